@@ -1,0 +1,93 @@
+/**
+ * The HTTP application, made by {@link createApp} from its dependencies so the same code serves
+ * Node and Workers. It speaks Web-standard Request/Response only; runtimes add the sync socket
+ * upgrade and static assets through the options.
+ */
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { AccountStore } from './auth/accounts.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { currentUser, type AuthVariables } from './auth/current-user.ts';
+import type { PasswordHasher } from './auth/passwords.ts';
+import { SessionStore } from './auth/sessions.ts';
+import { boardRoutes, type SyncControl } from './boards/board-routes.ts';
+import { BoardStore } from './boards/board-store.ts';
+import type { AppConfig } from './config.ts';
+import { AppError, errorResponse } from './http/app-error.ts';
+import { originCheck } from './http/origin-check.ts';
+import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './ports.ts';
+import type { DocumentStore } from './storage/document-store.ts';
+import type { SqlDatabase } from './storage/sql-database.ts';
+import { admitSync, type SyncAdmission } from './sync/admission.ts';
+
+/** Turns an admitted (or refused) upgrade request into the runtime's WebSocket response. */
+export type SyncUpgrade = (c: Context, admission: SyncAdmission) => Response | Promise<Response>;
+
+export interface AppDeps {
+  config: Pick<AppConfig, 'publicOrigin' | 'secureCookies' | 'sessionLifetimeMs'>;
+  db: SqlDatabase;
+  documents: DocumentStore;
+  passwords: PasswordHasher;
+  /** The runtime's sync endpoint and control over live rooms. */
+  sync: { upgrade: SyncUpgrade; control: SyncControl };
+  /** Serves the built client; mounted after every API route. */
+  assets?: MiddlewareHandler;
+  clock?: Clock;
+  random?: RandomBytes;
+  /** Reports unexpected errors (default: console.error). */
+  onError?: (error: unknown) => void;
+}
+
+/** Largest JSON body any route accepts. */
+export const maxJsonBytes = 64 * 1024;
+
+export function createApp(deps: AppDeps) {
+  const clock = deps.clock ?? systemClock;
+  const random = deps.random ?? secureRandomBytes;
+  const report = deps.onError ?? ((error: unknown) => console.error(error));
+  const cookie = { secure: deps.config.secureCookies };
+  const sessions = new SessionStore({ db: deps.db, clock, random, lifetimeMs: deps.config.sessionLifetimeMs });
+  const accounts = new AccountStore({ db: deps.db, clock, random });
+  const boards = new BoardStore(deps.db);
+
+  const app = new Hono<{ Variables: AuthVariables }>();
+  app.onError((error, c) => errorResponse(c, error, report));
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  const api = new Hono<{ Variables: AuthVariables }>();
+  api.use(
+    bodyLimit({
+      maxSize: maxJsonBytes,
+      onError: () => {
+        throw new AppError('payload_too_large', `Requests may be at most ${maxJsonBytes / 1024} KB.`);
+      },
+    }),
+  );
+  api.use(originCheck(deps.config.publicOrigin));
+  api.use(currentUser(sessions, cookie));
+  api.route('/', authRoutes({ accounts, sessions, passwords: deps.passwords, cookie }));
+  api.route('/', boardRoutes({ boards, documents: deps.documents, sync: deps.sync.control, clock, random }));
+  api.notFound(() => {
+    throw new AppError('not_found', 'There is nothing at this address.');
+  });
+  app.route('/api', api);
+
+  app.get('/sync/:boardId', currentUser(sessions, cookie), async (c) => {
+    if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+      throw new AppError('invalid_body', 'This address is for WebSocket connections only.');
+    }
+    const admission = await admitSync({
+      boardId: c.req.param('boardId'),
+      user: c.get('user'),
+      origin: c.req.header('origin'),
+      publicOrigin: deps.config.publicOrigin,
+      boards,
+    });
+    return deps.sync.upgrade(c, admission);
+  });
+
+  if (deps.assets) app.use('*', deps.assets);
+  app.notFound((c) => errorResponse(c, new AppError('not_found', 'There is nothing at this address.'), report));
+  return { app, boards, sessions };
+}

@@ -1,0 +1,77 @@
+/** `/api/boards*`: create, list, read and delete boards; list members. */
+import { Hono, type Context } from 'hono';
+import * as Y from 'yjs';
+import { canFacilitate } from '../../shared/access.ts';
+import { createBoardBody, idPattern, type Board } from '../../shared/api.ts';
+import { initBoardDocument } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { requireUser, type AuthVariables } from '../auth/current-user.ts';
+import { AppError } from '../http/app-error.ts';
+import { readJson } from '../http/json-body.ts';
+import { newId } from '../ids.ts';
+import type { Clock, RandomBytes } from '../ports.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import type { BoardStore } from './board-store.ts';
+
+/** What board routes need from the live sync side. */
+export interface SyncControl {
+  /** Closes a board's sockets (or one person's) with `code` and waits for its pending writes. */
+  disconnect(boardId: string, code: number, userId?: string): Promise<void>;
+}
+
+export interface BoardRoutesOptions {
+  boards: BoardStore;
+  documents: DocumentStore;
+  sync: SyncControl;
+  clock: Clock;
+  random: RandomBytes;
+}
+
+type Env = { Variables: AuthVariables };
+
+export function boardRoutes({ boards, documents, sync, clock, random }: BoardRoutesOptions) {
+  const app = new Hono<Env>();
+
+  /** The board if the caller may see it; 404 and 403 otherwise. */
+  async function boardFor(c: Context<Env>): Promise<Board> {
+    const user = requireUser(c);
+    const id = c.req.param('id') ?? '';
+    const board = idPattern.test(id) ? await boards.getFor(id, user.id) : undefined;
+    if (board === undefined) throw new AppError('not_found', 'We could not find that board.');
+    if (board === null) throw new AppError('forbidden', 'You are not a member of this board. Ask its facilitator for an invite.');
+    return board;
+  }
+
+  app.post('/boards', async (c) => {
+    const user = requireUser(c);
+    const body = await readJson(c, createBoardBody);
+    const id = newId(random);
+    const doc = new Y.Doc();
+    initBoardDocument(doc, { title: body.title, purpose: body.purpose });
+    // The document first: a board row must never point at a document that was not stored.
+    await documents.write({ appends: [{ boardId: id, update: Y.encodeStateAsUpdate(doc) }], compactions: [] });
+    doc.destroy();
+    const board = await boards.create({ id, title: body.title, createdBy: user.id, now: clock.now() });
+    return c.json({ board }, 201);
+  });
+
+  app.get('/boards', async (c) => c.json({ boards: await boards.listFor(requireUser(c).id) }));
+
+  app.get('/boards/:id', async (c) => c.json({ board: await boardFor(c) }));
+
+  app.delete('/boards/:id', async (c) => {
+    const board = await boardFor(c);
+    if (!canFacilitate(board.access)) throw new AppError('forbidden', 'Only a facilitator can delete this board.');
+    await boards.remove(board.id);
+    await sync.disconnect(board.id, CloseCode.notFound);
+    await documents.remove(board.id);
+    return c.body(null, 204);
+  });
+
+  app.get('/boards/:id/members', async (c) => {
+    const board = await boardFor(c);
+    return c.json({ members: await boards.members(board.id) });
+  });
+
+  return app;
+}

@@ -1,0 +1,86 @@
+/**
+ * Versioned schema migrations. Each runs once, in its own transaction together with the row that
+ * records it, so a crash mid-way leaves the database at the previous version and the next start
+ * simply tries again. Never edit a released migration: add a new one.
+ */
+import type { SqlDatabase } from './sql-database.ts';
+import { intColumn } from './sql-database.ts';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: string[];
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, sessions, boards, members and the document log',
+    statements: [
+      `CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT UNIQUE,
+        password_hash TEXT,
+        display_name TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        expires_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE INDEX sessions_by_user ON sessions(user_id)`,
+      `CREATE TABLE boards (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE TABLE members (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        access TEXT NOT NULL CHECK (access IN ('facilitate', 'edit', 'view')),
+        joined_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      )`,
+      `CREATE INDEX members_by_user ON members(user_id)`,
+      `CREATE TABLE document_snapshots (
+        board_id TEXT PRIMARY KEY,
+        snapshot BLOB NOT NULL,
+        updated_at INTEGER NOT NULL
+      )`,
+      `CREATE TABLE document_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        board_id TEXT NOT NULL,
+        data BLOB NOT NULL,
+        created_at INTEGER NOT NULL
+      )`,
+      `CREATE INDEX document_updates_by_board ON document_updates(board_id, seq)`,
+    ],
+  },
+];
+
+/** Brings the database up to the newest migration; safe to call on every start. */
+export async function migrate(db: SqlDatabase, list: readonly Migration[] = migrations): Promise<number> {
+  await db.execute(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    applied_at INTEGER NOT NULL
+  )`);
+  const applied = await db.execute('SELECT version FROM schema_migrations');
+  const done = new Set(applied.rows.map((row) => intColumn(row, 'version')));
+  let count = 0;
+  for (const migration of [...list].sort((a, b) => a.version - b.version)) {
+    if (done.has(migration.version)) continue;
+    await db.batch([
+      ...migration.statements.map((sql) => ({ sql })),
+      {
+        sql: 'INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)',
+        args: [migration.version, migration.name, Date.now()],
+      },
+    ]);
+    count++;
+  }
+  return count;
+}

@@ -1,0 +1,28 @@
+/**
+ * The error codes of the HTTP API. Every error response is
+ * `{"error":{"code":"<code>","message":"<plain words>"}}` with the status given here, so clients
+ * can branch on `code` and show `message` to a person.
+ */
+export const errorStatus = {
+  invalid_json: 400,
+  invalid_body: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  cross_origin: 403,
+  not_found: 404,
+  email_taken: 409,
+  last_facilitator: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues?: { path: string; message: string }[] };
+}
