@@ -24,6 +24,8 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    // vite-plugin-solid would default the environment to jsdom; our tests run in Node or Chromium.
+    environment: 'node',
     projects: [
       {
         extends: false,

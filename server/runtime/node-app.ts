@@ -1,0 +1,127 @@
+/**
+ * Wires Common Ground for Node without listening: the embedded (or remote) LibSQL database and
+ * its migrations, the sync rooms with their group-commit writer, native scrypt, static client
+ * files, and the Hono app. Tests use it in-process with `app.request`; node-server.ts serves it.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { createApp } from '../app.ts';
+import type { AuthVariables } from '../auth/current-user.ts';
+import { createPasswordHasher } from '../auth/passwords.ts';
+import { BoardStore } from '../boards/board-store.ts';
+import { readConfig, type AppConfig, type Environment } from '../config.ts';
+import { secureRandomBytes, systemClock, type Clock } from '../ports.ts';
+import type { DocumentStore } from '../storage/document-store.ts';
+import { createSqlDocumentStore } from '../storage/libsql-document-store.ts';
+import { openLibsqlDatabase } from '../storage/libsql-database.ts';
+import { migrate } from '../storage/migrations.ts';
+import type { SqlDatabase } from '../storage/sql-database.ts';
+import { DocumentWriter } from '../sync/document-writer.ts';
+import { RoomRegistry } from '../sync/room-registry.ts';
+import { createNodeSync } from './node-sync.ts';
+import { nodeScrypt } from './node-scrypt.ts';
+
+export interface NodeAppOptions {
+  /** Environment variables (docs/configuration.md); default process.env. */
+  env?: Environment;
+  /** Folder of the built client; default dist/client in the project. Null serves no client. */
+  clientDir?: string | null;
+  /** Compact a board's log after this many updates (default 500); tests lower it. */
+  compactAfterUpdates?: number;
+  /** ...or this many bytes (default 1 MiB). */
+  compactAfterBytes?: number;
+  /** Ping interval for dead-socket detection (default 30 s). */
+  heartbeatMs?: number;
+  /** Password hashing cost; only tests lower it. */
+  scryptCost?: { logN: number; r: number; p: number };
+  /** Time; tests move it to expire sessions. */
+  clock?: Clock;
+  /** Where problems are reported (default console.error). */
+  onError?: (error: unknown) => void;
+}
+
+export interface NodeApp {
+  app: Hono<{ Variables: AuthVariables }>;
+  config: AppConfig;
+  db: SqlDatabase;
+  documents: DocumentStore;
+  registry: RoomRegistry;
+  /** Stops the heartbeat and the writer and closes the database. Flush rooms first. */
+  close(): Promise<void>;
+}
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeApp> {
+  const config = readConfig(options.env ?? process.env);
+  const clock = options.clock ?? systemClock;
+  const onError = options.onError ?? ((error: unknown) => console.error(error));
+  ensureDatabaseFolder(config.libsqlUrl);
+  const db = await openLibsqlDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
+  await migrate(db);
+
+  const documents = createSqlDocumentStore({ db, now: () => clock.now() });
+  const writer = new DocumentWriter({
+    store: documents,
+    schedule: (flush) => void setImmediate(flush),
+    onError: (error, attempt) => onError(new Error(`saving board changes failed (attempt ${attempt}); retrying`, { cause: error })),
+  });
+  const titles = new BoardStore(db);
+  const registry = new RoomRegistry({
+    store: documents,
+    writer,
+    compactAfterUpdates: options.compactAfterUpdates,
+    compactAfterBytes: options.compactAfterBytes,
+    onTitleChange: (boardId, title) => void titles.setTitle(boardId, title.slice(0, 120)).catch(onError),
+    onError,
+  });
+  const sync = createNodeSync({ registry, heartbeatMs: options.heartbeatMs });
+  const clientDir = options.clientDir === undefined ? resolve(projectRoot, 'dist/client') : options.clientDir;
+
+  const { app } = createApp({
+    config,
+    db,
+    documents,
+    passwords: createPasswordHasher({ scrypt: nodeScrypt, random: secureRandomBytes, cost: options.scryptCost }),
+    sync: { upgrade: sync.upgrade, control: registry },
+    assets: clientDir ? clientAssets(clientDir) : undefined,
+    clock,
+    onError,
+  });
+
+  return {
+    app,
+    config,
+    db,
+    documents,
+    registry,
+    async close() {
+      sync.stop();
+      await writer.flush();
+      writer.close();
+      db.close();
+    },
+  };
+}
+
+/** A `file:` database's folder is created on first start. */
+function ensureDatabaseFolder(url: string): void {
+  if (!url.startsWith('file:') || url.includes(':memory:')) return;
+  const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0]!;
+  mkdirSync(dirname(resolve(path)), { recursive: true });
+}
+
+/** The built client: files as they are, and index.html for the app's own pages. */
+function clientAssets(root: string): MiddlewareHandler {
+  const files = serveStatic({ root });
+  const page = serveStatic({ root, path: 'index.html' });
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    const path = c.req.path;
+    if (path === '/' || path.startsWith('/boards/') || path.startsWith('/invite/')) return page(c, next);
+    return files(c, next);
+  };
+}

@@ -1,0 +1,205 @@
+/**
+ * The sync endpoint against a real server, real LibSQL file and real y-websocket providers.
+ */
+import * as decoding from 'lib0/decoding';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { CloseCode, MessageType } from '../../shared/sync-protocol.ts';
+import { connectClient, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
+import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { nextEvent, waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+let ann: TestPerson;
+let bob: TestPerson;
+const clients: SyncClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ compactAfterUpdates: 20 });
+  ann = await signUp(server, 'Ann');
+  bob = await signUp(server, 'Bob');
+});
+
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.dispose();
+});
+
+function client(boardId: string, person: TestPerson | undefined, options?: { doc?: Y.Doc; connect?: boolean }): SyncClient {
+  const created = connectClient(server, boardId, person?.cookie, options);
+  clients.push(created);
+  return created;
+}
+
+/** Waits until the server's room holds everything `doc` has, and has committed it. */
+function savedOnServer(boardId: string, doc: Y.Doc): Promise<void> {
+  const want = Y.encodeStateVector(doc);
+  return waitUntil(() => {
+    const room = server.registry.loaded(boardId);
+    if (!room || room.hasUnsavedChanges) return false;
+    return Buffer.from(Y.encodeStateVector(room.doc)).equals(Buffer.from(want));
+  }, 'the server has saved the client\'s changes');
+}
+
+function stageTitles(doc: Y.Doc): string[] {
+  return boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
+}
+
+/** Opens a raw socket and collects every frame until it closes. */
+async function rawSession(boardId: string, cookie?: string): Promise<{ frames: Uint8Array[]; code: number }> {
+  const Socket = cookieWebSocket(cookie);
+  const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+  const frames: Uint8Array[] = [];
+  ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
+  const [code] = await nextEvent<[number]>(ws, 'close');
+  return { frames, code };
+}
+
+describe('sync', () => {
+  it('gives a new board its meta and lets two clients converge', async () => {
+    const boardId = await createBoard(server, ann, 'Cancer clinic');
+    const a = client(boardId, ann);
+    const b = client(boardId, ann);
+    await Promise.all([a.synced, b.synced]);
+    expect(boardTypes(a.doc).meta.get('title')).toBe('Cancer clinic');
+    expect(boardTypes(a.doc).meta.get('schemaVersion')).toBe(1);
+    boardTypes(a.doc).stages.push([newStage('s1', 'Referral')]);
+    boardTypes(b.doc).stages.push([newStage('s2', 'Arriving')]);
+    await waitUntil(() => stageTitles(a.doc).length === 2 && stageTitles(b.doc).length === 2, 'both see both stages');
+    expect(stageTitles(a.doc)).toEqual(stageTitles(b.doc));
+  });
+
+  it('merges edits made offline when the client reconnects', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    const b = client(boardId, ann);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.disconnect();
+    boardTypes(a.doc).stages.push([newStage('offline', 'Written offline')]);
+    boardTypes(b.doc).stages.push([newStage('online', 'Written online')]);
+    await waitUntil(() => server.registry.loaded(boardId) !== undefined && stageTitles(b.doc).length === 1, 'b has its stage');
+    a.provider.connect();
+    await waitUntil(() => stageTitles(a.doc).length === 2 && stageTitles(b.doc).length === 2, 'offline edit merged');
+    expect(new Set(stageTitles(b.doc))).toEqual(new Set(['Written offline', 'Written online']));
+  });
+
+  it('refuses anonymous, non-member and unknown-board sockets with a reason and no document data', async () => {
+    const boardId = await createBoard(server, ann);
+    const cases: [TestPerson | undefined, string, number][] = [
+      [undefined, boardId, CloseCode.unauthenticated],
+      [bob, boardId, CloseCode.forbidden],
+      [ann, 'NoSuchBoard000000000', CloseCode.notFound],
+    ];
+    for (const [person, id, expected] of cases) {
+      const { frames, code } = await rawSession(id, person?.cookie);
+      expect(code).toBe(expected);
+      expect(frames).toHaveLength(1);
+      const decoder = decoding.createDecoder(frames[0]!);
+      expect(decoding.readVarUint(decoder)).toBe(MessageType.auth);
+      expect(decoding.readVarUint(decoder)).toBe(0); // permission denied
+      expect(decoding.readVarString(decoder)).toMatch(/\w/);
+    }
+  });
+
+  it('treats a socket from another site as signed out', async () => {
+    const boardId = await createBoard(server, ann);
+    const Socket = cookieWebSocket(ann.cookie, 'https://evil.example');
+    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+    const [code] = await nextEvent<[number]>(ws, 'close');
+    expect(code).toBe(CloseCode.unauthenticated);
+  });
+
+  it('closes only the socket that sent a malformed frame', async () => {
+    const boardId = await createBoard(server, ann);
+    const good = client(boardId, ann);
+    await good.synced;
+    const Socket = cookieWebSocket(ann.cookie);
+    const bad = new Socket(`${server.wsUrl}/sync/${boardId}`);
+    await nextEvent(bad, 'open');
+    bad.send(new Uint8Array([MessageType.sync, 9, 200, 200, 200]));
+    const [code] = await nextEvent<[number]>(bad, 'close');
+    expect(code).toBe(CloseCode.malformedMessage);
+    boardTypes(good.doc).stages.push([newStage('after', 'Still works')]);
+    const check = client(boardId, ann);
+    await check.synced;
+    await waitUntil(() => stageTitles(check.doc).includes('Still works'), 'the good client still syncs');
+    expect(good.provider.wsconnected).toBe(true);
+  });
+
+  it('closes a socket whose frame is larger than 32 MiB with 1009', async () => {
+    const boardId = await createBoard(server, ann);
+    const Socket = cookieWebSocket(ann.cookie);
+    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+    await nextEvent(ws, 'open');
+    ws.send(new Uint8Array(32 * 1024 * 1024 + 1));
+    const [code] = await nextEvent<[number]>(ws, 'close', 20_000);
+    expect(code).toBe(CloseCode.messageTooBig);
+  });
+
+  it('unloads a room after its last client leaves, and reloads it equal', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    await a.synced;
+    boardTypes(a.doc).stages.push([newStage('s', 'Waiting')]);
+    await savedOnServer(boardId, a.doc);
+    a.destroy();
+    await waitUntil(() => server.registry.loaded(boardId) === undefined, 'the room is unloaded');
+    const b = client(boardId, ann);
+    await b.synced;
+    expect(stageTitles(b.doc)).toEqual(['Waiting']);
+  });
+
+  it('compacts the log into a snapshot and keeps the document equal', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    await a.synced;
+    for (let i = 0; i < 60; i++) boardTypes(a.doc).stages.push([newStage(`s${i}`, `Stage ${i}`)]);
+    await savedOnServer(boardId, a.doc);
+    const before = Y.encodeStateVector(a.doc);
+    // The stored form (snapshot + tail) must rebuild exactly the client's document.
+    const stored = await loadStored(boardId);
+    expect(Y.encodeStateVector(stored)).toEqual(before);
+    expect(stageTitles(stored)).toEqual(stageTitles(a.doc));
+    expect(storedRows.updates).toBeLessThan(60);
+    expect(storedRows.snapshot).toBe(true);
+  });
+
+  it('passes presence on role-neutrally: only name (from the account), colour, focus and cursor', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    const b = client(boardId, ann);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalState({
+      user: { name: 'Dr Spoof', color: '#aa3366', role: 'consultant' },
+      focus: 'tp1',
+      cursor: { anchor: 1 },
+      jobTitle: 'Consultant oncologist',
+    });
+    await waitUntil(() => b.provider.awareness.getStates().has(a.doc.clientID), 'b sees a');
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { name: 'Ann', color: '#aa3366' },
+      focus: 'tp1',
+      cursor: { anchor: 1 },
+    });
+  });
+});
+
+let storedRows = { updates: 0, snapshot: false };
+
+async function loadStored(boardId: string): Promise<Y.Doc> {
+  const { createSqlDocumentStore } = await import('../../server/storage/libsql-document-store.ts');
+  const { openLibsqlDatabase } = await import('../../server/storage/libsql-database.ts');
+  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+  try {
+    const stored = await createSqlDocumentStore({ db, now: Date.now }).load(boardId);
+    storedRows = { updates: stored.updates.length, snapshot: stored.snapshot !== null };
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    return doc;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The DocumentStore contract, run against every backend we ship: LibSQL on a file and in memory.
+ * (The Durable Object SQLite backend joins this suite with the Workers runtime.)
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocumentStore } from '../../server/storage/document-store.ts';
+import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
+import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
+import { migrate } from '../../server/storage/migrations.ts';
+import type { SqlDatabase } from '../../server/storage/sql-database.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+
+const dir = makeTempDir();
+const opened: SqlDatabase[] = [];
+afterAll(() => {
+  for (const db of opened) db.close();
+  dir.remove();
+});
+
+const backends: [string, () => Promise<DocumentStore>][] = [
+  ['LibSQL file', () => libsqlStore(`file:${dir.path}/store-${opened.length}.db`)],
+  ['LibSQL :memory:', () => libsqlStore(':memory:')],
+];
+
+async function libsqlStore(url: string): Promise<DocumentStore> {
+  const db = await openLibsqlDatabase({ url });
+  opened.push(db);
+  await migrate(db);
+  return createSqlDocumentStore({ db, now: () => 1_700_000_000_000 });
+}
+
+function textUpdate(doc: Y.Doc, text: string): Uint8Array {
+  let update: Uint8Array | null = null;
+  doc.once('update', (u: Uint8Array) => (update = u));
+  doc.getText('t').insert(doc.getText('t').length, text);
+  return update!;
+}
+
+describe.each(backends)('DocumentStore on %s', (_name, make) => {
+  it('loads nothing for a board never written', async () => {
+    const store = await make();
+    expect(await store.load('never')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+  });
+
+  it('returns appended updates in order, per board', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    const u1 = textUpdate(doc, 'a');
+    const u2 = textUpdate(doc, 'b');
+    await store.write({ appends: [{ boardId: 'one', update: u1 }], compactions: [] });
+    await store.write({ appends: [{ boardId: 'one', update: u2 }, { boardId: 'two', update: u1 }], compactions: [] });
+    const one = await store.load('one');
+    expect(one.updates).toEqual([u1, u2]);
+    expect(one.updateBytes).toBe(u1.byteLength + u2.byteLength);
+    expect((await store.load('two')).updates).toEqual([u1]);
+  });
+
+  it('replaces the log by a snapshot and keeps appends of the same batch', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    await store.write({ appends: [{ boardId: 'b', update: textUpdate(doc, 'hello') }], compactions: [] });
+    const snapshot = Y.encodeStateAsUpdate(doc);
+    const later = textUpdate(doc, ' world');
+    await store.write({ appends: [{ boardId: 'b', update: later }], compactions: [{ boardId: 'b', snapshot }] });
+    const loaded = await store.load('b');
+    expect(loaded.snapshot).toEqual(snapshot);
+    expect(loaded.updates).toEqual([later]);
+    const rebuilt = new Y.Doc();
+    Y.applyUpdate(rebuilt, loaded.snapshot!);
+    for (const update of loaded.updates) Y.applyUpdate(rebuilt, update);
+    expect(rebuilt.getText('t').toString()).toBe('hello world');
+  });
+
+  it('writes nothing of a batch that fails', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    const good = textUpdate(doc, 'x');
+    const bad = { boardId: 'b', update: 'not bytes' as unknown as Uint8Array, snapshot: undefined };
+    await expect(
+      store.write({ appends: [{ boardId: 'b', update: good }], compactions: [{ boardId: 'b', snapshot: bad.snapshot as unknown as Uint8Array }] }),
+    ).rejects.toThrow();
+    expect(await store.load('b')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+  });
+
+  it('removes a board entirely', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    await store.write({
+      appends: [{ boardId: 'gone', update: textUpdate(doc, 'x') }],
+      compactions: [{ boardId: 'gone', snapshot: Y.encodeStateAsUpdate(doc) }],
+    });
+    await store.remove('gone');
+    expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+  });
+});
