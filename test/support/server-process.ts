@@ -19,7 +19,8 @@ export interface ServerProcess {
 
 /** Starts the server on a free port with the given database and waits for its listening line. */
 export function startServerProcess(libsqlUrl: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [entry], {
+  // The flags make type stripping work on Node 22.12+ too (it is on by default from 22.18).
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', entry], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LIBSQL_URL: libsqlUrl, PUBLIC_URL: 'http://127.0.0.1:1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
