@@ -1,0 +1,72 @@
+/**
+ * The frame around every page: a skip link, a header saying who is signed in with a "Sign out"
+ * button, and the one <main> landmark. It also moves focus to the new page's heading after an
+ * in-app navigation, as a full page load would.
+ */
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { ApiError } from './api.ts';
+import { useApp } from './app-context.ts';
+import { focusMainHeading } from './page-focus.ts';
+
+export function Layout(props: RouteSectionProps) {
+  const { session } = useApp();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [signOutError, setSignOutError] = createSignal('');
+  let main: HTMLElement | undefined;
+
+  createEffect(on(() => location.pathname, focusMainHeading, { defer: true }));
+
+  async function signOut() {
+    setSignOutError('');
+    try {
+      await session.logout();
+      navigate('/');
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setSignOutError(err.message);
+    }
+  }
+
+  return (
+    <>
+      <a
+        class="skip-link"
+        href="#main"
+        onClick={(event) => {
+          // Handled here: the router would otherwise treat the link as a navigation and not move focus.
+          event.preventDefault();
+          main?.focus();
+        }}
+      >
+        Skip to main content
+      </a>
+      <header class="site-header">
+        <A href="/" class="brand" end>
+          Common Ground
+        </A>
+        <Show when={session.state.user}>
+          {(user) => (
+            <div class="signed-in">
+              <span>
+                Signed in as <strong>{user().displayName}</strong>
+              </span>
+              <button type="button" class="button button--secondary" onClick={() => void signOut()}>
+                Sign out
+              </button>
+            </div>
+          )}
+        </Show>
+      </header>
+      <Show when={signOutError() !== ''}>
+        <p role="alert" class="notice notice--error">
+          {signOutError()}
+        </p>
+      </Show>
+      <main id="main" tabIndex={-1} ref={main}>
+        {props.children}
+      </main>
+    </>
+  );
+}

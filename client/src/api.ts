@@ -1,0 +1,158 @@
+/**
+ * The one HTTP API agent of the client. Every call to the contract's JSON routes goes through
+ * here, so the stores never touch fetch and every failure arrives as one typed {@link ApiError}
+ * that is thrown — never returned as data (the solid-realworld mistake we avoid).
+ */
+import type { Board, CreateBoardBody, LoginBody, RegisterBody, User } from '../../shared/api.ts';
+import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
+
+/** One problem with one field of a request body, as the server reports it. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
+/**
+ * An expected failure of an API call: the contract's error code, the HTTP status (0 when the
+ * server could not be reached at all) and a message in plain words that may be shown to a person.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly issues: readonly ApiIssue[];
+
+  constructor(init: { code: ErrorCode; status: number; message: string; issues?: readonly ApiIssue[]; cause?: unknown }) {
+    super(init.message, { cause: init.cause });
+    this.code = init.code;
+    this.status = init.status;
+    this.issues = init.issues ?? [];
+  }
+}
+
+/** The contract's routes the client uses, one method each. All of them throw {@link ApiError}. */
+export interface Api {
+  register(body: RegisterBody): Promise<User>;
+  login(body: LoginBody): Promise<User>;
+  logout(): Promise<void>;
+  /** The signed-in person; throws an `ApiError` with status 401 when nobody is signed in. */
+  me(): Promise<User>;
+  listBoards(): Promise<Board[]>;
+  createBoard(body: CreateBoardBody): Promise<Board>;
+  getBoard(id: string): Promise<Board>;
+}
+
+export interface ApiOptions {
+  /** Prefix of every route; '' (the default) means the page's own origin, which the session cookie needs. */
+  baseUrl?: string;
+  /** The fetch to use; tests and other runtimes may pass their own. */
+  fetch?: (input: string, init: RequestInit) => Promise<Response>;
+}
+
+const unreachableMessage =
+  'We could not reach Common Ground. Please check your internet connection, then try again.';
+
+/** Plain words for answers that came without the contract's error body (a proxy, a crash). */
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Please sign in first.';
+  if (status === 403) return 'You do not have permission to do that.';
+  if (status === 404) return 'We could not find that.';
+  if (status === 429) return 'That was a lot of tries. Please wait a minute, then try again.';
+  if (status === 502 || status === 503 || status === 504) return unreachableMessage;
+  return 'Something went wrong on our side. Please try again in a minute.';
+}
+
+function fallbackCode(status: number): ErrorCode {
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status === 502 || status === 503 || status === 504) return 'unavailable';
+  return 'internal';
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Reads the contract's `{"error":{code,message,issues?}}` body, tolerating anything else. */
+async function errorFromResponse(response: Response): Promise<ApiError> {
+  const status = response.status;
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (for example a proxy's HTML error page): fall back to plain words below.
+  }
+  const error = isRecord(body) ? body['error'] : undefined;
+  if (!isRecord(error)) {
+    return new ApiError({ code: fallbackCode(status), status, message: fallbackMessage(status) });
+  }
+  const issues: ApiIssue[] = [];
+  const rawIssues: unknown = error['issues'];
+  if (Array.isArray(rawIssues)) {
+    for (const issue of rawIssues as unknown[]) {
+      if (isRecord(issue) && typeof issue['message'] === 'string') {
+        issues.push({ path: typeof issue['path'] === 'string' ? issue['path'] : '', message: issue['message'] });
+      }
+    }
+  }
+  const message = error['message'];
+  return new ApiError({
+    code: isErrorCode(error['code']) ? error['code'] : fallbackCode(status),
+    status,
+    message: typeof message === 'string' && message !== '' ? message : fallbackMessage(status),
+    issues,
+  });
+}
+
+/** Makes the API agent. Call once at start-up and pass the result into the store factories. */
+export function createApi(options: ApiOptions = {}): Api {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
+
+  async function send(method: string, path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, {
+        method,
+        credentials: 'same-origin',
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiError({ code: 'unavailable', status: 0, message: unreachableMessage, cause });
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    return response;
+  }
+
+  async function json<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body);
+    try {
+      return (await response.json()) as T;
+    } catch (cause) {
+      throw new ApiError({ code: 'internal', status: response.status, message: fallbackMessage(500), cause });
+    }
+  }
+
+  const boardPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+
+  return {
+    register: async (body) => (await json<{ user: User }>('POST', '/api/auth/register', body)).user,
+    login: async (body) => (await json<{ user: User }>('POST', '/api/auth/login', body)).user,
+    logout: async () => {
+      await send('POST', '/api/auth/logout');
+    },
+    me: async () => (await json<{ user: User }>('GET', '/api/me')).user,
+    listBoards: async () => (await json<{ boards: Board[] }>('GET', '/api/boards')).boards,
+    createBoard: async (body) => (await json<{ board: Board }>('POST', '/api/boards', body)).board,
+    getBoard: async (id) => (await json<{ board: Board }>('GET', boardPath(id))).board,
+  };
+}

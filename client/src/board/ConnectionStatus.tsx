@@ -1,0 +1,51 @@
+/**
+ * The always-visible connection line. It is a polite live region, so a screen reader hears
+ * "Offline — reconnecting" without being interrupted; a refusal says what happened and what to
+ * do next in plain words, with a link where there is somewhere to go.
+ */
+import { Match, Switch } from 'solid-js';
+import { A } from '@solidjs/router';
+import { CloseCode } from '../../../shared/sync-protocol.ts';
+import type { ConnectionState } from './connection.ts';
+
+export interface ConnectionStatusProps {
+  state: ConnectionState;
+  /** Where "sign in" should bring the person back to (this board's path). */
+  boardPath: string;
+}
+
+export function ConnectionStatus(props: ConnectionStatusProps) {
+  const code = () => (props.state.kind === 'refused' ? props.state.code : null);
+  return (
+    <div class={`connection-status connection-status--${props.state.kind}`} role="status" aria-live="polite">
+      <span class="connection-status__dot" aria-hidden="true" />
+      <Switch>
+        <Match when={props.state.kind === 'connecting'}>Connecting…</Match>
+        <Match when={props.state.kind === 'live'}>Live — all changes saved</Match>
+        <Match when={props.state.kind === 'offline'}>Offline — reconnecting</Match>
+        <Match when={code() === CloseCode.unauthenticated}>
+          <span>
+            Please sign in to open this board.{' '}
+            <A href={`/?next=${encodeURIComponent(props.boardPath)}`}>Go to sign in</A>
+          </span>
+        </Match>
+        <Match when={code() === CloseCode.forbidden}>
+          <span>
+            You are not a member of this board. Ask the facilitator for an invite link.{' '}
+            <A href="/">Go to your boards</A>
+          </span>
+        </Match>
+        <Match when={code() === CloseCode.notFound}>
+          <span>
+            This board does not exist (it may have been deleted). <A href="/">Go to your boards</A>
+          </span>
+        </Match>
+        <Match when={props.state.kind === 'refused'}>
+          <span>
+            This board cannot be opened right now. <A href="/">Go to your boards</A>
+          </span>
+        </Match>
+      </Switch>
+    </div>
+  );
+}

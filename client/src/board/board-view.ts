@@ -1,0 +1,100 @@
+/**
+ * A Solid view of the board document: the title, the stages in journey order, and each stage's
+ * touchpoint ids sorted by `order`. Fine-grained where it is cheap: reconcile() keeps unchanged
+ * stages and cards as they are, and typing in a card's title or story (a Y.Text) does not touch
+ * the lists at all — the card listens to its own text (see y-text-signal.ts).
+ */
+import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import * as Y from 'yjs';
+import { boardTypes } from '../../../shared/board-document.ts';
+
+export interface StageView {
+  id: string;
+  title: string;
+}
+
+/** Where a touchpoint sits; its words are read by the card itself. */
+export interface TouchpointPlace {
+  id: string;
+  stageId: string;
+  order: string;
+}
+
+export interface BoardView {
+  /** `meta.title` ('' until the document has one). */
+  title: Accessor<string>;
+  /** The stages in journey order (a Solid store array). */
+  readonly stages: readonly StageView[];
+  /** The touchpoints of one stage, sorted by `order` (plain string comparison), then id. */
+  touchpointsIn(stageId: string): readonly TouchpointPlace[];
+  /** The touchpoint's shared map, for reading its title and story. */
+  touchpoint(id: string): Y.Map<unknown> | undefined;
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Plain code-unit order, as fractional-index keys require (never localeCompare). */
+const byOrderThenId = (a: TouchpointPlace, b: TouchpointPlace): number =>
+  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+function readStages(stages: Y.Array<Y.Map<unknown>>): StageView[] {
+  const seen = new Set<string>();
+  const result: StageView[] = [];
+  for (const stage of stages) {
+    if (!(stage instanceof Y.Map)) continue;
+    const id = text(stage.get('id'));
+    // A stage without an id, or a second copy of one, cannot be told apart: show the first only.
+    if (id === '' || seen.has(id)) continue;
+    seen.add(id);
+    result.push({ id, title: text(stage.get('title')) });
+  }
+  return result;
+}
+
+function readPlaces(touchpoints: Y.Map<Y.Map<unknown>>): Record<string, TouchpointPlace[]> {
+  const byStage: Record<string, TouchpointPlace[]> = {};
+  for (const [id, touchpoint] of touchpoints) {
+    if (!(touchpoint instanceof Y.Map)) continue;
+    const stageId = text(touchpoint.get('stageId'));
+    (byStage[stageId] ??= []).push({ id, stageId, order: text(touchpoint.get('order')) });
+  }
+  for (const places of Object.values(byStage)) places.sort(byOrderThenId);
+  return byStage;
+}
+
+/** Follows `doc` live. Call inside a component: it stops observing on cleanup. */
+export function createBoardView(doc: Y.Doc): BoardView {
+  const { meta, stages, touchpoints } = boardTypes(doc);
+  const [title, setTitle] = createSignal(text(meta.get('title')));
+  const [state, setState] = createStore({
+    stages: readStages(stages),
+    byStage: readPlaces(touchpoints),
+  });
+
+  const onMeta = () => setTitle(text(meta.get('title')));
+  const onStages = () => setState('stages', reconcile(readStages(stages), { key: 'id' }));
+  const onTouchpoints = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    // Edits inside a title or story change no place; only map changes can.
+    if (events.every((event) => event.target instanceof Y.Text)) return;
+    setState('byStage', reconcile(readPlaces(touchpoints), { key: 'id' }));
+  };
+
+  meta.observe(onMeta);
+  stages.observeDeep(onStages);
+  touchpoints.observeDeep(onTouchpoints);
+  onCleanup(() => {
+    meta.unobserve(onMeta);
+    stages.unobserveDeep(onStages);
+    touchpoints.unobserveDeep(onTouchpoints);
+  });
+
+  return {
+    title,
+    get stages() {
+      return state.stages;
+    },
+    touchpointsIn: (stageId) => state.byStage[stageId] ?? [],
+    touchpoint: (id) => touchpoints.get(id),
+  };
+}

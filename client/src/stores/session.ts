@@ -1,0 +1,70 @@
+/**
+ * Who is signed in. One store for the whole app so the header, the home page and the board all
+ * agree; it talks to the server only through the {@link Api} agent it is given.
+ */
+import { createStore } from 'solid-js/store';
+import type { LoginBody, RegisterBody, User } from '../../../shared/api.ts';
+import { ApiError, type Api } from '../api.ts';
+
+/**
+ * `checking`: asking the server who we are (first load). `ready`: we know (`user` may be null).
+ * `unreachable`: the server could not tell us; `error` says why and `check()` tries again.
+ */
+export type SessionStatus = 'checking' | 'ready' | 'unreachable';
+
+export interface SessionState {
+  status: SessionStatus;
+  user: User | null;
+  error: ApiError | null;
+}
+
+export interface SessionStore {
+  readonly state: SessionState;
+  /** Asks the server who is signed in. Called once by the factory; call again to retry. */
+  check(): Promise<void>;
+  /** Makes an account and signs in. Throws `ApiError` (for the form to show). */
+  register(body: RegisterBody): Promise<User>;
+  /** Signs in. Throws `ApiError` (for the form to show). */
+  login(body: LoginBody): Promise<User>;
+  /** Signs out. Throws `ApiError`; the person stays signed in when it fails. */
+  logout(): Promise<void>;
+}
+
+/** Makes the session store and starts the first check. Call inside a Solid root. */
+export function createSessionStore(api: Api): SessionStore {
+  const [state, setState] = createStore<SessionState>({ status: 'checking', user: null, error: null });
+
+  async function check(): Promise<void> {
+    setState({ status: 'checking', error: null });
+    try {
+      const user = await api.me();
+      setState({ status: 'ready', user, error: null });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      // 401 is the ordinary answer for "nobody is signed in", not a failure.
+      if (err.status === 401) setState({ status: 'ready', user: null, error: null });
+      else setState({ status: 'unreachable', user: null, error: err });
+    }
+  }
+
+  void check();
+
+  return {
+    state,
+    check,
+    async register(body) {
+      const user = await api.register(body);
+      setState({ status: 'ready', user, error: null });
+      return user;
+    },
+    async login(body) {
+      const user = await api.login(body);
+      setState({ status: 'ready', user, error: null });
+      return user;
+    },
+    async logout() {
+      await api.logout();
+      setState({ status: 'ready', user: null, error: null });
+    },
+  };
+}
