@@ -16,7 +16,10 @@ export interface SyncClient {
 }
 
 /** A WebSocket class that carries a cookie (what a browser does by itself). */
-export function cookieWebSocket(cookie: string | undefined, origin?: string): typeof WebSocket {
+export function cookieWebSocket(
+  cookie: string | undefined,
+  origin?: string,
+): new (url: string | URL, protocols?: string | string[]) => WebSocket {
   return class CookieWebSocket extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       const headers: Record<string, string> = {};

@@ -2,6 +2,7 @@
  * Self-cleaning fixtures: a real Common Ground server on a free port with its own LibSQL file, and
  * helpers to sign people up and call the API as a browser on the app's origin would.
  */
+import { createServer } from 'node:net';
 import { startNodeServer, type NodeServer, type NodeServerOptions } from '../../server/runtime/node-server.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -17,14 +18,27 @@ export interface TestServer extends NodeServer {
   dispose(): Promise<void>;
 }
 
+/** A port that was free a moment ago, so PUBLIC_URL can name the real origin before listening. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 export async function startTestServer(options: NodeServerOptions & { libsqlUrl?: string } = {}): Promise<TestServer> {
   const dir = makeTempDir();
   const libsqlUrl = options.libsqlUrl ?? `file:${dir.path}/test.db`;
+  const port = await freePort();
   const server = await startNodeServer({
     clientDir: null,
     scryptCost: testScryptCost,
     ...options,
-    env: { PORT: '0', HOST: '127.0.0.1', LIBSQL_URL: libsqlUrl, PUBLIC_URL: 'http://127.0.0.1:1', ...options.env },
+    env: { PORT: String(port), HOST: '127.0.0.1', LIBSQL_URL: libsqlUrl, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env },
   });
   return {
     ...server,
