@@ -19,6 +19,7 @@ import { PresenceList } from './PresenceList.tsx';
 import { announcePresence, createPresenceList } from './presence.ts';
 import { randomId } from './random-id.ts';
 import { StageColumn } from './StageColumn.tsx';
+import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 
 function BoardScreen(props: { boardId: string; user: User }) {
   const { api } = useApp();
@@ -108,11 +109,7 @@ export function BoardPage() {
         <h1>Opening the board…</h1>
       </Match>
       <Match when={session.state.status === 'unreachable'}>
-        <h1>We could not reach Common Ground</h1>
-        <p>{session.state.error?.message}</p>
-        <button type="button" class="button" onClick={() => void session.check()}>
-          Try again
-        </button>
+        <SessionUnreachable session={session} />
       </Match>
       <Match when={session.state.user}>
         {(user) => (

@@ -8,6 +8,7 @@ import { useApp } from '../app-context.ts';
 import { focusMainHeading, usePageTitle } from '../page-focus.ts';
 import { AuthForms } from './AuthForms.tsx';
 import { BoardsList } from './BoardsList.tsx';
+import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 
 /** Only paths inside this app: never `//other.site` or a full URL (an open redirect). */
 export function safeNextPath(raw: string | string[] | undefined): string | null {
@@ -35,11 +36,7 @@ export function HomePage() {
         <p role="status">Loading…</p>
       </Match>
       <Match when={session.state.status === 'unreachable'}>
-        <h1>We could not reach Common Ground</h1>
-        <p>{session.state.error?.message}</p>
-        <button type="button" class="button" onClick={() => void session.check()}>
-          Try again
-        </button>
+        <SessionUnreachable session={session} />
       </Match>
       <Match when={session.state.user}>{(user) => <BoardsList user={user()} />}</Match>
       <Match when={session.state.user === null}>
