@@ -6,7 +6,9 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { buildClientIfStale } from '../scripts/build-client.ts';
 import { createBoard, registerAccount, type BenchAccount } from './account.ts';
+import { clientJsGzipBytes, measureBoardRender, type RenderResult } from './board-render.ts';
 import { connectGroup, type ClientGroup } from './clients.ts';
 import { measureRelayLatency, type RelayLatencyResult } from './relay-latency.ts';
 import { startBenchServer, type BenchServer } from './server.ts';
@@ -21,13 +23,15 @@ interface BenchMode {
   /** 10 ms: 100 words a second in the room, a busy workshop where many people type at once. */
   intervalMs: number;
   throughputEdits: number;
+  /** Board sizes opened in Chromium: [stages, touchpoints in all]. */
+  boards: [number, number][];
   /** Hard cap on the whole run; past it the benchmark kills the server and exits 1. */
   capMs: number;
 }
 
 const modes: Record<BenchMode['name'], BenchMode> = {
-  quick: { name: 'quick', clientCounts: [1, 10, 50, 100], latencyEdits: 100, intervalMs: 10, throughputEdits: 300, capMs: 180_000 },
-  full: { name: 'full', clientCounts: [1, 10, 50, 100], latencyEdits: 500, intervalMs: 10, throughputEdits: 2000, capMs: 900_000 },
+  quick: { name: 'quick', clientCounts: [1, 10, 50, 100], latencyEdits: 100, intervalMs: 10, throughputEdits: 300, boards: [[30, 500]], capMs: 240_000 },
+  full: { name: 'full', clientCounts: [1, 10, 50, 100], latencyEdits: 500, intervalMs: 10, throughputEdits: 2000, boards: [[30, 500], [30, 3000]], capMs: 900_000 },
 };
 
 /** Cap on one group connecting and syncing, and on draining one measurement. */
@@ -86,6 +90,17 @@ async function runOne(
     group.destroy();
     track(null);
   }
+}
+
+function renderReport(results: RenderResult[]): string {
+  const rows = results.map((r) => [String(r.stages), count(r.touchpoints), ms(r.openMs), String(r.cardsTouched)]);
+  return [
+    '### The board page in Chromium',
+    '',
+    markdownTable(['stages', 'touchpoints', 'open: navigation → every card shown (ms)', 'cards re-rendered by one remote title edit'], rows),
+    '',
+    `Client JavaScript: ${count(Math.round(clientJsGzipBytes() / 1024))} KB gzipped (budget 120 KB).`,
+  ].join('\n');
 }
 
 function report(mode: BenchMode, results: RunResult[]): string {
@@ -162,6 +177,7 @@ async function main(): Promise<void> {
 
   const started = performance.now();
   try {
+    await buildClientIfStale(progress);
     progress(`starting the server (${mode.name} mode)`);
     const server = await startBenchServer();
     live.server = server;
@@ -173,6 +189,12 @@ async function main(): Promise<void> {
       results.push(await runOne(server, mode, account, clients, (group) => (live.group = group)));
     }
     console.log(report(mode, results));
+    const renders: RenderResult[] = [];
+    for (const [stages, touchpoints] of mode.boards) {
+      progress(`board page with ${stages} stages and ${touchpoints} touchpoints`);
+      renders.push(await measureBoardRender(server, account, stages, touchpoints));
+    }
+    console.log(`\n${renderReport(renders)}`);
     const complaints = serverComplaints(server.output());
     if (complaints.length > 0) progress(`the server printed:\n${complaints.slice(-20).join('\n')}`);
   } finally {

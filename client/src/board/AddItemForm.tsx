@@ -16,6 +16,8 @@ export interface AddItemFormProps {
   /** Id of an element that says where the item goes (e.g. the stage heading). */
   describedBy?: string;
   maxLength?: number;
+  /** Id for the opening button, so focus can be sent to it. */
+  buttonId?: string;
   /** Adds the item. Called with the trimmed, non-empty title. */
   onAdd: (title: string) => void;
 }
@@ -52,7 +54,7 @@ export function AddItemForm(props: AddItemFormProps) {
   return (
     <div class="add-item">
       <Show when={!open()}>
-        <button type="button" class="button button--secondary" ref={opener} aria-describedby={props.describedBy} onClick={show}>
+        <button type="button" class="button button--secondary" id={props.buttonId} ref={opener} aria-describedby={props.describedBy} onClick={show}>
           {props.action}
         </button>
       </Show>

@@ -12,13 +12,23 @@ import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { usePageTitle } from '../page-focus.ts';
 import { AddItemForm } from './AddItemForm.tsx';
+import { createAnnouncer } from './announcer.ts';
+import { BoardProvider, type BoardContextValue } from './board-context.ts';
+import { BoardDetails } from './BoardDetails.tsx';
+import { BoardToolbar } from './BoardToolbar.tsx';
+import { bindHistoryKeys, createBoardUndo } from './board-undo.ts';
 import { createBoardView } from './board-view.ts';
+import { addStageButtonId } from './control-ids.ts';
+import { localOrigin } from './local-origin.ts';
 import { openBoardConnection } from './connection.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { PresenceList } from './PresenceList.tsx';
 import { announcePresence, createPresenceList } from './presence.ts';
 import { randomId } from './random-id.ts';
 import { StageColumn } from './StageColumn.tsx';
+import { EmotionCurve } from './curve/EmotionCurve.tsx';
+import { createFocusIndex, setFocus } from './focus.ts';
+import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 
 function BoardScreen(props: { boardId: string; user: User }) {
@@ -28,7 +38,13 @@ function BoardScreen(props: { boardId: string; user: User }) {
   announcePresence(connection.provider.awareness, props.user);
   const view = createBoardView(connection.doc);
   const people = createPresenceList(connection.provider.awareness);
-  const { stages, touchpoints } = boardTypes(connection.doc);
+  const { stages } = boardTypes(connection.doc);
+  const undo = createBoardUndo(connection.doc);
+  const announcer = createAnnouncer();
+  bindHistoryKeys(undo, (action, done) => {
+    if (action === 'undo') announcer.say(done ? 'Undone.' : 'There is nothing of yours to undo.');
+    else announcer.say(done ? 'Redone.' : 'There is nothing to redo.');
+  });
 
   // The board's record says what this person may do; ask once the sync has let them in.
   const [board, setBoard] = createSignal<Board | null>(null);
@@ -46,16 +62,37 @@ function BoardScreen(props: { boardId: string; user: User }) {
     const access = board()?.access;
     return access !== undefined && canEdit(access);
   };
+  const awareness = connection.provider.awareness;
+  const [following, setFollowing] = createSignal<number | null>(null);
+  followFocus(awareness, following, setFollowing, announcer);
+  const context: BoardContextValue = {
+    doc: connection.doc,
+    view,
+    undo,
+    announcer,
+    canEdit: editable,
+    userId: props.user.id,
+    presence: { focusIndex: createFocusIndex(awareness), setFocus: (id) => setFocus(awareness, id) },
+  };
+  const addStage = (stageTitle: string) => {
+    undo.step(() => connection.doc.transact(() => stages.push([newStage(randomId(), stageTitle)]), localOrigin));
+    announcer.say(`Stage ${stageTitle} added as step ${view.stages.length}.`);
+  };
   const title = () => (refused() ? 'This board could not be opened' : view.title().trim() || board()?.title || 'Board');
   usePageTitle(title);
 
   return (
+    <BoardProvider value={context}>
     <div class="board">
       <h1>{title()}</h1>
       <div class="board__bar">
-        <ConnectionStatus state={connection.state()} boardPath={`/boards/${encodeURIComponent(props.boardId)}`} />
+        <ConnectionStatus
+          state={connection.state()}
+          saveState={connection.saveState()}
+          boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
+        />
         <Show when={!refused()}>
-          <PresenceList people={people()} />
+          <PresenceList people={people()} following={following()} onFollow={setFollowing} />
         </Show>
       </div>
       <Show when={!refused()}>
@@ -72,31 +109,29 @@ function BoardScreen(props: { boardId: string; user: User }) {
               “Going home”.
             </p>
           </Show>
-          <ol class="stages" aria-label="Stages of the journey">
-            <For each={view.stages}>
-              {(stage, index) => (
-                <StageColumn
-                  stage={stage}
-                  step={index() + 1}
-                  view={view}
-                  touchpoints={touchpoints}
-                  canEdit={editable()}
-                  userId={props.user.id}
-                />
-              )}
-            </For>
-          </ol>
+          <BoardDetails />
+          <BoardToolbar />
+          <div class="stages-scroll">
+            <ol class="stages" aria-label="Stages of the journey">
+              <For each={view.stages}>
+                {(stage, index) => <StageColumn stage={stage} step={index() + 1} count={view.stages.length} />}
+              </For>
+            </ol>
+          </div>
           <Show when={editable()}>
             <AddItemForm
               action="Add stage"
               label="Stage title"
               emptyMessage="Please give the stage a title."
-              onAdd={(stageTitle) => stages.push([newStage(randomId(), stageTitle)])}
+              buttonId={addStageButtonId}
+              onAdd={addStage}
             />
           </Show>
+          <EmotionCurve doc={connection.doc} />
         </Show>
       </Show>
     </div>
+    </BoardProvider>
   );
 }
 

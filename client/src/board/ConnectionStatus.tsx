@@ -7,9 +7,12 @@ import { Match, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import { CloseCode } from '../../../shared/sync-protocol.ts';
 import type { ConnectionState } from './connection.ts';
+import type { SaveState } from './save-tracker.ts';
 
 export interface ConnectionStatusProps {
   state: ConnectionState;
+  /** Whether the server has acknowledged every change made here (default: saved). */
+  saveState?: SaveState;
   /** Where "sign in" should bring the person back to (this board's path). */
   boardPath: string;
 }
@@ -21,7 +24,11 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
       <span class="connection-status__dot" aria-hidden="true" />
       <Switch>
         <Match when={props.state.kind === 'connecting'}>Connecting…</Match>
+        <Match when={props.state.kind === 'live' && props.saveState === 'saving'}>Live — saving…</Match>
         <Match when={props.state.kind === 'live'}>Live — all changes saved</Match>
+        <Match when={props.state.kind === 'offline' && props.saveState === 'saving'}>
+          Offline — your changes are saved on this device and will be sent when you are back online
+        </Match>
         <Match when={props.state.kind === 'offline'}>Offline — reconnecting</Match>
         <Match when={code() === CloseCode.unauthenticated}>
           <span>

@@ -1,8 +1,19 @@
-/** "Who is here": first names with their colour dots, you first. Never a role. */
-import { For } from 'solid-js';
+/**
+ * "Who is here": first names with their colour dots, you first. Never a role. Each other person
+ * can be followed: the board then keeps the card they are working on in view.
+ */
+import { For, Show } from 'solid-js';
 import type { PresentPerson } from './presence.ts';
 
-export function PresenceList(props: { people: readonly PresentPerson[] }) {
+export interface PresenceListProps {
+  people: readonly PresentPerson[];
+  /** The awareness key of the person being followed, or null. */
+  following?: number | null;
+  /** Starts (key) or stops (null) following someone. */
+  onFollow?: (key: number | null) => void;
+}
+
+export function PresenceList(props: PresenceListProps) {
   return (
     <section class="presence" aria-labelledby="presence-heading">
       <h2 id="presence-heading" class="presence__heading">
@@ -15,6 +26,16 @@ export function PresenceList(props: { people: readonly PresentPerson[] }) {
               <span class="presence__dot" style={{ 'background-color': person.color }} aria-hidden="true" />
               {person.name}
               {person.isYou ? ' (you)' : ''}
+              <Show when={!person.isYou && props.onFollow}>
+                <button
+                  type="button"
+                  class="link-button presence__follow"
+                  aria-pressed={props.following === person.key}
+                  onClick={() => props.onFollow?.(props.following === person.key ? null : person.key)}
+                >
+                  Follow {person.name}
+                </button>
+              </Show>
             </li>
           )}
         </For>

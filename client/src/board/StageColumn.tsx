@@ -1,67 +1,113 @@
 /**
- * One stage of the journey as a column: its heading, its touchpoint cards in order, and (for
- * people who may edit) an "Add touchpoint" form that appends a card at the end.
+ * One stage of the journey as a column: its heading and controls, its touchpoint cards in
+ * order, and (for people who may edit) an "Add touchpoint" form that appends a card at the end.
+ * Cards and stages dragged with the mouse can be dropped here.
  */
-import { For, Show } from 'solid-js';
-import type * as Y from 'yjs';
+import { createSignal, For, Show } from 'solid-js';
 import { newTouchpoint } from '../../../shared/board-document.ts';
 import { AddItemForm } from './AddItemForm.tsx';
-import type { BoardView, StageView } from './board-view.ts';
-import { orderKeyAfter } from './order-key.ts';
+import { focusSoon, spokenTitle, useBoard } from './board-context.ts';
+import type { StageView } from './board-view.ts';
+import { carries, droppedId, dropIndex, stageDragType, touchpointDragType } from './drag.ts';
+import { localOrigin } from './local-origin.ts';
+import { keyAtEnd, moveStage, moveTouchpoint } from './ordering.ts';
 import { randomId } from './random-id.ts';
+import { stageButtonId, touchpointButtonId } from './control-ids.ts';
+import { StageHeader } from './StageHeader.tsx';
 import { TouchpointCard } from './TouchpointCard.tsx';
 
 export interface StageColumnProps {
   stage: StageView;
   /** Position in the journey, from 1. */
   step: number;
-  view: BoardView;
-  touchpoints: Y.Map<Y.Map<unknown>>;
-  /** Whether to show editing controls (the server drops edits from view-only members anyway). */
-  canEdit: boolean;
-  /** Recorded as `createdBy` on new touchpoints. */
-  userId: string;
+  /** How many stages there are. */
+  count: number;
 }
 
+/** One stage column; reads the board from context (see board-context.ts). */
 export function StageColumn(props: StageColumnProps) {
+  const board = useBoard();
   const headingId = () => `stage-${props.stage.id}`;
-  const places = () => props.view.touchpointsIn(props.stage.id);
+  const places = () => board.view.touchpointsIn(props.stage.id);
+  let list: HTMLOListElement | undefined;
+  // Shows where a dragged card or stage would land.
+  const [dropping, setDropping] = createSignal(false);
 
   const add = (title: string) => {
     const id = randomId();
-    const last = places().at(-1);
-    props.touchpoints.set(
-      id,
-      newTouchpoint({
-        id,
-        stageId: props.stage.id,
-        order: orderKeyAfter(last?.order),
-        title,
-        createdBy: props.userId,
-        createdAt: Date.now(),
-      }),
+    const order = keyAtEnd(places());
+    board.undo.step(() =>
+      board.doc.transact(() => {
+        board.view.touchpointMap.set(
+          id,
+          newTouchpoint({ id, stageId: props.stage.id, order, title, createdBy: board.userId, createdAt: Date.now() }),
+        );
+      }, localOrigin),
     );
+    board.announcer.say(`Touchpoint ${title} added to ${spokenTitle(props.stage.title, 'stage')}.`);
+  };
+
+  const onDragOver = (event: DragEvent) => {
+    if (!board.canEdit()) return;
+    if (carries(event, touchpointDragType) || carries(event, stageDragType)) {
+      event.preventDefault();
+      if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'move';
+      setDropping(true);
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    if (!board.canEdit()) return;
+    const touchpointId = droppedId(event, touchpointDragType);
+    const stageId = droppedId(event, stageDragType);
+    event.preventDefault();
+    setDropping(false);
+    if (touchpointId !== '') {
+      const index = dropIndex(list, event.clientY, touchpointId);
+      if (board.undo.step(() => moveTouchpoint(board.doc, touchpointId, props.stage.id, index, localOrigin))) {
+        board.announcer.say(`Touchpoint moved to ${spokenTitle(props.stage.title, 'stage')}, place ${index + 1}.`);
+        focusSoon(touchpointButtonId(touchpointId, 'edit'));
+      }
+    } else if (stageId !== '' && stageId !== props.stage.id) {
+      if (board.undo.step(() => moveStage(board.doc, stageId, props.step - 1, localOrigin))) {
+        board.announcer.say(`Stage moved to step ${props.step} of ${props.count}.`);
+        focusSoon(stageButtonId(stageId, 'rename'));
+      }
+    }
   };
 
   return (
-    <li class="stage">
+    <li
+      class="stage"
+      classList={{ 'stage--drop': dropping() }}
+      data-stage-id={props.stage.id}
+      onDragOver={onDragOver}
+      onDragLeave={(event) => {
+        if (!(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget))) setDropping(false);
+      }}
+      onDrop={onDrop}
+    >
       <section aria-labelledby={headingId()}>
-        <h2 id={headingId()} class="stage__title">
-          <span class="stage__step">Step {props.step}: </span>
-          {props.stage.title.trim() === '' ? 'Untitled stage' : props.stage.title}
-        </h2>
+        <StageHeader stage={props.stage} step={props.step} count={props.count} headingId={headingId()} />
         <Show when={places().length > 0} fallback={<p class="stage__empty">No touchpoints yet.</p>}>
-          <ol class="touchpoints">
+          <ol class="touchpoints" ref={list}>
             <For each={places()}>
-              {(place) => (
-                <Show when={props.view.touchpoint(place.id)}>
-                  {(touchpoint) => <TouchpointCard touchpoint={touchpoint()} id={place.id} />}
+              {(place, index) => (
+                <Show when={board.view.touchpoint(place.id)}>
+                  {(touchpoint) => (
+                    <TouchpointCard
+                      touchpoint={touchpoint()}
+                      id={place.id}
+                      stageId={props.stage.id}
+                      index={index()}
+                      last={index() === places().length - 1}
+                    />
+                  )}
                 </Show>
               )}
             </For>
           </ol>
         </Show>
-        <Show when={props.canEdit}>
+        <Show when={board.canEdit()}>
           <AddItemForm
             action="Add touchpoint"
             label="Touchpoint title"

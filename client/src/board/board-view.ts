@@ -24,12 +24,16 @@ export interface TouchpointPlace {
 export interface BoardView {
   /** `meta.title` ('' until the document has one). */
   title: Accessor<string>;
+  /** `meta.purpose`, the board's aim in plain words ('' when none). */
+  purpose: Accessor<string>;
   /** The stages in journey order (a Solid store array). */
   readonly stages: readonly StageView[];
   /** The touchpoints of one stage, sorted by `order` (plain string comparison), then id. */
   touchpointsIn(stageId: string): readonly TouchpointPlace[];
   /** The touchpoint's shared map, for reading its title and story. */
   touchpoint(id: string): Y.Map<unknown> | undefined;
+  /** The document's `touchpoints` map, for adding to it. */
+  readonly touchpointMap: Y.Map<Y.Map<unknown>>;
 }
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
@@ -67,12 +71,16 @@ function readPlaces(touchpoints: Y.Map<Y.Map<unknown>>): Record<string, Touchpoi
 export function createBoardView(doc: Y.Doc): BoardView {
   const { meta, stages, touchpoints } = boardTypes(doc);
   const [title, setTitle] = createSignal(text(meta.get('title')));
+  const [purpose, setPurpose] = createSignal(text(meta.get('purpose')));
   const [state, setState] = createStore({
     stages: readStages(stages),
     byStage: readPlaces(touchpoints),
   });
 
-  const onMeta = () => setTitle(text(meta.get('title')));
+  const onMeta = () => {
+    setTitle(text(meta.get('title')));
+    setPurpose(text(meta.get('purpose')));
+  };
   const onStages = () => setState('stages', reconcile(readStages(stages), { key: 'id' }));
   const onTouchpoints = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     // Edits inside a title or story change no place; only map changes can.
@@ -91,10 +99,12 @@ export function createBoardView(doc: Y.Doc): BoardView {
 
   return {
     title,
+    purpose,
     get stages() {
       return state.stages;
     },
     touchpointsIn: (stageId) => state.byStage[stageId] ?? [],
     touchpoint: (id) => touchpoints.get(id),
+    touchpointMap: touchpoints,
   };
 }

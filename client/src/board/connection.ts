@@ -5,8 +5,11 @@
  */
 import { createSignal, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
-import { syncPath, terminalCloseCodes } from '../../../shared/sync-protocol.ts';
+import { CloseCode, syncPath, terminalCloseCodes } from '../../../shared/sync-protocol.ts';
+import { localCopyName } from '../local-copies.ts';
+import { trackSaves, type SaveState } from './save-tracker.ts';
 
 /**
  * `connecting`: first contact (or connected, not yet synced). `live`: connected and synced.
@@ -23,8 +26,14 @@ export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   state: Accessor<ConnectionState>;
-  /** True once the first full sync arrived: before that an empty doc means "not loaded", not "empty". */
+  /**
+   * True once the board is here: synced with the server, or read from this device's copy of it
+   * (so a board opened before can be read and edited offline). Before that an empty doc means
+   * "not loaded", not "empty".
+   */
   loaded: Accessor<boolean>;
+  /** Whether the server has acknowledged every local change (see save-tracker.ts). */
+  saveState: Accessor<SaveState>;
   /** Stops syncing and frees the document. Call when leaving the board. */
   destroy(): void;
 }
@@ -42,7 +51,10 @@ export function pageSyncOrigin(): string {
 /** Opens `ws(s)://…/sync/:boardId` for a fresh Y.Doc and tracks its state. */
 export function openBoardConnection(boardId: string, options: BoardConnectionOptions = {}): BoardConnection {
   const doc = new Y.Doc();
+  // This device's copy: edits made offline survive closing the tab and merge on reconnect.
+  const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   const provider = new WebsocketProvider((options.serverOrigin ?? pageSyncOrigin()) + syncPath, boardId, doc);
+  const saves = trackSaves(doc, provider, [local]);
   const [state, setState] = createSignal<ConnectionState>({ kind: 'connecting' });
   const [loaded, setLoaded] = createSignal(false);
   const refused = () => state().kind === 'refused';
@@ -62,6 +74,9 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     if (refused()) return;
     if (event !== null && terminalCloseCodes.has(event.code)) {
       setState({ kind: 'refused', code: event.code });
+      // Removed from the board, or it was deleted: its stories must not stay on this device.
+      // (Signed out keeps the copy, so offline edits can still be saved after signing in.)
+      if (event.code !== CloseCode.unauthenticated) void local.clearData();
       // Deferred: we are inside the provider's own close handling, which must finish first.
       queueMicrotask(() => provider.disconnect());
       return;
@@ -69,6 +84,13 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     setState({ kind: 'offline' });
   };
 
+  local.whenSynced.then(
+    () => {
+      // Only a copy that has been synced before holds a board (its meta says so).
+      if (!refused() && doc.getMap('meta').has('schemaVersion')) setLoaded(true);
+    },
+    () => undefined,
+  );
   provider.on('status', onStatus);
   provider.on('sync', onSync);
   provider.on('connection-close', onClose);
@@ -78,11 +100,14 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     provider,
     state,
     loaded,
+    saveState: saves.state,
     destroy() {
+      saves.destroy();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
       provider.destroy();
+      void local.destroy();
       doc.destroy();
     },
   };

@@ -5,6 +5,7 @@
 import { createStore } from 'solid-js/store';
 import type { LoginBody, RegisterBody, User } from '../../../shared/api.ts';
 import { ApiError, type Api } from '../api.ts';
+import { forgetLocalCopies } from '../local-copies.ts';
 
 /**
  * `checking`: asking the server who we are (first load). `ready`: we know (`user` may be null).
@@ -64,6 +65,7 @@ export function createSessionStore(api: Api): SessionStore {
     },
     async logout() {
       await api.logout();
+      await forgetLocalCopies();
       setState({ status: 'ready', user: null, error: null });
     },
   };

@@ -1,0 +1,77 @@
+/**
+ * The board's toolbar: Undo and Redo (your own changes only), the keyboard shortcut list, the
+ * "… deleted" notice with its own Undo, and the polite live region that says what happened.
+ */
+import { Show } from 'solid-js';
+import { useBoard } from './board-context.ts';
+import { undoDeleteButtonId } from './control-ids.ts';
+import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+
+// Undo and Redo use aria-disabled, not disabled: a button that disables itself when pressed
+// would throw keyboard focus back to the top of the page.
+
+/** Undo, Redo, "Keyboard shortcuts", the delete notice and the live region. */
+export function BoardToolbar() {
+  const board = useBoard();
+  return (
+    <>
+      <div class="board-toolbar">
+        <Show when={board.canEdit()}>
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-disabled={!board.undo.canUndo()}
+            aria-keyshortcuts="Control+Z Meta+Z"
+            onClick={() => {
+              if (!board.undo.canUndo()) return board.announcer.say('There is nothing of yours to undo.');
+              board.undo.undo();
+              board.announcer.say('Undone.');
+            }}
+          >
+            Undo
+          </button>
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-disabled={!board.undo.canRedo()}
+            aria-keyshortcuts="Control+Shift+Z Control+Y Meta+Shift+Z"
+            onClick={() => {
+              if (!board.undo.canRedo()) return board.announcer.say('There is nothing to redo.');
+              board.undo.redo();
+              board.announcer.say('Redone.');
+            }}
+          >
+            Redo
+          </button>
+        </Show>
+        <ShortcutsDialog />
+      </div>
+      <Show when={board.announcer.notice()}>
+        {(notice) => (
+          <div class="undo-notice">
+            <p>{notice().message}</p>
+            <div class="button-row">
+              <button
+                type="button"
+                class="button"
+                id={undoDeleteButtonId}
+                onClick={() => {
+                  notice().undo();
+                  board.announcer.dismiss();
+                }}
+              >
+                Undo delete
+              </button>
+              <button type="button" class="button button--secondary" onClick={() => board.announcer.dismiss()}>
+                Hide message
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">
+        {board.announcer.message()}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * A text box (one line or several) bound to a shared Y.Text, so that two people typing in the
+ * same field both keep their words: each local edit is sent as the smallest delete + insert
+ * (text-diff.ts), and someone else's change is put into the box with the caret and selection
+ * moved along with the text around them.
+ */
+import { createUniqueId, onCleanup, onMount, Show } from 'solid-js';
+import * as Y from 'yjs';
+import { useBoard } from './board-context.ts';
+import { sharedTextAttribute } from './board-undo.ts';
+import { localOrigin } from './local-origin.ts';
+import { applyTextChange, mapIndexThroughDelta, type DeltaOp } from './text-diff.ts';
+
+export interface SharedTextFieldProps {
+  /** The map holding the text (a touchpoint). */
+  map: Y.Map<unknown>;
+  /** The key of the Y.Text in the map ('title', 'story'). */
+  field: string;
+  /** The visible label. */
+  label: string;
+  /** A textarea instead of a one-line box. */
+  multiline?: boolean;
+  /** Id for the box, so other controls can focus it. */
+  id?: string;
+  /** A hint shown under the label. */
+  hint?: string;
+  /** Enter in a one-line box, or Escape: the person has finished. */
+  onDone?: () => void;
+}
+
+const navigationKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/** A labelled box bound to shared text; its Ctrl+Z goes to the board's Undo. */
+export function SharedTextField(props: SharedTextFieldProps) {
+  const board = useBoard();
+  const id = props.id ?? createUniqueId();
+  const hintId = `${id}-hint`;
+  let box: HTMLInputElement | HTMLTextAreaElement | undefined;
+  let text: Y.Text | null = null;
+
+  const onText = (event: Y.YTextEvent) => {
+    if (box === undefined || text === null) return;
+    const next = text.toString();
+    // Our own typing is already in the box; a peer's change or an Undo is not.
+    if (next === box.value) return;
+    const focused = document.activeElement === box;
+    const start = box.selectionStart ?? 0;
+    const end = box.selectionEnd ?? 0;
+    const direction = box.selectionDirection ?? 'none';
+    const delta = event.delta as DeltaOp[];
+    box.value = next;
+    if (focused) {
+      const collapsed = start === end;
+      const newStart = mapIndexThroughDelta(start, delta, !collapsed);
+      const newEnd = collapsed ? newStart : mapIndexThroughDelta(end, delta, false);
+      box.setSelectionRange(newStart, Math.max(newStart, newEnd), direction);
+    }
+  };
+  const bind = () => {
+    const current = props.map.get(props.field);
+    const next = current instanceof Y.Text ? current : null;
+    if (next !== text) {
+      text?.unobserve(onText);
+      text = next;
+      text?.observe(onText);
+    }
+    if (box !== undefined) box.value = next?.toString() ?? (typeof current === 'string' ? current : '');
+  };
+  const onMap = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has(props.field)) bind();
+  };
+
+  const commit = () => {
+    if (box === undefined) return;
+    const after = box.value;
+    const caret = box.selectionEnd ?? after.length;
+    const doc = props.map.doc;
+    if (doc === null) return;
+    doc.transact(() => {
+      if (text === null) {
+        // An older or foreign document held plain words here: make them shared text.
+        const created = new Y.Text(after);
+        props.map.set(props.field, created);
+        return;
+      }
+      applyTextChange(text, text.toString(), after, caret);
+    }, localOrigin);
+  };
+
+  onMount(() => {
+    bind();
+    props.map.observe(onMap);
+  });
+  onCleanup(() => {
+    props.map.unobserve(onMap);
+    text?.unobserve(onText);
+  });
+
+  const shared = {
+    id,
+    [sharedTextAttribute]: '',
+    'aria-describedby': props.hint !== undefined ? hintId : undefined,
+    onInput: (event: InputEvent) => {
+      if (!event.isComposing) commit();
+    },
+    onCompositionEnd: commit,
+    // Typing is one Undo step per burst; going somewhere else in the text starts a new one.
+    onFocus: () => board.undo.cut(),
+    onBlur: () => board.undo.cut(),
+    onMouseDown: () => board.undo.cut(),
+    onKeyDown: (event: KeyboardEvent) => {
+      if (navigationKeys.has(event.key)) board.undo.cut();
+      if (event.key === 'Escape' || (event.key === 'Enter' && !props.multiline)) {
+        event.preventDefault();
+        props.onDone?.();
+      }
+    },
+  };
+
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <Show when={props.hint}>
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      </Show>
+      <Show
+        when={props.multiline}
+        fallback={<input {...shared} ref={(el) => (box = el)} type="text" autocomplete="off" />}
+      >
+        <textarea {...shared} ref={(el) => (box = el)} rows={4} />
+      </Show>
+    </div>
+  );
+}

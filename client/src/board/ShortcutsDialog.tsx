@@ -1,0 +1,68 @@
+/**
+ * The "?" button and the list of keyboard shortcuts it opens, in a modal <dialog>: focus goes
+ * into the dialog, Escape or "Close" shuts it, and focus returns to the "?" button.
+ */
+import { For } from 'solid-js';
+
+/** The shortcuts, in plain words: what to press, and what it does. */
+export const shortcuts: readonly { keys: string; does: string }[] = [
+  { keys: 'Tab, and Shift + Tab', does: 'Go to the next, or the last, button or box.' },
+  { keys: 'Enter or Space', does: 'Press the button you are on.' },
+  { keys: 'Ctrl + Z (Cmd + Z on a Mac)', does: 'Undo your last change. Other people’s changes stay.' },
+  { keys: 'Ctrl + Shift + Z, or Ctrl + Y (Cmd + Shift + Z on a Mac)', does: 'Redo: bring back what you undid.' },
+  { keys: 'Enter, in a name box', does: 'Save the name.' },
+  { keys: 'Escape', does: 'Close a box or this list without saving more.' },
+  { keys: 'Move earlier, Move later', does: 'Move a stage one step along the journey.' },
+  { keys: 'Move up, Move down', does: 'Move a touchpoint one place within its stage.' },
+];
+
+/** The "?" button (named "Keyboard shortcuts") and its dialog. */
+export function ShortcutsDialog() {
+  let dialog: HTMLDialogElement | undefined;
+  let opener: HTMLButtonElement | undefined;
+  let closer: HTMLButtonElement | undefined;
+  return (
+    <>
+      <button
+        type="button"
+        class="button button--secondary"
+        ref={opener}
+        aria-label="Keyboard shortcuts"
+        aria-haspopup="dialog"
+        onClick={() => {
+          dialog?.showModal();
+          closer?.focus();
+        }}
+      >
+        ?
+      </button>
+      <dialog
+        ref={dialog}
+        class="dialog"
+        aria-labelledby="shortcuts-heading"
+        onClose={() => opener?.focus()}
+        onClick={(event) => {
+          // A click on the backdrop (the dialog itself, outside its content) closes it.
+          if (event.target === dialog) dialog.close();
+        }}
+      >
+        <div class="dialog__content">
+          <h2 id="shortcuts-heading">Keyboard shortcuts</h2>
+          <dl class="shortcuts">
+            <For each={shortcuts}>
+              {(shortcut) => (
+                <>
+                  <dt>{shortcut.keys}</dt>
+                  <dd>{shortcut.does}</dd>
+                </>
+              )}
+            </For>
+          </dl>
+          <button type="button" class="button" ref={closer} onClick={() => dialog?.close()}>
+            Close
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * A touchpoint's editor, opened from its card: its name and story as shared text (two people can
+ * type in the same box), a "Move to stage" choice, and Delete with Undo.
+ */
+import { createUniqueId, For, onMount } from 'solid-js';
+import type * as Y from 'yjs';
+import { focusSoon, spokenTitle, useBoard } from './board-context.ts';
+import { touchpointButtonId, undoDeleteButtonId } from './control-ids.ts';
+import { deleteWithUndo } from './delete-with-undo.ts';
+import { localOrigin } from './local-origin.ts';
+import { deleteTouchpoint, moveTouchpoint } from './ordering.ts';
+import { SharedTextField } from './SharedTextField.tsx';
+
+export interface TouchpointEditorProps {
+  touchpoint: Y.Map<unknown>;
+  id: string;
+  stageId: string;
+  /** The card's title as said out loud. */
+  name: string;
+  onClose: () => void;
+}
+
+/** The open editor of one card; focus starts in the name box. */
+export function TouchpointEditor(props: TouchpointEditorProps) {
+  const board = useBoard();
+  const id = createUniqueId();
+  let stageChoice: HTMLSelectElement | undefined;
+  onMount(() => focusSoon(`${id}-title`));
+
+  const moveToStage = () => {
+    const target = stageChoice?.value ?? props.stageId;
+    if (target === props.stageId) {
+      board.announcer.say('It is already in that stage. Choose another stage first.');
+      return;
+    }
+    const stage = board.view.stages.find((s) => s.id === target);
+    const index = board.view.touchpointsIn(target).length;
+    if (!board.undo.step(() => moveTouchpoint(board.doc, props.id, target, index, localOrigin))) return;
+    board.announcer.say(`${props.name} moved to ${spokenTitle(stage?.title ?? '', 'stage')}, at the end.`);
+    focusSoon(touchpointButtonId(props.id, 'edit'));
+  };
+
+  const remove = () => {
+    const touchpointId = props.id;
+    const stageId = props.stageId;
+    const places = board.view.touchpointsIn(stageId);
+    const at = places.findIndex((place) => place.id === touchpointId);
+    const neighbour = places[at + 1] ?? places[at - 1];
+    deleteWithUndo(
+      board,
+      () => deleteTouchpoint(board.doc, touchpointId, localOrigin),
+      `Touchpoint ${props.name} deleted.`,
+      () => focusSoon(touchpointButtonId(touchpointId, 'edit')),
+    );
+    focusSoon(...(neighbour !== undefined ? [touchpointButtonId(neighbour.id, 'edit')] : []), undoDeleteButtonId);
+  };
+
+  return (
+    <div class="touchpoint__editor">
+      <SharedTextField
+        map={props.touchpoint}
+        field="title"
+        label="Touchpoint name"
+        id={`${id}-title`}
+        onDone={props.onClose}
+      />
+      <SharedTextField
+        map={props.touchpoint}
+        field="story"
+        label="Story"
+        hint="What happened here, in the person’s own words."
+        multiline
+        onDone={props.onClose}
+      />
+      <div class="field">
+        <label for={`${id}-stage`}>Move to stage</label>
+        <div class="touchpoint__move">
+          <select id={`${id}-stage`} ref={stageChoice}>
+            <For each={board.view.stages}>
+              {(stage, index) => (
+                <option value={stage.id} selected={stage.id === props.stageId}>
+                  {`Step ${index() + 1}: ${spokenTitle(stage.title, 'stage')}`}
+                </option>
+              )}
+            </For>
+          </select>
+          <button type="button" class="button button--secondary button--small" onClick={moveToStage}>
+            Move touchpoint
+          </button>
+        </div>
+      </div>
+      <div class="button-row">
+        <button type="button" class="button button--secondary button--small" onClick={props.onClose}>
+          Done
+        </button>
+        <button type="button" class="button button--small button--danger" aria-label={`Delete touchpoint: ${props.name}`} onClick={remove}>
+          Delete touchpoint
+        </button>
+      </div>
+    </div>
+  );
+}

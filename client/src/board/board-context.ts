@@ -1,0 +1,60 @@
+/**
+ * What every part of the board needs to change it: the document, who is editing, Undo, the
+ * announcer and the live view. Given once by BoardPage, read with `useBoard()`.
+ */
+import { createContext, useContext, type Accessor } from 'solid-js';
+import type * as Y from 'yjs';
+import type { Announcer } from './announcer.ts';
+import type { BoardUndo } from './board-undo.ts';
+import type { BoardView } from './board-view.ts';
+import type { FocusedPerson } from './focus.ts';
+
+export interface BoardContextValue {
+  doc: Y.Doc;
+  view: BoardView;
+  undo: BoardUndo;
+  announcer: Announcer;
+  /** Whether to show editing controls (the server drops edits from view-only members anyway). */
+  canEdit: Accessor<boolean>;
+  /** Recorded as `createdBy` on new touchpoints. */
+  userId: string;
+  /** Who else is on which item, and telling them where this person is. */
+  presence: {
+    focusIndex: Accessor<ReadonlyMap<string, readonly FocusedPerson[]>>;
+    setFocus(itemId: string | null): void;
+  };
+}
+
+const BoardContext = createContext<BoardContextValue>();
+
+/** Provides the board to everything inside it. */
+export const BoardProvider = BoardContext.Provider;
+
+/** The board this component is on. Throws outside a BoardProvider (a programming error). */
+export function useBoard(): BoardContextValue {
+  const value = useContext(BoardContext);
+  if (value === undefined) throw new Error('useBoard() needs a BoardProvider above it');
+  return value;
+}
+
+/**
+ * Puts focus on the first of `ids` that exists and can take it, after the DOM has caught up
+ * with a change (a moved item is re-inserted, which drops focus).
+ */
+export function focusSoon(...ids: string[]): void {
+  requestAnimationFrame(() => {
+    for (const id of ids) {
+      const element = document.getElementById(id);
+      if (element !== null && !(element instanceof HTMLButtonElement && element.disabled)) {
+        element.focus();
+        return;
+      }
+    }
+  });
+}
+
+/** A title to say out loud: the words, or "untitled …" when there are none. */
+export function spokenTitle(title: string, kind: 'stage' | 'touchpoint'): string {
+  const trimmed = title.trim();
+  return trimmed === '' ? `Untitled ${kind}` : trimmed;
+}

@@ -1,0 +1,132 @@
+/**
+ * How one touchpoint felt to the person using the board, and a short count of how it felt to
+ * everyone. A person records only their OWN feeling (the `feelings` key
+ * `touchpointId/userId`), as a plain object replaced whole, so two people never overwrite each
+ * other and a peer's edit arrives as one value. The score is a native radio group (arrow keys for
+ * free); words are chosen once a score is picked, behind a "Choose words" disclosure so a board of
+ * hundreds of cards stays light.
+ */
+import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import type * as Y from 'yjs';
+import { boardTypes, feelingScores, participantKey, type FeelingScore } from '../../../../shared/board-document.ts';
+import { normaliseWord, scoreWords } from '../../../../shared/feeling-stats.ts';
+import { countsSentence, wordsSentence } from './feeling-summary.ts';
+import { FeelingFace } from './FeelingFace.tsx';
+import { createTouchpointFeelings } from './touchpoint-feelings.ts';
+import { WordCards } from './WordCards.tsx';
+import { localOrigin } from '../local-origin.ts';
+
+export interface FeelingControlProps {
+  doc: Y.Doc;
+  touchpointId: string;
+  /** The signed-in person; only their own feeling is ever written. */
+  userId: string;
+  /** View access: show the person's feeling, change nothing. */
+  readOnly: boolean;
+}
+
+/** One person's feeling at one touchpoint, plus everyone's in numbers. Read once: key it by touchpoint. */
+export function FeelingControl(props: FeelingControlProps) {
+  const { feelings } = boardTypes(props.doc);
+  const key = participantKey(props.touchpointId, props.userId);
+  const { own, stats } = createTouchpointFeelings(props.doc, props.touchpointId, props.userId);
+  const uid = createUniqueId();
+  const wordsId = `feeling-words-${uid}`;
+  const [wordsOpen, setWordsOpen] = createSignal(false);
+  let firstRadio: HTMLInputElement | undefined;
+
+  const write = (score: FeelingScore, words: readonly string[]) => {
+    if (props.readOnly) return;
+    props.doc.transact(() => feelings.set(key, { score, words: [...words], at: Date.now() }), localOrigin);
+  };
+  const choose = (score: FeelingScore) => write(score, own()?.words ?? []);
+  const toggleWord = (word: string) => {
+    const current = own();
+    if (current === null) return;
+    const normal = normaliseWord(word);
+    const has = current.words.some((w) => normaliseWord(w) === normal);
+    write(current.score, has ? current.words.filter((w) => normaliseWord(w) !== normal) : [...current.words, word.trim()]);
+  };
+  const clear = () => {
+    if (props.readOnly) return;
+    props.doc.transact(() => feelings.delete(key), localOrigin);
+    setWordsOpen(false);
+    // The button that had focus is gone; put the person back at the start of the scale.
+    firstRadio?.focus();
+  };
+
+  return (
+    <div class="feeling">
+      <fieldset class="feeling__scale" disabled={props.readOnly}>
+        <legend>How did this feel?</legend>
+        <div class="feeling__options">
+          <For each={feelingScores}>
+            {(score) => (
+              <label class="feeling__option">
+                <input
+                  ref={(el) => {
+                    if (score === feelingScores[0]) firstRadio = el;
+                  }}
+                  type="radio"
+                  name={`feeling-${uid}`}
+                  value={String(score)}
+                  checked={own()?.score === score}
+                  onChange={() => choose(score)}
+                />
+                <FeelingFace score={score} />
+                <span class="feeling__word">{scoreWords[score]}</span>
+              </label>
+            )}
+          </For>
+        </div>
+      </fieldset>
+
+      <Show when={own()}>
+        {(mine) => (
+          <div class="feeling__mine">
+            <Show when={mine().words.length > 0}>
+              <p class="feeling__my-words">Your words: {mine().words.join(', ')}</p>
+            </Show>
+            <Show when={!props.readOnly}>
+              <div class="feeling__actions">
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  aria-expanded={wordsOpen() ? 'true' : 'false'}
+                  aria-controls={wordsId}
+                  onClick={() => setWordsOpen(!wordsOpen())}
+                >
+                  Choose words
+                </button>
+                <button type="button" class="link-button" onClick={clear}>
+                  Clear my feeling
+                </button>
+              </div>
+              <div id={wordsId}>
+                <Show when={wordsOpen()}>
+                  <WordCards chosen={mine().words} onToggle={toggleWord} />
+                </Show>
+              </div>
+            </Show>
+          </div>
+        )}
+      </Show>
+
+      <div class="feeling__everyone">
+        <p class="feeling__counts">
+          <strong>Everyone: </strong>
+          {countsSentence(stats())}
+          <Show when={stats().wideRange}>
+            {' '}
+            <span class="feeling__differ">
+              <span aria-hidden="true">◆ </span>Views differ a lot.
+            </span>
+          </Show>
+        </p>
+        <Show when={wordsSentence(stats()) !== ''}>
+          <p class="feeling__tally">Words: {wordsSentence(stats())}</p>
+        </Show>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+/** Opening boards in Chromium as a given person, for the browser tests. */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestPerson, TestServer } from './test-server.ts';
+
+/** A browser context signed in as `person` (their session cookie set on the app's origin). */
+export async function contextFor(browser: Browser, server: TestServer, person: TestPerson): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.config.publicOrigin });
+  const [name, value] = person.cookie.split('=') as [string, string];
+  await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
+  return context;
+}
+
+/** Opens a board and waits until the status says it is live. */
+export async function openBoard(context: BrowserContext, boardId: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/boards/${boardId}`);
+  await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  return page;
+}
