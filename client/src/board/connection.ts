@@ -91,6 +91,16 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     },
     () => undefined,
   );
+  // The browser knows at once when the network goes; the socket may not notice for 30 s. Close it
+  // so edits stay on this device (and say so), and reconnect when the network is back.
+  const onOffline = () => {
+    if (!refused()) provider.disconnect();
+  };
+  const onOnline = () => {
+    if (!refused()) provider.connect();
+  };
+  window.addEventListener('offline', onOffline);
+  window.addEventListener('online', onOnline);
   provider.on('status', onStatus);
   provider.on('sync', onSync);
   provider.on('connection-close', onClose);
@@ -102,6 +112,8 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     loaded,
     saveState: saves.state,
     destroy() {
+      window.removeEventListener('offline', onOffline);
+      window.removeEventListener('online', onOnline);
       saves.destroy();
       provider.off('status', onStatus);
       provider.off('sync', onSync);

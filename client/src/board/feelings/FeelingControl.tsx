@@ -57,7 +57,7 @@ export function FeelingControl(props: FeelingControlProps) {
 
   return (
     <div class="feeling">
-      <fieldset class="feeling__scale" disabled={props.readOnly}>
+      <fieldset class="feeling__scale" role="radiogroup" disabled={props.readOnly}>
         <legend>How did this feel?</legend>
         <div class="feeling__options">
           <For each={feelingScores}>

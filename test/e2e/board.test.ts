@@ -1,0 +1,179 @@
+/**
+ * The journey-map board in real Chromium against the real server: two people co-editing, a
+ * keyboard-only flow, offline edits that survive closing the tab, interplay with a Node
+ * y-websocket client writing the contract's schema, and axe-core's WCAG 2.2 AA rules.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } from '../../shared/board-document.ts';
+import { clientDist } from '../../scripts/build-client.ts';
+import { axeViolations } from '../support/axe.ts';
+import { contextFor, openBoard } from '../support/board-page.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { tabTo } from '../support/keyboard.ts';
+import { addMember } from '../support/members.ts';
+import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+let browser: Browser;
+const clients: SyncClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: clientDist });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await browser?.close();
+  await server?.dispose();
+});
+
+function nodeClient(boardId: string, person: TestPerson): SyncClient {
+  const client = connectClient(server, boardId, person.cookie);
+  clients.push(client);
+  return client;
+}
+
+async function addStage(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await page.getByLabel('Stage title').fill(title);
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+}
+
+async function addTouchpoint(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
+  await page.getByLabel('Touchpoint title').fill(title);
+  await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
+  await page.getByRole('heading', { name: title }).waitFor();
+}
+
+function card(page: Page, title: string) {
+  return page.locator('[data-touchpoint-id]').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+describe('the journey-map board', () => {
+  it('lets two people build a map together and see each other', async () => {
+    const ann = await signUp(server, 'Ann');
+    const bob = await signUp(server, 'Bob');
+    const boardId = await createBoard(server, ann, 'Outpatients');
+    await addMember(server.libsqlUrl, boardId, bob.id, 'edit');
+    const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
+    const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
+
+    await addStage(pageA, 'Arriving');
+    await pageB.getByRole('heading', { name: /Arriving/ }).waitFor();
+    await addTouchpoint(pageA, 'Reception desk');
+    await pageB.getByRole('heading', { name: 'Reception desk' }).waitFor();
+
+    const onB = card(pageB, 'Reception desk');
+    await onB.getByRole('radiogroup', { name: 'How did this feel?' }).getByLabel('Bad', { exact: true }).check();
+    await card(pageA, 'Reception desk').getByText(/1 person/).waitFor();
+    const row = pageA.getByRole('table', { name: 'How each moment felt' }).getByRole('row', { name: /Reception desk/ });
+    await expect.poll(() => row.textContent()).toContain('Bad');
+
+    // People first: names only, no roles; and where each person is working.
+    await pageA.getByRole('region', { name: 'Who is here' }).getByText('Bob').waitFor();
+    await onB.getByRole('radio', { name: 'Bad', exact: true }).focus();
+    await card(pageA, 'Reception desk').getByText(/Bob\s+is here/).waitFor();
+    const body = (await pageA.locator('body').textContent()) ?? '';
+    expect(body).not.toMatch(/\b(patient|staff|consultant|clinician|nurse)\b/i);
+    await pageA.context().close();
+    await pageB.context().close();
+  });
+
+  it('works by keyboard alone: add a stage, a touchpoint and a feeling', async () => {
+    const ann = await signUp(server, 'Kay');
+    const boardId = await createBoard(server, ann, 'Keyboard journey');
+    const page = await openBoard(await contextFor(browser, server, ann), boardId);
+    await tabTo(page, 'Add stage');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Waiting');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Waiting/ }).waitFor();
+    await tabTo(page, 'Add touchpoint');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Being called in');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Being called in' }).waitFor();
+    await tabTo(page, 'Very bad');
+    await page.keyboard.press('ArrowRight'); // radios: arrows move and choose
+    const watcher = nodeClient(boardId, ann);
+    await watcher.synced;
+    await waitUntil(() => {
+      const [feeling] = [...boardTypes(watcher.doc).feelings.values()] as Feeling[];
+      return feeling?.score === -1;
+    }, 'the feeling chosen by keyboard reaches another client');
+    await page.context().close();
+  });
+
+  it('keeps edits made offline on the device and merges them when back', async () => {
+    const ann = await signUp(server, 'Olu');
+    const boardId = await createBoard(server, ann, 'Offline journey');
+    const context = await contextFor(browser, server, ann);
+    const page = await openBoard(context, boardId);
+    await addStage(page, 'Online stage');
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+    await addStage(page, 'Offline stage');
+    await page.getByRole('status').filter({ hasText: 'saved on this device' }).waitFor();
+    await page.close();
+
+    const check = nodeClient(boardId, ann);
+    await check.synced;
+    const titles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((s) => s.get('title'));
+    expect(titles(check.doc)).toEqual(['Online stage']); // the server never got it
+
+    await context.setOffline(false);
+    const again = await openBoard(context, boardId);
+    await again.getByRole('heading', { name: /Offline stage/ }).waitFor();
+    await waitUntil(() => titles(check.doc).includes('Offline stage'), 'the offline stage reaches the server');
+    await again.getByRole('status').filter({ hasText: 'all changes saved' }).waitFor();
+    await context.close();
+  });
+
+  it('shows what a Node y-websocket client writes, and the client sees the page\'s edits', async () => {
+    const ann = await signUp(server, 'Noor');
+    const boardId = await createBoard(server, ann, 'Interop');
+    const other = nodeClient(boardId, ann);
+    await other.synced;
+    const { stages, touchpoints, feelings } = boardTypes(other.doc);
+    other.doc.transact(() => {
+      stages.push([newStage('st1', 'Discharge')]);
+      touchpoints.set('tp1', newTouchpoint({ id: 'tp1', stageId: 'st1', order: 'a0', title: 'Going home letter', createdBy: ann.id, createdAt: 1 }));
+      feelings.set(participantKey('tp1', 'someone-else'), { score: 2, words: ['relieved'], at: 1 });
+    });
+    const page = await openBoard(await contextFor(browser, server, ann), boardId);
+    const tp = card(page, 'Going home letter');
+    await tp.waitFor();
+    await tp.getByText(/1 person/).waitFor();
+    await tp.getByRole('button', { name: /^Edit/ }).click();
+    await page.getByLabel('Story').fill('They explained every tablet.');
+    await waitUntil(
+      () => String(touchpoints.get('tp1')?.get('story')) === 'They explained every tablet.',
+      'the story typed in the page reaches the Node client',
+    );
+    await page.context().close();
+  });
+
+  it('has no WCAG 2.2 A/AA violations on the boards list and the board page', async () => {
+    const ann = await signUp(server, 'Axe');
+    const boardId = await createBoard(server, ann, 'Accessible journey');
+    const context = await contextFor(browser, server, ann);
+    const list = await context.newPage();
+    await list.goto('/');
+    await list.getByRole('heading', { name: 'Your boards' }).waitFor();
+    expect(await axeViolations(list)).toEqual([]);
+
+    const page = await openBoard(context, boardId);
+    await addStage(page, 'Arriving');
+    await addTouchpoint(page, 'Finding the clinic');
+    await card(page, 'Finding the clinic').getByLabel('Good', { exact: true }).check();
+    await card(page, 'Finding the clinic').getByText(/1 person/).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
