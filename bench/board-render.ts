@@ -78,10 +78,12 @@ export async function measureBoardRender(server: BenchServer, account: BenchAcco
     await context.addCookies([{ name, value, url: server.origin }]);
     const page = await context.newPage();
     await page.goto(`/boards/${boardId}`);
-    await page.waitForFunction((n) => document.querySelectorAll('[data-touchpoint-id]').length >= n, touchpoints, {
-      polling: 'raf',
-      timeout: 120_000,
-    });
+    // Usable, not just drawn: every card there and the editing controls shown.
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-touchpoint-id]').length >= n && document.querySelector('[data-touchpoint-id] button') !== null,
+      touchpoints,
+      { polling: 'raf', timeout: 120_000 },
+    );
     const openMs = await page.evaluate(() => performance.now());
 
     await page.evaluate((selector) => {

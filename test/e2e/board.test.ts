@@ -3,39 +3,20 @@
  * keyboard-only flow, offline edits that survive closing the tab, interplay with a Node
  * y-websocket client writing the contract's schema, and axe-core's WCAG 2.2 AA rules.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } from '../../shared/board-document.ts';
-import { clientDist } from '../../scripts/build-client.ts';
 import { axeViolations } from '../support/axe.ts';
 import { contextFor, openBoard } from '../support/board-page.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
-import { connectClient, type SyncClient } from '../support/sync-client.ts';
-import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
-let server: TestServer;
-let browser: Browser;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: clientDist });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await browser?.close();
-  await server?.dispose();
-});
-
-function nodeClient(boardId: string, person: TestPerson): SyncClient {
-  const client = connectClient(server, boardId, person.cookie);
-  clients.push(client);
-  return client;
-}
+const fixture = useBrowserFixture();
+const nodeClient = fixture.nodeClient.bind(fixture);
 
 async function addStage(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Add stage' }).click();
@@ -57,6 +38,7 @@ function card(page: Page, title: string) {
 
 describe('the journey-map board', () => {
   it('lets two people build a map together and see each other', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Ann');
     const bob = await signUp(server, 'Bob');
     const boardId = await createBoard(server, ann, 'Outpatients');
@@ -86,6 +68,7 @@ describe('the journey-map board', () => {
   });
 
   it('works by keyboard alone: add a stage, a touchpoint and a feeling', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Kay');
     const boardId = await createBoard(server, ann, 'Keyboard journey');
     const page = await openBoard(await contextFor(browser, server, ann), boardId);
@@ -111,6 +94,7 @@ describe('the journey-map board', () => {
   });
 
   it('keeps edits made offline on the device and merges them when back', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Olu');
     const boardId = await createBoard(server, ann, 'Offline journey');
     const context = await contextFor(browser, server, ann);
@@ -136,6 +120,7 @@ describe('the journey-map board', () => {
   });
 
   it('shows what a Node y-websocket client writes, and the client sees the page\'s edits', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Noor');
     const boardId = await createBoard(server, ann, 'Interop');
     const other = nodeClient(boardId, ann);
@@ -160,6 +145,7 @@ describe('the journey-map board', () => {
   });
 
   it('has no WCAG 2.2 A/AA violations on the boards list and the board page', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Axe');
     const boardId = await createBoard(server, ann, 'Accessible journey');
     const context = await contextFor(browser, server, ann);

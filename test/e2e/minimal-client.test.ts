@@ -3,31 +3,17 @@
  * account, create a board, see a Node y-websocket client's stage appear live and vice versa, and
  * get plain words (no endless retrying) for a board you may not open.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
-import { clientDist } from '../../scripts/build-client.ts';
-import { launchBrowser } from '../support/browser.ts';
-import { connectClient, type SyncClient } from '../support/sync-client.ts';
-import { createBoard, signUp, startTestServer, type TestServer } from '../support/test-server.ts';
+import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
-let server: TestServer;
-let browser: Browser;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ clientDir: clientDist });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await browser?.close();
-  await server?.dispose();
-});
+const fixture = useBrowserFixture();
 
 describe('the minimal client', () => {
   it('creates an account and a board, and syncs live with another program', async () => {
+    const { server, browser } = fixture;
     const context = await browser.newContext({ baseURL: server.config.publicOrigin });
     const page = await context.newPage();
     await page.goto('/');
@@ -44,8 +30,7 @@ describe('the minimal client', () => {
 
     // The browser's cookie lets a Node y-websocket client in as the same person.
     const cookie = (await context.cookies()).find((c) => c.name === 'session')!;
-    const other = connectClient(server, boardId, `session=${cookie.value}`);
-    clients.push(other);
+    const other = fixture.nodeClient(boardId, { id: '', displayName: 'Mary', cookie: `session=${cookie.value}` });
     await other.synced;
     boardTypes(other.doc).stages.push([newStage('from-node', 'Referral')]);
     await page.getByRole('heading', { name: /Referral/ }).waitFor();
@@ -61,6 +46,7 @@ describe('the minimal client', () => {
   });
 
   it('tells a non-member in plain words and stops retrying', async () => {
+    const { server, browser } = fixture;
     const owner = await signUp(server, 'Owner');
     const boardId = await createBoard(server, owner, 'Not yours');
     const stranger = await signUp(server, 'Stranger');

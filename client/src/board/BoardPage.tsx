@@ -46,16 +46,16 @@ function BoardScreen(props: { boardId: string; user: User }) {
     else announcer.say(done ? 'Redone.' : 'There is nothing to redo.');
   });
 
-  // The board's record says what this person may do; ask once the sync has let them in.
+  // The board's record says what this person may do. Asked at once, beside the sync, so the map
+  // is drawn once with the right controls rather than read-only first and then again. A refusal
+  // (403/404) is explained by the sync's close code; other failures leave editing hidden.
   const [board, setBoard] = createSignal<Board | null>(null);
   const [accessUnknown, setAccessUnknown] = createSignal(false);
-  createEffect(() => {
-    if (!connection.loaded() || board() !== null) return;
-    api.getBoard(props.boardId).then(setBoard, (err: unknown) => {
-      if (!(err instanceof ApiError)) throw err;
-      setAccessUnknown(true);
-    });
+  api.getBoard(props.boardId).then(setBoard, (err: unknown) => {
+    if (!(err instanceof ApiError)) throw err;
+    setAccessUnknown(true);
   });
+  const ready = () => connection.loaded() && (board() !== null || accessUnknown());
 
   const refused = () => connection.state().kind === 'refused';
   const editable = () => {
@@ -96,7 +96,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
         </Show>
       </div>
       <Show when={!refused()}>
-        <Show when={connection.loaded()} fallback={<p>Getting the board…</p>}>
+        <Show when={ready()} fallback={<p>Getting the board…</p>}>
           <Show when={board() !== null && !editable()}>
             <p class="notice">You can look at this board, but not change it.</p>
           </Show>

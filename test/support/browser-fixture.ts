@@ -1,0 +1,48 @@
+/**
+ * The fixture every browser test file shares: a real server serving the built client, Debian's
+ * Chromium, and Node sync clients opened along the way — all torn down after the file.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { clientDist } from '../../scripts/build-client.ts';
+import { launchBrowser } from './browser.ts';
+import { connectClient, type SyncClient } from './sync-client.ts';
+import { startTestServer, type TestPerson, type TestServer } from './test-server.ts';
+
+export interface BrowserFixture {
+  readonly server: TestServer;
+  readonly browser: Browser;
+  /** A Node y-websocket client as `person`, closed after the file. */
+  nodeClient(boardId: string, person: TestPerson): SyncClient;
+}
+
+/** Registers beforeAll/afterAll hooks; read the fields inside tests. */
+export function useBrowserFixture(): BrowserFixture {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  const clients: SyncClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ clientDir: clientDist });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await browser?.close();
+    await server?.dispose();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    get browser() {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    nodeClient(boardId, person) {
+      const client = connectClient(this.server, boardId, person.cookie);
+      clients.push(client);
+      return client;
+    },
+  };
+}
