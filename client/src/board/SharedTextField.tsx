@@ -51,7 +51,9 @@ export function SharedTextField(props: SharedTextFieldProps) {
     box.value = next;
     if (focused) {
       const collapsed = start === end;
-      const newStart = mapIndexThroughDelta(start, delta, !collapsed);
+      // A caret stays right after your own last letter when someone types at the same spot, so
+      // your next letter follows yours and two people's words never interleave.
+      const newStart = mapIndexThroughDelta(start, delta, true);
       const newEnd = collapsed ? newStart : mapIndexThroughDelta(end, delta, false);
       box.setSelectionRange(newStart, Math.max(newStart, newEnd), direction);
     }

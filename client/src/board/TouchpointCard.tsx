@@ -3,7 +3,7 @@
  * edit: "Edit" opens the card's editor (shared text boxes, move to another stage, delete), and
  * "Move up"/"Move down" reorder it within its stage. Cards can also be dragged.
  */
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { focusSoon, spokenTitle, useBoard } from './board-context.ts';
 import { touchpointButtonId } from './control-ids.ts';
@@ -12,6 +12,7 @@ import { localOrigin } from './local-origin.ts';
 import { moveTouchpoint } from './ordering.ts';
 import { TouchpointEditor } from './TouchpointEditor.tsx';
 import { FeelingControl } from './feelings/FeelingControl.tsx';
+import { watchRemoteChanges } from './remote-news.ts';
 import { createTextField } from './y-text-signal.ts';
 
 export interface TouchpointCardProps {
@@ -35,6 +36,16 @@ export function TouchpointCard(props: TouchpointCardProps) {
   const name = () => spokenTitle(title(), 'touchpoint');
   // Other people working on this card: a ring in the first one's colour and their names.
   const others = () => board.presence.focusIndex().get(props.id) ?? [];
+  let cardElement: HTMLLIElement | undefined;
+  onCleanup(
+    watchRemoteChanges({
+      touchpoint: props.touchpoint,
+      isHere: () => cardElement?.contains(document.activeElement) ?? false,
+      title: name,
+      others: () => others().map((person) => person.name),
+      say: (text) => board.announcer.say(text),
+    }),
+  );
 
   const move = (by: -1 | 1) => {
     const to = props.index + by;
@@ -50,6 +61,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
 
   return (
     <li
+      ref={cardElement}
       class="touchpoint"
       classList={{ 'touchpoint--others-here': others().length > 0 }}
       style={others().length > 0 ? { '--presence-color': others()[0]!.color } : undefined}
