@@ -88,6 +88,50 @@ describe('working together', () => {
     await page.context().close();
   });
 
+  it('lets you follow someone: the card they are on comes into view', async () => {
+    const { server, browser } = fixture;
+    const ann = await signUp(server, 'Ann');
+    const bob = await signUp(server, 'Bob');
+    const boardId = await createBoard(server, ann, 'Follow me');
+    await addMember(server.libsqlUrl, boardId, bob.id, 'edit');
+    const writer = fixture.nodeClient(boardId, ann);
+    await writer.synced;
+    const { stages, touchpoints } = boardTypes(writer.doc);
+    writer.doc.transact(() => {
+      for (let i = 0; i < 20; i++) {
+        stages.push([newStage(`s${i}`, `Stage ${i + 1}`)]);
+        touchpoints.set(`t${i}`, newTouchpoint({ id: `t${i}`, stageId: `s${i}`, order: 'a0', title: `Moment ${i + 1}`, createdBy: ann.id, createdAt: 1 }));
+      }
+    });
+    const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
+    const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
+    await pageA.getByRole('button', { name: 'Follow Bob' }).click();
+    const far = pageA.locator('[data-touchpoint-id="t19"]');
+    expect(await far.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight)).toBe(true);
+    await pageB.getByRole('button', { name: /^Edit: Moment 20/ }).focus();
+    await pageA.locator('[data-touchpoint-id="t19"]').getByText(/Bob\s+is here/).waitFor();
+    await expect
+      .poll(() => far.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; }))
+      .toBe(true);
+    await pageA.context().close();
+    await pageB.context().close();
+  });
+
+  it('shows a view member the map without editing controls', async () => {
+    const { server, browser } = fixture;
+    const ann = await signUp(server, 'Ann');
+    const vic = await signUp(server, 'Vic');
+    const { boardId } = await seededBoard(ann, 'Look only');
+    await addMember(server.libsqlUrl, boardId, vic.id, 'view');
+    const page = await openBoard(await contextFor(browser, server, vic), boardId);
+    await page.getByText('You can look at this board, but not change it.').waitFor();
+    await page.getByRole('heading', { name: 'Seeing the doctor' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Edit:/ }).count()).toBe(0);
+    expect(await page.getByRole('radio', { name: 'Good', exact: true }).isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
   it('reflows at 320 CSS pixels without sideways scrolling of the page', async () => {
     const { server, browser } = fixture;
     const ann = await signUp(server, 'Ann');
