@@ -8,12 +8,13 @@ import { AppError } from './app-error.ts';
 import { sessionCookieName } from '../auth/session-cookie.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+const sessionCookiePattern = new RegExp(`(?:^|;\\s*)${sessionCookieName}=`);
 
 export function originCheck(publicOrigin: string): MiddlewareHandler {
   return async (c, next) => {
     if (!safeMethods.has(c.req.method)) {
       const origin = c.req.header('origin');
-      const hasSession = (c.req.header('cookie') ?? '').includes(`${sessionCookieName}=`);
+      const hasSession = sessionCookiePattern.test(c.req.header('cookie') ?? '');
       if ((origin !== undefined || hasSession) && origin !== publicOrigin) {
         throw new AppError('cross_origin', 'This request must come from the Common Ground page itself.');
       }
