@@ -56,6 +56,8 @@ describe('the journey-map board', () => {
     await card(pageA, 'Reception desk').getByText(/1 person/).waitFor();
     const row = pageA.getByRole('table', { name: 'How each moment felt' }).getByRole('row', { name: /Reception desk/ });
     await expect.poll(() => row.textContent()).toContain('Bad');
+    // The stage's part of the curve sits under its cards, saying the same in words.
+    await pageA.getByRole('img', { name: /How Arriving felt, moment by moment: the middle feeling is Bad/ }).waitFor();
 
     // People first: names only, no roles; and where each person is working.
     await pageA.getByRole('region', { name: 'Who is here' }).getByText('Bob').waitFor();

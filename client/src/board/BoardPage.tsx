@@ -27,6 +27,7 @@ import { announcePresence, createPresenceList } from './presence.ts';
 import { randomId } from './random-id.ts';
 import { StageColumn } from './StageColumn.tsx';
 import { EmotionCurve } from './curve/EmotionCurve.tsx';
+import { createCurveData } from './curve/curve-data.ts';
 import { createFocusIndex, setFocus } from './focus.ts';
 import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
@@ -63,6 +64,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
     return access !== undefined && canEdit(access);
   };
   const awareness = connection.provider.awareness;
+  const curve = createCurveData(connection.doc);
   const [following, setFollowing] = createSignal<number | null>(null);
   followFocus(awareness, following, setFollowing, announcer);
   const context: BoardContextValue = {
@@ -72,6 +74,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
     announcer,
     canEdit: editable,
     userId: props.user.id,
+    curve,
     presence: { focusIndex: createFocusIndex(awareness), setFocus: (id) => setFocus(awareness, id) },
   };
   const addStage = (stageTitle: string) => {
@@ -127,7 +130,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
               onAdd={addStage}
             />
           </Show>
-          <EmotionCurve doc={connection.doc} />
+          <EmotionCurve doc={connection.doc} data={curve} />
         </Show>
       </Show>
     </div>

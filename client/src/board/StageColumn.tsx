@@ -15,6 +15,7 @@ import { randomId } from './random-id.ts';
 import { stageButtonId, touchpointButtonId } from './control-ids.ts';
 import { StageHeader } from './StageHeader.tsx';
 import { TouchpointCard } from './TouchpointCard.tsx';
+import { StageCurve } from './curve/StageCurve.tsx';
 
 export interface StageColumnProps {
   stage: StageView;
@@ -106,6 +107,7 @@ export function StageColumn(props: StageColumnProps) {
               )}
             </For>
           </ol>
+          <StageCurve data={board.curve} stageId={props.stage.id} stageTitle={props.stage.title} />
         </Show>
         <Show when={board.canEdit()}>
           <AddItemForm

@@ -8,6 +8,7 @@ import type { Announcer } from './announcer.ts';
 import type { BoardUndo } from './board-undo.ts';
 import type { BoardView } from './board-view.ts';
 import type { FocusedPerson } from './focus.ts';
+import type { CurveData } from './curve/curve-data.ts';
 
 export interface BoardContextValue {
   doc: Y.Doc;
@@ -18,6 +19,8 @@ export interface BoardContextValue {
   canEdit: Accessor<boolean>;
   /** Recorded as `createdBy` on new touchpoints. */
   userId: string;
+  /** Every touchpoint's feeling statistics in journey order (one computation for the board). */
+  curve: CurveData;
   /** Who else is on which item, and telling them where this person is. */
   presence: {
     focusIndex: Accessor<ReadonlyMap<string, readonly FocusedPerson[]>>;

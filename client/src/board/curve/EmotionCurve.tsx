@@ -5,17 +5,19 @@
  */
 import { createUniqueId } from 'solid-js';
 import type * as Y from 'yjs';
-import { createCurveData } from './curve-data.ts';
+import type { CurveData } from './curve-data.ts';
 import { CurveAxis, CurveChart } from './CurveChart.tsx';
 import { CurveTable } from './CurveTable.tsx';
 
 export interface EmotionCurveProps {
   doc: Y.Doc;
+  /** The board's curve data, shared with the stage curves under each column. */
+  data: CurveData;
 }
 
 /** The curve picture, its key, and the table. Mount once per board, below the stages. */
 export function EmotionCurve(props: EmotionCurveProps) {
-  const data = createCurveData(props.doc);
+  const data = props.data;
   const headingId = `curve-heading-${createUniqueId()}`;
   return (
     <section class="curve" aria-labelledby={headingId}>

@@ -48,9 +48,11 @@ export interface CurvePaths {
 
 const r1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 
-/** Builds every path of the chart from the rows, in journey order. */
-export function curvePaths(rows: readonly CurveRow[]): CurvePaths {
-  const step = stepFor(rows.length);
+/**
+ * Builds every path of the chart from the rows, in journey order. `step` (horizontal room per
+ * touchpoint) defaults to {@link stepFor}; a stage's small curve passes its own to fill its column.
+ */
+export function curvePaths(rows: readonly CurveRow[], step = stepFor(rows.length)): CurvePaths {
   const band: string[] = [];
   const median: string[] = [];
   const points: string[] = [];
