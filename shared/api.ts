@@ -68,3 +68,51 @@ export const updateMemberBody = z.strictObject({ access: z.enum(accessLevels) })
 
 /** Board and user ids: random, URL-safe. */
 export const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
+
+// ---- Invites, members and account changes (issue 4) ----
+
+/** Longest an invite may live: 90 days. */
+export const maxInviteHours = 24 * 90;
+
+export const createInviteBody = z.strictObject({
+  access: z.enum(['edit', 'view']),
+  /** Default 168 (7 days). */
+  expiresInHours: z.number().int().min(1).max(maxInviteHours).optional(),
+  /** Default: no limit. */
+  maxUses: z.number().int().min(1).max(1000).optional(),
+});
+export type CreateInviteBody = z.infer<typeof createInviteBody>;
+
+/** An invite as its board's facilitators see it. The token itself is shown once, at creation. */
+export interface Invite {
+  id: string;
+  access: 'edit' | 'view';
+  createdAt: string;
+  expiresAt: string;
+  maxUses: number | null;
+  uses: number;
+  revokedAt: string | null;
+}
+
+/** `POST /api/boards/:id/invites` answer: the token and link, shown once. */
+export interface CreatedInvite {
+  token: string;
+  url: string;
+  invite: Invite;
+}
+
+/** `GET /api/invites/:token`: what someone opening the link may know before joining. */
+export interface InvitePreview {
+  boardTitle: string;
+  purpose: string;
+  access: 'edit' | 'view';
+  /** How many people are on the board (no names until you join). */
+  memberCount: number;
+}
+
+export const acceptInviteBody = z.strictObject({ displayName: z.string().trim().min(1).max(60) }).partial();
+
+export const updateMeBody = z.strictObject({ displayName });
+
+/** A guest keeps their account by adding an email and password. */
+export const addCredentialsBody = z.strictObject({ email, password });
