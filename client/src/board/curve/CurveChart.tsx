@@ -10,6 +10,7 @@ import { feelingScores } from '../../../../shared/board-document.ts';
 import { medianInWords, scoreWords } from '../../../../shared/feeling-stats.ts';
 import type { CurveData } from './curve-data.ts';
 import { curvePaths, layout, stepFor, xOf, yOf } from './curve-geometry.ts';
+import { HatchPattern, ScoreGrid } from './CurveParts.tsx';
 
 /** What the picture shows, in one or two plain sentences for screen readers. */
 export function curveSummary(data: CurveData): string {
@@ -76,24 +77,9 @@ export function CurveChart(props: { data: CurveData }) {
       height={paths().height}
       viewBox={`0 0 ${paths().width} ${paths().height}`}
     >
-      <defs>
-        <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" class="curve__hatch-bg" />
-          <line x1="0" y1="0" x2="0" y2="6" class="curve__hatch-line" />
-        </pattern>
-      </defs>
+      <HatchPattern id={patternId} />
       <rect width={paths().width} height={paths().height} class="curve__bg" />
-      <For each={feelingScores}>
-        {(score) => (
-          <line
-            x1={0}
-            x2={paths().width - layout.right}
-            y1={yOf(score)}
-            y2={yOf(score)}
-            class={score === 0 ? 'curve__grid curve__grid--zero' : 'curve__grid'}
-          />
-        )}
-      </For>
+      <ScoreGrid width={paths().width - layout.right} />
       <For each={props.data.spans}>
         {(span) => (
           <>

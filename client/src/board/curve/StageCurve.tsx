@@ -3,11 +3,11 @@
  * the moments it describes wherever the columns wrap (the whole-journey curve and its table are
  * below the map). Its label says the stage's feelings in words; the table carries every number.
  */
-import { createMemo, createUniqueId, For, Show } from 'solid-js';
-import { feelingScores } from '../../../../shared/board-document.ts';
+import { createMemo, createUniqueId, Show } from 'solid-js';
 import { medianInWords } from '../../../../shared/feeling-stats.ts';
 import type { CurveData, CurveRow } from './curve-data.ts';
-import { curvePaths, layout, yOf } from './curve-geometry.ts';
+import { curvePaths, layout } from './curve-geometry.ts';
+import { HatchPattern, ScoreGrid } from './CurveParts.tsx';
 
 /** The picture's width in SVG units, whatever the number of touchpoints. */
 const stageCurveWidth = 720;
@@ -51,23 +51,8 @@ export function StageCurve(props: StageCurveProps) {
         viewBox={`0 ${layout.top - 16} ${paths().width} ${layout.plotHeight + 32}`}
         preserveAspectRatio="xMidYMid meet"
       >
-        <defs>
-          <pattern id={patternId} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="6" height="6" class="curve__hatch-bg" />
-            <line x1="0" y1="0" x2="0" y2="6" class="curve__hatch-line" />
-          </pattern>
-        </defs>
-        <For each={feelingScores}>
-          {(score) => (
-            <line
-              x1={0}
-              x2={paths().width}
-              y1={yOf(score)}
-              y2={yOf(score)}
-              class={score === 0 ? 'curve__grid curve__grid--zero' : 'curve__grid'}
-            />
-          )}
-        </For>
+        <HatchPattern id={patternId} />
+        <ScoreGrid width={paths().width} />
         <path d={paths().band} class="curve__band" />
         <path d={paths().wide} class="curve__wide" fill={`url(#${patternId})`} />
         <path d={paths().median} class="curve__median" />
