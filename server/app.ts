@@ -15,6 +15,11 @@ import { BoardStore } from './boards/board-store.ts';
 import type { AppConfig } from './config.ts';
 import { AppError, errorResponse } from './http/app-error.ts';
 import { originCheck } from './http/origin-check.ts';
+import { defaultAuthRateLimits, MemoryRateLimiter, type AuthRateLimits } from './http/rate-limiter.ts';
+import { securityHeaders } from './http/security-headers.ts';
+import { inviteRoutes } from './invites/invite-routes.ts';
+import { InviteStore } from './invites/invite-store.ts';
+import { memberRoutes } from './boards/member-routes.ts';
 import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './ports.ts';
 import type { DocumentStore } from './storage/document-store.ts';
 import type { SqlDatabase } from './storage/sql-database.ts';
@@ -34,6 +39,13 @@ export interface AppDeps {
   assets?: MiddlewareHandler;
   clock?: Clock;
   random?: RandomBytes;
+  /**
+   * The client's IP address, for per-IP rate limits. Runtime-specific (Node reads the socket);
+   * without it every request counts as one unknown address.
+   */
+  clientIp?: (c: Context) => string;
+  /** Limits on signing in and creating accounts (default {@link defaultAuthRateLimits}). */
+  rateLimits?: Partial<AuthRateLimits>;
   /** Reports unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -49,9 +61,18 @@ export function createApp(deps: AppDeps) {
   const sessions = new SessionStore({ db: deps.db, clock, random, lifetimeMs: deps.config.sessionLifetimeMs });
   const accounts = new AccountStore({ db: deps.db, clock, random });
   const boards = new BoardStore(deps.db);
+  const invites = new InviteStore({ db: deps.db, clock, random });
+  const rules = { ...defaultAuthRateLimits, ...deps.rateLimits };
+  const limits = {
+    loginPerIp: new MemoryRateLimiter(rules.loginPerIp, clock),
+    registerPerIp: new MemoryRateLimiter(rules.registerPerIp, clock),
+    failedLoginsPerAccount: new MemoryRateLimiter(rules.failedLoginsPerAccount, clock),
+  };
+  const clientIp = deps.clientIp ?? (() => 'unknown');
 
   const app = new Hono<{ Variables: AuthVariables }>();
   app.onError((error, c) => errorResponse(c, error, report));
+  app.use('*', securityHeaders(deps.config.publicOrigin));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -66,8 +87,24 @@ export function createApp(deps: AppDeps) {
   );
   api.use(originCheck(deps.config.publicOrigin));
   api.use(currentUser(sessions, cookie));
-  api.route('/', authRoutes({ accounts, sessions, passwords: deps.passwords, cookie }));
-  api.route('/', boardRoutes({ boards, documents: deps.documents, sync: deps.sync.control, clock, random }));
+  const sync = deps.sync.control;
+  api.route('/', authRoutes({ accounts, sessions, passwords: deps.passwords, cookie, sync, clientIp, limits }));
+  api.route('/', boardRoutes({ boards, documents: deps.documents, sync, clock, random }));
+  api.route('/', memberRoutes({ boards, sync }));
+  api.route(
+    '/',
+    inviteRoutes({
+      invites,
+      boards,
+      accounts,
+      sessions,
+      documents: deps.documents,
+      sync,
+      clock,
+      publicOrigin: deps.config.publicOrigin,
+      cookie,
+    }),
+  );
   api.notFound(() => {
     throw new AppError('not_found', 'There is nothing at this address.');
   });

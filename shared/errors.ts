@@ -13,6 +13,12 @@ export const errorStatus = {
   not_found: 404,
   email_taken: 409,
   last_facilitator: 409,
+  /** A guest who already has an email and password cannot add another. */
+  credentials_exist: 409,
+  /** Invites that can no longer be used: 410 Gone, each with its own plain-language message. */
+  invite_expired: 410,
+  invite_used_up: 410,
+  invite_revoked: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

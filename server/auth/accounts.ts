@@ -46,4 +46,37 @@ export class AccountStore {
       passwordHash: textColumn(row, 'password_hash'),
     };
   }
+
+  /** Creates a guest account: a name only, no email or password (joined by an invite link). */
+  async createGuest(displayName: string): Promise<User> {
+    const user: User = { id: newId(this.#options.random), displayName };
+    await this.#options.db.execute({
+      sql: 'INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES (?, NULL, NULL, ?, ?)',
+      args: [user.id, displayName, this.#options.clock.now()],
+    });
+    return user;
+  }
+
+  /** Changes a person's display name. */
+  async rename(userId: string, displayName: string): Promise<User> {
+    await this.#options.db.execute({ sql: 'UPDATE users SET display_name = ? WHERE id = ?', args: [displayName, userId] });
+    return { id: userId, displayName };
+  }
+
+  /**
+   * Gives a guest an email and password so they can sign in again. One conditional UPDATE:
+   * `has_credentials` when the account already has an email, `email_taken` when another has it.
+   */
+  async addCredentials(userId: string, email: string, passwordHash: string): Promise<'ok' | 'has_credentials' | 'email_taken'> {
+    try {
+      const result = await this.#options.db.execute({
+        sql: 'UPDATE users SET email = ?, password_hash = ? WHERE id = ? AND email IS NULL',
+        args: [email, passwordHash, userId],
+      });
+      return result.rowsAffected === 1 ? 'ok' : 'has_credentials';
+    } catch (error) {
+      if (String(error).includes('UNIQUE')) return 'email_taken';
+      throw error;
+    }
+  }
 }

@@ -1,8 +1,13 @@
-/** `/api/auth/*` and `/api/me`: create an account, sign in, sign out, who am I. */
-import { Hono } from 'hono';
-import { loginBody, registerBody } from '../../shared/api.ts';
+/**
+ * `/api/auth/*` and `/api/me`: create an account, sign in, sign out (here or everywhere), who am
+ * I, change my name, and keep a guest account by adding an email and password.
+ */
+import { Hono, type Context } from 'hono';
+import { addCredentialsBody, loginBody, registerBody, updateMeBody } from '../../shared/api.ts';
+import type { SyncControl } from '../boards/board-routes.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
+import type { RateLimiter } from '../http/rate-limiter.ts';
 import type { AccountStore } from './accounts.ts';
 import { requireUser, type AuthVariables } from './current-user.ts';
 import type { PasswordHasher } from './passwords.ts';
@@ -14,14 +19,22 @@ export interface AuthRoutesOptions {
   sessions: SessionStore;
   passwords: PasswordHasher;
   cookie: { secure: boolean };
+  /** Live presence, so a new display name shows at once. */
+  sync: Pick<SyncControl, 'rename'>;
+  /** Who is asking, for per-IP limits (runtime-specific). */
+  clientIp: (c: Context) => string;
+  limits: { loginPerIp: RateLimiter; registerPerIp: RateLimiter; failedLoginsPerAccount: RateLimiter };
 }
 
-export function authRoutes({ accounts, sessions, passwords, cookie }: AuthRoutesOptions) {
+export function authRoutes({ accounts, sessions, passwords, cookie, sync, clientIp, limits }: AuthRoutesOptions) {
   const app = new Hono<{ Variables: AuthVariables }>();
   // Verifying against this keeps a login for an unknown email as slow as for a known one.
   const decoyHash = passwords.hash('decoy password that no account has');
 
   app.post('/auth/register', async (c) => {
+    const ip = clientIp(c);
+    refuseWhileLimited(limits.registerPerIp, ip);
+    limits.registerPerIp.hit(ip);
     const body = await readJson(c, registerBody);
     const user = await accounts.register({
       email: body.email,
@@ -35,10 +48,17 @@ export function authRoutes({ accounts, sessions, passwords, cookie }: AuthRoutes
   });
 
   app.post('/auth/login', async (c) => {
+    const ip = clientIp(c);
+    refuseWhileLimited(limits.loginPerIp, ip);
+    limits.loginPerIp.hit(ip);
     const body = await readJson(c, loginBody);
+    refuseWhileLimited(limits.failedLoginsPerAccount, body.email);
     const found = await accounts.credentials(body.email);
     const ok = await passwords.verify(found?.passwordHash ?? (await decoyHash), body.password);
-    if (!found || !ok) throw new AppError('invalid_credentials', 'That email and password do not match. Please try again.');
+    if (!found || !ok) {
+      limits.failedLoginsPerAccount.hit(body.email);
+      throw new AppError('invalid_credentials', 'That email and password do not match. Please try again.');
+    }
     // A fresh session on every sign-in, so a session id planted before sign-in is worthless.
     const previous = c.get('session');
     if (previous) await sessions.invalidate(previous.id);
@@ -54,7 +74,47 @@ export function authRoutes({ accounts, sessions, passwords, cookie }: AuthRoutes
     return c.body(null, 204);
   });
 
+  /** Ends every session of the caller: a lost phone or a shared computer signs out too. */
+  app.post('/auth/logout-everywhere', async (c) => {
+    const user = requireUser(c);
+    await sessions.invalidateAll(user.id);
+    clearSessionCookie(c, cookie);
+    return c.body(null, 204);
+  });
+
   app.get('/me', (c) => c.json({ user: requireUser(c) }));
 
+  app.patch('/me', async (c) => {
+    const me = requireUser(c);
+    const { displayName } = await readJson(c, updateMeBody);
+    const user = await accounts.rename(me.id, displayName);
+    sync.rename(user.id, user.displayName);
+    return c.json({ user });
+  });
+
+  app.post('/me/credentials', async (c) => {
+    const me = requireUser(c);
+    const body = await readJson(c, addCredentialsBody);
+    const outcome = await accounts.addCredentials(me.id, body.email, await passwords.hash(body.password));
+    if (outcome === 'email_taken') throw new AppError('email_taken', 'There is already an account with this email.');
+    if (outcome === 'has_credentials') {
+      throw new AppError('credentials_exist', 'Your account already has an email and password. Sign in with them.');
+    }
+    return c.json({ user: me });
+  });
+
   return app;
+}
+
+/** Throws 429 with Retry-After while `key` has used up its attempts. */
+function refuseWhileLimited(limiter: RateLimiter, key: string): void {
+  const seconds = limiter.retryAfter(key);
+  if (seconds === 0) return;
+  const minutes = Math.ceil(seconds / 60);
+  const error = new AppError(
+    'rate_limited',
+    `Too many attempts. Please wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`,
+  );
+  error.retryAfterSeconds = seconds;
+  throw error;
 }

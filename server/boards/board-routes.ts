@@ -1,8 +1,9 @@
 /** `/api/boards*`: create, list, read and delete boards; list members. */
 import { Hono, type Context } from 'hono';
 import * as Y from 'yjs';
-import { canFacilitate } from '../../shared/access.ts';
-import { createBoardBody, idPattern, type Board } from '../../shared/api.ts';
+import { canFacilitate, type Access } from '../../shared/access.ts';
+import { createBoardBody } from '../../shared/api.ts';
+import { boardFor as boardForCaller } from './board-access.ts';
 import { initBoardDocument } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { requireUser, type AuthVariables } from '../auth/current-user.ts';
@@ -17,6 +18,10 @@ import type { BoardStore } from './board-store.ts';
 export interface SyncControl {
   /** Closes a board's sockets (or one person's) with `code` and waits for its pending writes. */
   disconnect(boardId: string, code: number, userId?: string): Promise<void>;
+  /** Changes what one person's open sockets on a board may do, without reconnecting them. */
+  setAccess(boardId: string, userId: string, access: Access): Promise<void>;
+  /** Shows a person's new display name in the presence of every board they have open. */
+  rename(userId: string, displayName: string): void;
 }
 
 export interface BoardRoutesOptions {
@@ -32,15 +37,7 @@ type Env = { Variables: AuthVariables };
 export function boardRoutes({ boards, documents, sync, clock, random }: BoardRoutesOptions) {
   const app = new Hono<Env>();
 
-  /** The board if the caller may see it; 404 and 403 otherwise. */
-  async function boardFor(c: Context<Env>): Promise<Board> {
-    const user = requireUser(c);
-    const id = c.req.param('id') ?? '';
-    const board = idPattern.test(id) ? await boards.getFor(id, user.id) : undefined;
-    if (board === undefined) throw new AppError('not_found', 'We could not find that board.');
-    if (board === null) throw new AppError('forbidden', 'You are not a member of this board. Ask its facilitator for an invite.');
-    return board;
-  }
+  const boardFor = (c: Context<Env>) => boardForCaller(c, boards);
 
   app.post('/boards', async (c) => {
     const user = requireUser(c);

@@ -4,6 +4,9 @@ import type { Board, Member } from '../../shared/api.ts';
 import type { SqlDatabase, SqlRow } from '../storage/sql-database.ts';
 import { intColumn, textColumn } from '../storage/sql-database.ts';
 
+/** The outcome of changing or removing a member. */
+export type MemberChange = 'ok' | 'not_member' | 'last_facilitator';
+
 export class BoardStore {
   readonly #db: SqlDatabase;
   constructor(db: SqlDatabase) {
@@ -60,12 +63,79 @@ export class BoardStore {
     }));
   }
 
+  /** A board's title, or null when there is no such board (for invite previews). */
+  async titleOf(boardId: string): Promise<string | null> {
+    const result = await this.#db.execute({ sql: 'SELECT title FROM boards WHERE id = ?', args: [boardId] });
+    const row = result.rows[0];
+    return row ? textColumn(row, 'title') : null;
+  }
+
+  /** How many people are on a board. */
+  async memberCount(boardId: string): Promise<number> {
+    const result = await this.#db.execute({ sql: 'SELECT COUNT(*) AS n FROM members WHERE board_id = ?', args: [boardId] });
+    return intColumn(result.rows[0]!, 'n');
+  }
+
+  /** One member's access, or null when they are not on the board. */
+  async accessOf(boardId: string, userId: string): Promise<Access | null> {
+    const result = await this.#db.execute({
+      sql: 'SELECT access FROM members WHERE board_id = ? AND user_id = ?',
+      args: [boardId, userId],
+    });
+    const row = result.rows[0];
+    return row ? (textColumn(row, 'access') as Access) : null;
+  }
+
+  /**
+   * Adds a person with `access`, or, when already a member, keeps the higher of the two accesses
+   * (joining by a view link never lowers an editor or a facilitator). Returns the access they have.
+   */
+  async joinAtLeast(boardId: string, userId: string, access: 'edit' | 'view', now: number): Promise<Access> {
+    await this.#db.execute({
+      sql: `INSERT INTO members (board_id, user_id, access, joined_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (board_id, user_id) DO UPDATE SET access =
+              CASE WHEN members.access = 'view' THEN excluded.access ELSE members.access END`,
+      args: [boardId, userId, access, now],
+    });
+    return (await this.accessOf(boardId, userId)) ?? access;
+  }
+
+  /**
+   * Changes a member's access in one conditional UPDATE that refuses to lower the board's last
+   * facilitator, so two facilitators lowering each other at once cannot leave the board without one.
+   */
+  async setAccess(boardId: string, userId: string, access: Access): Promise<MemberChange> {
+    const result = await this.#db.execute({
+      sql: `UPDATE members SET access = ? WHERE board_id = ? AND user_id = ?
+            AND (access <> 'facilitate' OR ? = 'facilitate'
+                 OR (SELECT COUNT(*) FROM members WHERE board_id = ? AND access = 'facilitate') > 1)`,
+      args: [access, boardId, userId, access, boardId],
+    });
+    return result.rowsAffected === 1 ? 'ok' : this.#whyUnchanged(boardId, userId);
+  }
+
+  /** Removes a member, refusing (atomically, as {@link setAccess}) to remove the last facilitator. */
+  async removeMember(boardId: string, userId: string): Promise<MemberChange> {
+    const result = await this.#db.execute({
+      sql: `DELETE FROM members WHERE board_id = ? AND user_id = ?
+            AND (access <> 'facilitate'
+                 OR (SELECT COUNT(*) FROM members WHERE board_id = ? AND access = 'facilitate') > 1)`,
+      args: [boardId, userId, boardId],
+    });
+    return result.rowsAffected === 1 ? 'ok' : this.#whyUnchanged(boardId, userId);
+  }
+
+  async #whyUnchanged(boardId: string, userId: string): Promise<MemberChange> {
+    return (await this.accessOf(boardId, userId)) === null ? 'not_member' : 'last_facilitator';
+  }
+
   async setTitle(boardId: string, title: string): Promise<void> {
     await this.#db.execute({ sql: 'UPDATE boards SET title = ? WHERE id = ?', args: [title, boardId] });
   }
 
   async remove(boardId: string): Promise<void> {
     await this.#db.batch([
+      { sql: 'DELETE FROM invites WHERE board_id = ?', args: [boardId] },
       { sql: 'DELETE FROM members WHERE board_id = ?', args: [boardId] },
       { sql: 'DELETE FROM boards WHERE id = ?', args: [boardId] },
     ]);

@@ -10,6 +10,8 @@ import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/errors
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues?: { path: string; message: string }[];
+  /** Sent as `Retry-After` (seconds), for `rate_limited`. */
+  retryAfterSeconds?: number;
   constructor(code: ErrorCode, message: string, issues?: { path: string; message: string }[]) {
     super(message);
     this.name = 'AppError';
@@ -35,5 +37,6 @@ export function errorResponse(c: Context, error: unknown, report: (error: unknow
   }
   const body: ErrorBody = { error: { code: appError.code, message: appError.message } };
   if (appError.issues) body.error.issues = appError.issues;
+  if (appError.retryAfterSeconds !== undefined) c.header('Retry-After', String(appError.retryAfterSeconds));
   return c.json(body, appError.status);
 }

@@ -7,11 +7,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono, MiddlewareHandler } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { createApp } from '../app.ts';
 import type { AuthVariables } from '../auth/current-user.ts';
 import { createPasswordHasher } from '../auth/passwords.ts';
 import { BoardStore } from '../boards/board-store.ts';
+import type { AuthRateLimits } from '../http/rate-limiter.ts';
 import { readConfig, type AppConfig, type Environment } from '../config.ts';
 import { secureRandomBytes, systemClock, type Clock } from '../ports.ts';
 import type { DocumentStore } from '../storage/document-store.ts';
@@ -37,6 +39,8 @@ export interface NodeAppOptions {
   heartbeatMs?: number;
   /** Password hashing cost; only tests lower it. */
   scryptCost?: { logN: number; r: number; p: number };
+  /** Limits on signing in and creating accounts; tests that create many accounts raise them. */
+  rateLimits?: Partial<AuthRateLimits>;
   /** Time; tests move it to expire sessions. */
   clock?: Clock;
   /** Where problems are reported (default console.error). */
@@ -89,6 +93,8 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     sync: { upgrade: sync.upgrade, control: registry },
     assets: clientDir ? clientAssets(clientDir) : undefined,
     clock,
+    clientIp: nodeClientIp,
+    rateLimits: options.rateLimits,
     onError,
   });
 
@@ -107,6 +113,18 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
   };
 }
 
+/**
+ * The peer address of the request's socket. X-Forwarded-For is not read: behind a proxy every
+ * request shares the proxy's address, which errs on the side of limiting (docs/configuration.md).
+ */
+function nodeClientIp(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (app.request) have no socket
+  }
+}
+
 /** A `file:` database's folder is created on first start. */
 function ensureDatabaseFolder(url: string): void {
   if (!url.startsWith('file:') || url.includes(':memory:')) return;
@@ -121,7 +139,7 @@ function clientAssets(root: string): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     const path = c.req.path;
-    if (path === '/' || path.startsWith('/boards/') || path.startsWith('/invite/')) return page(c, next);
+    if (path === '/' || path === '/account' || path.startsWith('/boards/') || path.startsWith('/invite/')) return page(c, next);
     return files(c, next);
   };
 }

@@ -59,6 +59,26 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX document_updates_by_board ON document_updates(board_id, seq)`,
     ],
   },
+  {
+    version: 2,
+    name: 'invites',
+    statements: [
+      // Only the SHA-256 of an invite's token is stored (like sessions): a leaked table admits no one.
+      `CREATE TABLE invites (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        access TEXT NOT NULL CHECK (access IN ('edit', 'view')),
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        max_uses INTEGER,
+        uses INTEGER NOT NULL DEFAULT 0,
+        revoked_at INTEGER
+      )`,
+      `CREATE INDEX invites_by_board ON invites(board_id, created_at)`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

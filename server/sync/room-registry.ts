@@ -101,6 +101,17 @@ export class RoomRegistry {
     await room.whenSaved();
   }
 
+  /** Changes one person's access on a board's open sockets (see {@link Room.setAccess}). */
+  async setAccess(boardId: string, userId: string, access: SyncPeer['access']): Promise<void> {
+    const room = this.#rooms.get(boardId) ?? (await this.#loading.get(boardId)?.catch(() => undefined));
+    room?.setAccess(userId, access);
+  }
+
+  /** Shows a person's new display name in every loaded room they are in. */
+  rename(userId: string, displayName: string): void {
+    for (const room of this.#rooms.values()) room.rename(userId, displayName);
+  }
+
   /** Closes every socket with 1001, compacts every room and waits until all is committed. */
   async shutdown(): Promise<void> {
     await Promise.allSettled([...this.#loading.values()]);

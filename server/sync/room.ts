@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { canEdit } from '../../shared/access.ts';
 import { MessageType } from '../../shared/sync-protocol.ts';
 import type { StoredDocument } from '../storage/document-store.ts';
-import { encodeAwarenessEntries, filterAwarenessUpdate } from './awareness-filter.ts';
+import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import type { DocumentWriter } from './document-writer.ts';
 import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
 import type { SyncPeer, SyncSocket } from './sync-socket.ts';
@@ -163,6 +163,36 @@ export class Room {
         this.leave(connection.socket);
         connection.socket.close(code, reason);
       }
+    }
+  }
+
+  /**
+   * Changes what one person's open sockets may do, at once: from the next frame a `view`
+   * connection's updates are dropped and an `edit` one's accepted, without reconnecting.
+   */
+  setAccess(userId: string, access: SyncPeer['access']): void {
+    for (const connection of this.#connections.values()) {
+      if (connection.peer.userId === userId) connection.peer.access = access;
+    }
+  }
+
+  /**
+   * Shows one person's new display name at once: their connections speak under it from now on,
+   * and their current presence states are re-issued with it (a higher awareness clock, so every
+   * client, the owner included, takes the renamed state).
+   */
+  rename(userId: string, displayName: string): void {
+    for (const connection of this.#connections.values()) {
+      if (connection.peer.userId !== userId) continue;
+      connection.peer.displayName = displayName;
+      const entries: AwarenessEntry[] = [];
+      for (const clientId of connection.awarenessIds) {
+        const state = this.awareness.getStates().get(clientId) as PresenceState | undefined;
+        const clock = this.awareness.meta.get(clientId)?.clock;
+        if (!state || clock === undefined) continue;
+        entries.push({ clientId, clock: clock + 1, state: { ...state, user: { ...state.user, name: displayName } } });
+      }
+      if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection);
     }
   }
 

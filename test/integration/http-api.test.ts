@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp, type NodeApp } from '../../server/runtime/node-app.ts';
 import { sessionIdOf } from '../../server/auth/sessions.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { testScryptCost } from '../support/test-server.ts';
+import { relaxedRateLimits, testScryptCost } from '../support/test-server.ts';
 
 const origin = 'http://127.0.0.1:8787';
 const dir = makeTempDir();
@@ -19,6 +19,7 @@ beforeAll(async () => {
     env: { LIBSQL_URL: `file:${dir.path}/api.db`, PUBLIC_URL: origin },
     clientDir: null,
     scryptCost: testScryptCost,
+    rateLimits: relaxedRateLimits,
     clock: { now: () => now },
   });
 });

@@ -1,4 +1,5 @@
 /** Runs axe-core (WCAG 2.0–2.2 A and AA rules) in a real page and returns its violations. */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 
@@ -12,7 +13,9 @@ export interface AxeViolation {
 }
 
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: axePath });
+  // Evaluated through the DevTools protocol rather than a <script> tag, which the app's CSP
+  // (script-src 'self') rightly blocks.
+  await page.evaluate(readFileSync(axePath, 'utf8'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, {

@@ -6,6 +6,13 @@ import { createServer } from 'node:net';
 import { startNodeServer, type NodeServer, type NodeServerOptions } from '../../server/runtime/node-server.ts';
 import { makeTempDir } from './temp-dir.ts';
 
+/** Limits high enough for suites that sign many people up from one address; rate-limit tests set their own. */
+export const relaxedRateLimits = {
+  loginPerIp: { limit: 10_000, windowMs: 60_000 },
+  registerPerIp: { limit: 10_000, windowMs: 60_000 },
+  failedLoginsPerAccount: { limit: 10_000, windowMs: 60_000 },
+};
+
 /** Cheap scrypt for tests that create many accounts; production uses defaultScryptCost. */
 export const testScryptCost = { logN: 10, r: 8, p: 1 };
 
@@ -37,6 +44,7 @@ export async function startTestServer(options: NodeServerOptions & { libsqlUrl?:
   const server = await startNodeServer({
     clientDir: null,
     scryptCost: testScryptCost,
+    rateLimits: relaxedRateLimits,
     ...options,
     env: { PORT: String(port), HOST: '127.0.0.1', LIBSQL_URL: libsqlUrl, PUBLIC_URL: `http://127.0.0.1:${port}`, ...options.env },
   });

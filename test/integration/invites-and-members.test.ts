@@ -1,0 +1,329 @@
+/**
+ * Invites, members and account changes over HTTP, in-process (`app.request`) on the real Node
+ * wiring and a real LibSQL file, with a clock the tests move to expire invites.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CreatedInvite, Invite, InvitePreview, Member } from '../../shared/api.ts';
+import { errorStatus } from '../../shared/errors.ts';
+import { inviteTokenHash } from '../../server/invites/invite-store.ts';
+import { createNodeApp, type NodeApp } from '../../server/runtime/node-app.ts';
+import { makeTempDir } from '../support/temp-dir.ts';
+import { relaxedRateLimits, testScryptCost } from '../support/test-server.ts';
+
+const origin = 'http://127.0.0.1:8787';
+const dir = makeTempDir();
+let node: NodeApp;
+let now = Date.UTC(2026, 10, 23);
+const hour = 60 * 60 * 1000;
+
+beforeAll(async () => {
+  node = await createNodeApp({
+    env: { LIBSQL_URL: `file:${dir.path}/invites.db`, PUBLIC_URL: origin },
+    clientDir: null,
+    scryptCost: testScryptCost,
+    rateLimits: relaxedRateLimits,
+    clock: { now: () => now },
+  });
+});
+afterAll(async () => {
+  await node.close();
+  dir.remove();
+});
+
+interface Json {
+  [key: string]: unknown;
+}
+
+async function call(path: string, init: { method?: string; body?: unknown; cookie?: string; origin?: string | null } = {}) {
+  const headers: Record<string, string> = {};
+  if (init.origin !== null) headers['origin'] = init.origin ?? origin;
+  if (init.cookie) headers['cookie'] = init.cookie;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const response = await node.app.request(`${origin}${path}`, {
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: (text ? JSON.parse(text) : null) as Json | null, response };
+}
+
+function cookieOf(response: Response): string {
+  return response.headers.getSetCookie().find((line) => line.startsWith('session='))!.split(';')[0]!;
+}
+
+let emails = 0;
+async function register(displayName: string) {
+  const email = `m${++emails}@example.org`;
+  const result = await call('/api/auth/register', { body: { email, password: 'a long enough password', displayName } });
+  expect(result.status).toBe(201);
+  return { email, cookie: cookieOf(result.response), id: (result.json!['user'] as { id: string }).id };
+}
+
+async function newBoard(cookie: string): Promise<string> {
+  const result = await call('/api/boards', { body: { title: 'Maternity journey', purpose: 'Make the first visit less frightening' }, cookie });
+  return (result.json!['board'] as { id: string }).id;
+}
+
+async function invite(boardId: string, cookie: string, body: object): Promise<CreatedInvite> {
+  const result = await call(`/api/boards/${boardId}/invites`, { body, cookie });
+  expect(result.status).toBe(201);
+  return result.json as unknown as CreatedInvite;
+}
+
+/** A board's members, sorted by name (they joined at the same moment of the test clock). */
+async function members(boardId: string, cookie: string): Promise<Member[]> {
+  const list = (await call(`/api/boards/${boardId}/members`, { cookie })).json!['members'] as Member[];
+  return list.sort((a, b) => a.displayName.localeCompare(b.displayName));
+}
+
+function expectError(result: { status: number; json: Json | null }, code: keyof typeof errorStatus) {
+  expect(result.status).toBe(errorStatus[code]);
+  expect(result.json).toMatchObject({ error: { code, message: expect.any(String) } });
+}
+
+describe('invites', () => {
+  it('facilitators create, list and revoke links; others may not', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const created = await invite(boardId, ann.cookie, { access: 'edit', maxUses: 5 });
+    expect(created.token).toMatch(/^[a-z2-7]{32}$/);
+    expect(created.url).toBe(`${origin}/invite/${created.token}`);
+    expect(created.invite).toEqual({
+      id: expect.any(String),
+      access: 'edit',
+      createdAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + 7 * 24 * hour).toISOString(),
+      maxUses: 5,
+      uses: 0,
+      revokedAt: null,
+    } satisfies Invite);
+    expect(created.invite.id).not.toBe(created.token);
+    // Only the token's hash is stored.
+    const stored = await node.db.execute('SELECT token_hash FROM invites');
+    expect(stored.rows.map((row) => row['token_hash'])).toContain(inviteTokenHash(created.token));
+    expect(JSON.stringify(stored.rows)).not.toContain(created.token);
+
+    const listed = await call(`/api/boards/${boardId}/invites`, { cookie: ann.cookie });
+    expect(listed.json).toEqual({ invites: [created.invite] });
+
+    const bob = await register('Bob');
+    await call(`/api/invites/${created.token}/accept`, { body: {}, cookie: bob.cookie });
+    expectError(await call(`/api/boards/${boardId}/invites`, { body: { access: 'view' }, cookie: bob.cookie }), 'forbidden');
+    expectError(await call(`/api/boards/${boardId}/invites`, { cookie: bob.cookie }), 'forbidden');
+    expectError(await call(`/api/boards/${boardId}/invites/${created.invite.id}`, { method: 'DELETE', cookie: bob.cookie }), 'forbidden');
+    expectError(await call('/api/boards/NoSuchBoard000000000/invites', { body: { access: 'view' }, cookie: ann.cookie }), 'not_found');
+    expectError(await call(`/api/boards/${boardId}/invites`, { body: { access: 'facilitate' }, cookie: ann.cookie }), 'invalid_body');
+
+    expect((await call(`/api/boards/${boardId}/invites/${created.invite.id}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
+    const after = (await call(`/api/boards/${boardId}/invites`, { cookie: ann.cookie })).json!['invites'] as Invite[];
+    expect(after[0]).toMatchObject({ id: created.invite.id, uses: 1, revokedAt: new Date(now).toISOString() });
+    expectError(await call(`/api/boards/${boardId}/invites/NoSuchInvite00000000`, { method: 'DELETE', cookie: ann.cookie }), 'not_found');
+  });
+
+  it('previews a link without signing in: title, purpose, access and how many are on the board', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'view' });
+    const preview = await call(`/api/invites/${token}`);
+    expect(preview.json).toEqual({
+      boardTitle: 'Maternity journey',
+      purpose: 'Make the first visit less frightening',
+      access: 'view',
+      memberCount: 1,
+    } satisfies InvitePreview);
+    expectError(await call('/api/invites/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'), 'not_found');
+    expectError(await call('/api/invites/not-a-token'), 'not_found');
+  });
+
+  it('a guest joins with only a name: a guest account, a session, and the board', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
+    expectError(await call(`/api/invites/${token}/accept`, { body: {} }), 'invalid_body');
+    const accepted = await call(`/api/invites/${token}/accept`, { body: { displayName: ' Grace ' } });
+    expect(accepted.status).toBe(200);
+    expect(accepted.json).toEqual({ boardId });
+    const cookie = cookieOf(accepted.response);
+    const me = (await call('/api/me', { cookie })).json!['user'] as { id: string; displayName: string };
+    expect(me.displayName).toBe('Grace');
+    const row = await node.db.execute({ sql: 'SELECT email, password_hash FROM users WHERE id = ?', args: [me.id] });
+    expect(row.rows[0]).toMatchObject({ email: null, password_hash: null });
+    expect((await call(`/api/boards/${boardId}`, { cookie })).json).toMatchObject({ board: { id: boardId, access: 'edit' } });
+    expect(await members(boardId, ann.cookie)).toEqual([
+      { id: ann.id, displayName: 'Ann', access: 'facilitate' },
+      { id: me.id, displayName: 'Grace', access: 'edit' },
+    ]);
+  });
+
+  it('a signed-in person joins with their account and keeps the higher access', async () => {
+    const ann = await register('Ann');
+    const bob = await register('Bob');
+    const boardId = await newBoard(ann.cookie);
+    const view = await invite(boardId, ann.cookie, { access: 'view' });
+    const edit = await invite(boardId, ann.cookie, { access: 'edit' });
+    expect((await call(`/api/invites/${view.token}/accept`, { body: {}, cookie: bob.cookie })).json).toEqual({ boardId });
+    expect((await members(boardId, ann.cookie))[1]).toEqual({ id: bob.id, displayName: 'Bob', access: 'view' });
+    await call(`/api/invites/${edit.token}/accept`, { body: {}, cookie: bob.cookie });
+    expect((await members(boardId, ann.cookie))[1]!.access).toBe('edit');
+    await call(`/api/invites/${view.token}/accept`, { body: {}, cookie: bob.cookie });
+    expect((await members(boardId, ann.cookie))[1]!.access).toBe('edit');
+    // The facilitator following their own view link stays a facilitator.
+    await call(`/api/invites/${view.token}/accept`, { body: {}, cookie: ann.cookie });
+    expect((await members(boardId, ann.cookie))[0]!.access).toBe('facilitate');
+  });
+
+  it('expired, used-up and revoked links say so plainly and change nothing', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const expiring = await invite(boardId, ann.cookie, { access: 'edit', expiresInHours: 1 });
+    const once = await invite(boardId, ann.cookie, { access: 'edit', maxUses: 1 });
+    const revoked = await invite(boardId, ann.cookie, { access: 'edit' });
+    await call(`/api/boards/${boardId}/invites/${revoked.invite.id}`, { method: 'DELETE', cookie: ann.cookie });
+    expect((await call(`/api/invites/${once.token}/accept`, { body: { displayName: 'First' } })).status).toBe(200);
+    now += hour;
+    const users = async () => (await node.db.execute('SELECT COUNT(*) AS n FROM users')).rows[0]!['n'];
+    const before = { members: (await members(boardId, ann.cookie)).length, users: await users() };
+    const bob = await register('Bob');
+    const usersBefore = await users();
+
+    for (const [created, code] of [
+      [expiring, 'invite_expired'],
+      [once, 'invite_used_up'],
+      [revoked, 'invite_revoked'],
+    ] as const) {
+      expectError(await call(`/api/invites/${created.token}`), code);
+      const asGuest = await call(`/api/invites/${created.token}/accept`, { body: { displayName: 'Late' } });
+      expectError(asGuest, code);
+      expect(asGuest.response.headers.getSetCookie()).toEqual([]);
+      expectError(await call(`/api/invites/${created.token}/accept`, { body: {}, cookie: bob.cookie }), code);
+    }
+    expect((await members(boardId, ann.cookie)).length).toBe(before.members);
+    expect(await users()).toBe(usersBefore);
+    const listed = (await call(`/api/boards/${boardId}/invites`, { cookie: ann.cookie })).json!['invites'] as Invite[];
+    expect(listed.map((i) => i.uses).sort()).toEqual([0, 0, 1]);
+  });
+
+  it('concurrent accepts never exceed the maximum uses', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'view', maxUses: 3 });
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => call(`/api/invites/${token}/accept`, { body: { displayName: `Guest ${i}` } })),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(3);
+    for (const refused of results.filter((r) => r.status !== 200)) expectError(refused, 'invite_used_up');
+    expect(await members(boardId, ann.cookie)).toHaveLength(4);
+    const listed = (await call(`/api/boards/${boardId}/invites`, { cookie: ann.cookie })).json!['invites'] as Invite[];
+    expect(listed[0]!.uses).toBe(3);
+  });
+
+  it('refuses cross-origin requests with the session cookie on the new routes', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const { token, invite: created } = await invite(boardId, ann.cookie, { access: 'edit' });
+    const evil = 'https://evil.example';
+    const attempts = [
+      call(`/api/boards/${boardId}/invites`, { body: { access: 'edit' }, cookie: ann.cookie, origin: evil }),
+      call(`/api/boards/${boardId}/invites/${created.id}`, { method: 'DELETE', cookie: ann.cookie, origin: evil }),
+      call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: ann.cookie, origin: null }),
+      call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'DELETE', cookie: ann.cookie, origin: evil }),
+      call(`/api/invites/${token}/accept`, { body: { displayName: 'Eve' }, origin: evil }),
+      call('/api/me', { method: 'PATCH', body: { displayName: 'Eve' }, cookie: ann.cookie, origin: evil }),
+      call('/api/me/credentials', { body: { email: 'e@example.org', password: 'a long enough password' }, cookie: ann.cookie, origin: evil }),
+      call('/api/auth/logout-everywhere', { method: 'POST', cookie: ann.cookie, origin: evil }),
+    ];
+    for (const result of await Promise.all(attempts)) expectError(result, 'cross_origin');
+    expect(await members(boardId, ann.cookie)).toHaveLength(1);
+    expect((await call('/api/me', { cookie: ann.cookie })).json).toMatchObject({ user: { displayName: 'Ann' } });
+  });
+});
+
+describe('members', () => {
+  it('facilitators change access and remove; members leave; a board always keeps a facilitator', async () => {
+    const ann = await register('Ann');
+    const bob = await register('Bob');
+    const cat = await register('Cat');
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
+    for (const person of [bob, cat]) await call(`/api/invites/${token}/accept`, { body: {}, cookie: person.cookie });
+
+    const patch = (target: string, access: string, cookie: string) =>
+      call(`/api/boards/${boardId}/members/${target}`, { method: 'PATCH', body: { access }, cookie });
+    const remove = (target: string, cookie: string) => call(`/api/boards/${boardId}/members/${target}`, { method: 'DELETE', cookie });
+
+    expectError(await patch(ann.id, 'view', ann.cookie), 'last_facilitator');
+    expectError(await remove(ann.id, ann.cookie), 'last_facilitator');
+    expectError(await patch(cat.id, 'view', bob.cookie), 'forbidden');
+    expectError(await remove(cat.id, bob.cookie), 'forbidden');
+    expectError(await patch('NoSuchPerson00000000', 'view', ann.cookie), 'not_found');
+    expectError(await patch(bob.id, 'owner', ann.cookie), 'invalid_body');
+
+    expect((await patch(bob.id, 'facilitate', ann.cookie)).json).toEqual({ member: { id: bob.id, displayName: 'Bob', access: 'facilitate' } });
+    // Now there are two facilitators: Ann may step down, but Bob then may not.
+    expect((await patch(ann.id, 'edit', ann.cookie)).json).toEqual({ member: { id: ann.id, displayName: 'Ann', access: 'edit' } });
+    expectError(await patch(bob.id, 'edit', bob.cookie), 'last_facilitator');
+
+    expect((await remove(cat.id, cat.cookie)).status).toBe(204); // Cat leaves
+    expectError(await call(`/api/boards/${boardId}`, { cookie: cat.cookie }), 'forbidden');
+    expect((await remove(ann.id, bob.cookie)).status).toBe(204); // Bob removes Ann
+    expect(await members(boardId, bob.cookie)).toEqual([{ id: bob.id, displayName: 'Bob', access: 'facilitate' }]);
+    expectError(await remove(ann.id, bob.cookie), 'not_found');
+  });
+
+  it('two facilitators lowering each other at once leave one facilitator', async () => {
+    const ann = await register('Ann');
+    const bob = await register('Bob');
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
+    await call(`/api/invites/${token}/accept`, { body: {}, cookie: bob.cookie });
+    await call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'facilitate' }, cookie: ann.cookie });
+    const results = await Promise.all([
+      call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: ann.cookie }),
+      call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: bob.cookie }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const all = await node.db.execute({ sql: "SELECT COUNT(*) AS n FROM members WHERE board_id = ? AND access = 'facilitate'", args: [boardId] });
+    expect(Number(all.rows[0]!['n'])).toBe(1);
+  });
+});
+
+describe('account', () => {
+  it('changes the display name', async () => {
+    const ann = await register('Ann');
+    const result = await call('/api/me', { method: 'PATCH', body: { displayName: ' Annie ' }, cookie: ann.cookie });
+    expect(result.json).toEqual({ user: { id: ann.id, displayName: 'Annie' } });
+    expect((await call('/api/me', { cookie: ann.cookie })).json).toEqual({ user: { id: ann.id, displayName: 'Annie' } });
+    expectError(await call('/api/me', { method: 'PATCH', body: { displayName: '' }, cookie: ann.cookie }), 'invalid_body');
+    expectError(await call('/api/me', { method: 'PATCH', body: { displayName: 'X' } }), 'unauthenticated');
+  });
+
+  it('a guest keeps their account by adding an email and password, once', async () => {
+    const ann = await register('Ann');
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
+    const guest = cookieOf((await call(`/api/invites/${token}/accept`, { body: { displayName: 'Grace' } })).response);
+    const password = 'a long enough password';
+    expectError(await call('/api/me/credentials', { body: { email: ann.email, password }, cookie: guest }), 'email_taken');
+    const added = await call('/api/me/credentials', { body: { email: 'Grace@Example.org', password }, cookie: guest });
+    expect(added.json).toMatchObject({ user: { displayName: 'Grace' } });
+    expectError(await call('/api/me/credentials', { body: { email: 'other@example.org', password }, cookie: guest }), 'credentials_exist');
+    expectError(await call('/api/me/credentials', { body: { email: 'third@example.org', password }, cookie: ann.cookie }), 'credentials_exist');
+    const login = await call('/api/auth/login', { body: { email: 'grace@example.org', password } });
+    expect(login.status).toBe(200);
+    expect((await call(`/api/boards/${boardId}`, { cookie: cookieOf(login.response) })).status).toBe(200);
+  });
+
+  it('signing out everywhere ends every session of the person', async () => {
+    const ann = await register('Ann');
+    const other = cookieOf((await call('/api/auth/login', { body: { email: ann.email, password: 'a long enough password' } })).response);
+    const bob = await register('Bob');
+    const result = await call('/api/auth/logout-everywhere', { method: 'POST', cookie: ann.cookie });
+    expect(result.status).toBe(204);
+    expect(result.response.headers.get('set-cookie')).toMatch(/^session=;/);
+    expectError(await call('/api/me', { cookie: ann.cookie }), 'unauthenticated');
+    expectError(await call('/api/me', { cookie: other }), 'unauthenticated');
+    expect((await call('/api/me', { cookie: bob.cookie })).status).toBe(200);
+    expectError(await call('/api/auth/logout-everywhere', { method: 'POST' }), 'unauthenticated');
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * Permissions on live sync sockets, against a real server, real LibSQL and real y-websocket
+ * providers, with people joining by the real invite flow: view members' edits go nowhere, a
+ * removed member's socket closes and stays closed, access changes and new names apply at once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
+import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
+import { joinBoard } from '../support/invites.ts';
+import { connectClient, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
+import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { nextEvent, waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+let ann: TestPerson;
+const clients: SyncClient[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ann = await signUp(server, 'Ann');
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.dispose();
+});
+
+function client(boardId: string, person: TestPerson): SyncClient {
+  const created = connectClient(server, boardId, person.cookie);
+  clients.push(created);
+  return created;
+}
+
+const titles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
+const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`s-${title}`, title)]);
+
+async function storedTitles(boardId: string): Promise<string[]> {
+  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+  try {
+    const stored = await createSqlDocumentStore({ db, now: Date.now }).load(boardId);
+    const doc = new Y.Doc();
+    for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, part);
+    return titles(doc);
+  } finally {
+    db.close();
+  }
+}
+
+/** Opens a raw socket as `person` and resolves with its close code. */
+async function closeCodeOf(boardId: string, person: TestPerson): Promise<number> {
+  const Socket = cookieWebSocket(person.cookie);
+  const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+  const [code] = await nextEvent<[number]>(ws, 'close');
+  return code;
+}
+
+describe('live permissions', () => {
+  it('a guest who joined by link opens the board over sync', async () => {
+    const boardId = await createBoard(server, ann);
+    const grace = await joinBoard(server, ann, boardId, 'edit', 'Grace');
+    const g = client(boardId, grace);
+    await g.synced;
+    expect(boardTypes(g.doc).meta.get('title')).toBe('Outpatients journey');
+  });
+
+  it("a view member's edits never reach others or the database", async () => {
+    const boardId = await createBoard(server, ann);
+    const vic = await joinBoard(server, ann, boardId, 'view', 'Vic');
+    const a = client(boardId, ann);
+    const v = client(boardId, vic);
+    await Promise.all([a.synced, v.synced]);
+    addStage(v.doc, 'From a viewer');
+    // A later edit by the facilitator reaches the viewer: by then the viewer's would have too.
+    addStage(a.doc, 'From the facilitator');
+    await waitUntil(() => titles(v.doc).includes('From the facilitator'), 'the viewer receives the document');
+    await waitUntil(() => server.registry.loaded(boardId)?.hasUnsavedChanges === false, 'saved');
+    expect(titles(a.doc)).toEqual(['From the facilitator']);
+    expect(titles(server.registry.loaded(boardId)!.doc)).toEqual(['From the facilitator']);
+    expect(await storedTitles(boardId)).toEqual(['From the facilitator']);
+  });
+
+  it("access changes apply to the open socket at once: view → edit and edit → view", async () => {
+    const boardId = await createBoard(server, ann);
+    const bob = await joinBoard(server, ann, boardId, 'view', 'Bob');
+    const a = client(boardId, ann);
+    const b = client(boardId, bob);
+    await Promise.all([a.synced, b.synced]);
+    const setAccess = (access: string) =>
+      api(server, `/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access }, cookie: ann.cookie });
+
+    expect((await setAccess('edit')).status).toBe(200);
+    addStage(b.doc, 'Now an editor');
+    await waitUntil(() => titles(a.doc).includes('Now an editor'), 'the promoted member’s edit arrives');
+
+    expect((await setAccess('view')).status).toBe(200);
+    const before = b.provider.wsconnected;
+    addStage(b.doc, 'Back to viewing');
+    addStage(a.doc, 'Sentinel');
+    await waitUntil(() => titles(b.doc).includes('Sentinel'), 'the sentinel reaches the member');
+    await waitUntil(() => server.registry.loaded(boardId)?.hasUnsavedChanges === false, 'saved');
+    expect(titles(a.doc)).toEqual(['Now an editor', 'Sentinel']);
+    expect(await storedTitles(boardId)).toEqual(['Now an editor', 'Sentinel']);
+    expect(before && b.provider.wsconnected).toBe(true); // never reconnected
+  });
+
+  it("a removed member's socket closes with 4403 and cannot come back", async () => {
+    const boardId = await createBoard(server, ann);
+    const bob = await joinBoard(server, ann, boardId, 'edit', 'Bob');
+    const Socket = cookieWebSocket(bob.cookie);
+    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+    await nextEvent(ws, 'open');
+    const closed = nextEvent<[number]>(ws, 'close');
+    const removed = await api(server, `/api/boards/${boardId}/members/${bob.id}`, { method: 'DELETE', cookie: ann.cookie });
+    expect(removed.status).toBe(204);
+    expect((await closed)[0]).toBe(CloseCode.forbidden);
+    expect(await closeCodeOf(boardId, bob)).toBe(CloseCode.forbidden);
+  });
+
+  it('a member who leaves is disconnected too', async () => {
+    const boardId = await createBoard(server, ann);
+    const cat = await joinBoard(server, ann, boardId, 'edit', 'Cat');
+    const Socket = cookieWebSocket(cat.cookie);
+    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+    await nextEvent(ws, 'open');
+    const closed = nextEvent<[number]>(ws, 'close');
+    expect((await api(server, `/api/boards/${boardId}/members/${cat.id}`, { method: 'DELETE', cookie: cat.cookie })).status).toBe(204);
+    expect((await closed)[0]).toBe(CloseCode.forbidden);
+  });
+
+  it('a new display name shows in presence at once', async () => {
+    const dee = await signUp(server, 'Dee');
+    const boardId = await createBoard(server, dee);
+    const eve = await joinBoard(server, dee, boardId, 'view', 'Eve');
+    const d = client(boardId, dee);
+    const e = client(boardId, eve);
+    await Promise.all([d.synced, e.synced]);
+    d.provider.awareness.setLocalState({ user: { name: 'ignored', color: '#336699' }, focus: 'tp1' });
+    const nameSeen = () => (e.provider.awareness.getStates().get(d.doc.clientID) as { user?: { name?: string } } | undefined)?.user?.name;
+    await waitUntil(() => nameSeen() === 'Dee', 'Eve sees Dee');
+    const renamed = await api(server, '/api/me', { method: 'PATCH', body: { displayName: 'Deirdre' }, cookie: dee.cookie });
+    expect(renamed.status).toBe(200);
+    await waitUntil(() => nameSeen() === 'Deirdre', 'Eve sees the new name');
+    expect(e.provider.awareness.getStates().get(d.doc.clientID)).toEqual({ user: { name: 'Deirdre', color: '#336699' }, focus: 'tp1' });
+    // Dee's next presence change keeps the new name.
+    d.provider.awareness.setLocalStateField('focus', 'tp2');
+    await waitUntil(
+      () => (e.provider.awareness.getStates().get(d.doc.clientID) as { focus?: string } | undefined)?.focus === 'tp2',
+      'Eve sees the new focus',
+    );
+    expect(nameSeen()).toBe('Deirdre');
+  });
+});
