@@ -1,6 +1,6 @@
 /**
- * The frame around every page: a skip link, a header saying who is signed in with a "Sign out"
- * button, and the one <main> landmark. It also moves focus to the new page's heading after an
+ * The frame around every page: a skip link, a header saying who is signed in with "Your account"
+ * and a "Sign out" button, and the one <main> landmark. It also moves focus to the new page's heading after an
  * in-app navigation, as a full page load would.
  */
 import { createEffect, createSignal, on, Show } from 'solid-js';
@@ -52,6 +52,9 @@ export function Layout(props: RouteSectionProps) {
               <span>
                 Signed in as <strong>{user().displayName}</strong>
               </span>
+              <A href="/account" class="account-link">
+                Your account
+              </A>
               <button type="button" class="button button--secondary" onClick={() => void signOut()}>
                 Sign out
               </button>

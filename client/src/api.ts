@@ -3,7 +3,19 @@
  * here, so the stores never touch fetch and every failure arrives as one typed {@link ApiError}
  * that is thrown — never returned as data (the solid-realworld mistake we avoid).
  */
-import type { Board, CreateBoardBody, LoginBody, RegisterBody, User } from '../../shared/api.ts';
+import type {
+  Board,
+  CreateBoardBody,
+  CreatedInvite,
+  CreateInviteBody,
+  Invite,
+  InvitePreview,
+  LoginBody,
+  Member,
+  RegisterBody,
+  User,
+} from '../../shared/api.ts';
+import type { Access } from '../../shared/access.ts';
 import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
 
 /** One problem with one field of a request body, as the server reports it. */
@@ -21,12 +33,25 @@ export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly issues: readonly ApiIssue[];
+  /**
+   * The code exactly as the server sent it, even one this client does not know yet (such as
+   * `invite_expired`); `code` then falls back to the nearest known one for the status.
+   */
+  readonly serverCode: string;
 
-  constructor(init: { code: ErrorCode; status: number; message: string; issues?: readonly ApiIssue[]; cause?: unknown }) {
+  constructor(init: {
+    code: ErrorCode;
+    status: number;
+    message: string;
+    issues?: readonly ApiIssue[];
+    serverCode?: string;
+    cause?: unknown;
+  }) {
     super(init.message, { cause: init.cause });
     this.code = init.code;
     this.status = init.status;
     this.issues = init.issues ?? [];
+    this.serverCode = init.serverCode ?? init.code;
   }
 }
 
@@ -40,6 +65,31 @@ export interface Api {
   listBoards(): Promise<Board[]>;
   createBoard(body: CreateBoardBody): Promise<Board>;
   getBoard(id: string): Promise<Board>;
+  /** Makes an invite link for a board (facilitators only). The token is only ever shown now. */
+  createInvite(boardId: string, body: CreateInviteBody): Promise<CreatedInvite>;
+  /** A board's invites, stopped and ended ones included (facilitators only). */
+  listInvites(boardId: string): Promise<Invite[]>;
+  /** Stops an invite link working (facilitators only). */
+  revokeInvite(boardId: string, inviteId: string): Promise<void>;
+  /** What the invite link's board is about; 404 / 410 (expired, used up, stopped) otherwise. */
+  previewInvite(token: string): Promise<InvitePreview>;
+  /**
+   * Joins the invite's board. Not signed in: pass the first name, and the server makes a guest
+   * account and signs it in. Signed in: pass nothing. Answers the board's id.
+   */
+  acceptInvite(token: string, displayName?: string): Promise<string>;
+  /** The people on a board with their access (any member may ask). */
+  listMembers(boardId: string): Promise<Member[]>;
+  /** Changes someone's access (facilitators only; 409 `last_facilitator` keeps one facilitator). */
+  updateMember(boardId: string, userId: string, access: Access): Promise<Member>;
+  /** Removes someone (facilitators), or leaves (your own id). 409 `last_facilitator` possible. */
+  removeMember(boardId: string, userId: string): Promise<void>;
+  /** Changes the signed-in person's name. */
+  updateMe(body: { displayName: string }): Promise<User>;
+  /** Adds an email and password to the signed-in (guest) account, so it can be used again. */
+  addCredentials(body: { email: string; password: string }): Promise<User>;
+  /** Ends every session of the signed-in person, on every device, this one included. */
+  logoutEverywhere(): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -57,6 +107,8 @@ function fallbackMessage(status: number): string {
   if (status === 401) return 'Please sign in first.';
   if (status === 403) return 'You do not have permission to do that.';
   if (status === 404) return 'We could not find that.';
+  if (status === 409) return 'That could not be done. Please reload the page and try again.';
+  if (status === 410) return 'This link has stopped working.';
   if (status === 429) return 'That was a lot of tries. Please wait a minute, then try again.';
   if (status === 502 || status === 503 || status === 504) return unreachableMessage;
   return 'Something went wrong on our side. Please try again in a minute.';
@@ -107,6 +159,7 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
     status,
     message: typeof message === 'string' && message !== '' ? message : fallbackMessage(status),
     issues,
+    serverCode: typeof error['code'] === 'string' ? error['code'] : undefined,
   });
 }
 
@@ -143,6 +196,8 @@ export function createApi(options: ApiOptions = {}): Api {
   }
 
   const boardPath = (id: string) => `/api/boards/${encodeURIComponent(id)}`;
+  const memberPath = (boardId: string, userId: string) => `${boardPath(boardId)}/members/${encodeURIComponent(userId)}`;
+  const invitePath = (token: string) => `/api/invites/${encodeURIComponent(token)}`;
 
   return {
     register: async (body) => (await json<{ user: User }>('POST', '/api/auth/register', body)).user,
@@ -154,5 +209,30 @@ export function createApi(options: ApiOptions = {}): Api {
     listBoards: async () => (await json<{ boards: Board[] }>('GET', '/api/boards')).boards,
     createBoard: async (body) => (await json<{ board: Board }>('POST', '/api/boards', body)).board,
     getBoard: async (id) => (await json<{ board: Board }>('GET', boardPath(id))).board,
+    createInvite: (boardId, body) => json<CreatedInvite>('POST', `${boardPath(boardId)}/invites`, body),
+    listInvites: async (boardId) => (await json<{ invites: Invite[] }>('GET', `${boardPath(boardId)}/invites`)).invites,
+    revokeInvite: async (boardId, inviteId) => {
+      await send('DELETE', `${boardPath(boardId)}/invites/${encodeURIComponent(inviteId)}`);
+    },
+    previewInvite: (token) => json<InvitePreview>('GET', invitePath(token)),
+    acceptInvite: async (token, displayName) =>
+      (
+        await json<{ boardId: string }>(
+          'POST',
+          `${invitePath(token)}/accept`,
+          displayName === undefined ? {} : { displayName },
+        )
+      ).boardId,
+    listMembers: async (boardId) => (await json<{ members: Member[] }>('GET', `${boardPath(boardId)}/members`)).members,
+    updateMember: async (boardId, userId, access) =>
+      (await json<{ member: Member }>('PATCH', memberPath(boardId, userId), { access })).member,
+    removeMember: async (boardId, userId) => {
+      await send('DELETE', memberPath(boardId, userId));
+    },
+    updateMe: async (body) => (await json<{ user: User }>('PATCH', '/api/me', body)).user,
+    addCredentials: async (body) => (await json<{ user: User }>('POST', '/api/me/credentials', body)).user,
+    logoutEverywhere: async () => {
+      await send('POST', '/api/auth/logout-everywhere');
+    },
   };
 }

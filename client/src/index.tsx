@@ -1,6 +1,6 @@
 /**
  * The client's entry: makes the one API agent and the stores, then mounts the routes of the
- * contract's pages (`/`, `/boards/:id`, `/invite/:token`) inside the shared layout.
+ * contract's pages (`/`, `/boards/:id`, `/invite/:token`) and `/account` inside the shared layout.
  */
 import { render } from 'solid-js/web';
 import { Route, Router } from '@solidjs/router';
@@ -9,6 +9,7 @@ import { AppContext } from './app-context.ts';
 import { Layout } from './Layout.tsx';
 import { HomePage } from './pages/HomePage.tsx';
 import { InvitePage } from './pages/InvitePage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { BoardPage } from './board/BoardPage.tsx';
 import { createBoardsStore } from './stores/boards.ts';
@@ -25,6 +26,7 @@ function App() {
         <Route path="/" component={HomePage} />
         <Route path="/boards/:id" component={BoardPage} />
         <Route path="/invite/:token" component={InvitePage} />
+        <Route path="/account" component={AccountPage} />
         <Route path="*rest" component={NotFoundPage} />
       </Router>
     </AppContext.Provider>

@@ -31,6 +31,7 @@ import { createCurveData } from './curve/curve-data.ts';
 import { createFocusIndex, setFocus } from './focus.ts';
 import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
+import { MembersPanel } from './members/MembersPanel.tsx';
 
 function BoardScreen(props: { boardId: string; user: User }) {
   const { api } = useApp();
@@ -96,6 +97,13 @@ function BoardScreen(props: { boardId: string; user: User }) {
         />
         <Show when={!refused()}>
           <PresenceList people={people()} following={following()} onFollow={setFollowing} />
+          {/* Members and invites (issue 4): the panel fetches what it needs when opened. */}
+          <MembersPanel
+            boardId={props.boardId}
+            userId={props.user.id}
+            access={board()?.access ?? null}
+            onMyAccessChange={(access) => setBoard((current) => (current === null ? null : { ...current, access }))}
+          />
         </Show>
       </div>
       <Show when={!refused()}>

@@ -29,6 +29,17 @@ export interface SessionStore {
   login(body: LoginBody): Promise<User>;
   /** Signs out. Throws `ApiError`; the person stays signed in when it fails. */
   logout(): Promise<void>;
+  /** Signs out on every device, this one included, and forgets this device's board copies. */
+  logoutEverywhere(): Promise<void>;
+  /**
+   * Joins a board by invite link and returns its id. Without a signed-in person the server makes
+   * a guest account from `displayName` and signs it in, so we ask who we are afterwards.
+   */
+  joinByInvite(token: string, displayName?: string): Promise<string>;
+  /** Changes the signed-in person's name everywhere (the header, boards, presence). */
+  rename(displayName: string): Promise<User>;
+  /** Adds an email and password to the account, so a guest can come back from anywhere. */
+  addCredentials(body: { email: string; password: string }): Promise<User>;
 }
 
 /** Makes the session store and starts the first check. Call inside a Solid root. */
@@ -67,6 +78,26 @@ export function createSessionStore(api: Api): SessionStore {
       await api.logout();
       await forgetLocalCopies();
       setState({ status: 'ready', user: null, error: null });
+    },
+    async logoutEverywhere() {
+      await api.logoutEverywhere();
+      await forgetLocalCopies();
+      setState({ status: 'ready', user: null, error: null });
+    },
+    async joinByInvite(token, displayName) {
+      const boardId = await api.acceptInvite(token, state.user === null ? displayName : undefined);
+      if (state.user === null) await check();
+      return boardId;
+    },
+    async rename(displayName) {
+      const user = await api.updateMe({ displayName });
+      setState('user', user);
+      return user;
+    },
+    async addCredentials(body) {
+      const user = await api.addCredentials(body);
+      setState('user', user);
+      return user;
     },
   };
 }

@@ -1,0 +1,19 @@
+/**
+ * Board permissions in plain words, one wording used everywhere (the members panel, invites and
+ * the invite page), so people learn it once. Never a role: the words say what you can do.
+ */
+import type { Access } from '../../shared/access.ts';
+
+/** Short label: "Can organise", "Can add and change", "Can look". */
+export const accessLabel: Readonly<Record<Access, string>> = {
+  facilitate: 'Can organise',
+  edit: 'Can add and change',
+  view: 'Can look',
+};
+
+/** One sentence saying what the permission lets a person do. */
+export const accessExplained: Readonly<Record<Access, string>> = {
+  facilitate: 'Can add and change things, invite people and decide who can do what.',
+  edit: 'Can add and change things on the board.',
+  view: 'Can look at the board, but not change things.',
+};
