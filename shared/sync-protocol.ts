@@ -33,6 +33,11 @@ export const CloseCode = {
   forbidden: 4403,
   /** No board with this id (or it was deleted). */
   notFound: 4404,
+  /**
+   * This person's access to the board changed: reconnect (y-websocket does, as for any code
+   * outside 4400–4499) and read the new access, so the page shows the right controls at once.
+   */
+  accessChanged: 4501,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -52,6 +57,7 @@ export const closeReasons: Readonly<Record<number, string>> = {
   [CloseCode.unauthenticated]: 'sign in to open this board',
   [CloseCode.forbidden]: 'you are not a member of this board',
   [CloseCode.notFound]: 'this board does not exist',
+  [CloseCode.accessChanged]: 'your access to this board changed',
 };
 
 /** Largest frame the server accepts (32 MiB); larger frames close the socket with 1009. */

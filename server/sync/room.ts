@@ -12,7 +12,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { canEdit } from '../../shared/access.ts';
-import { MessageType } from '../../shared/sync-protocol.ts';
+import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
 import type { StoredDocument } from '../storage/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import type { DocumentWriter } from './document-writer.ts';
@@ -167,13 +167,17 @@ export class Room {
   }
 
   /**
-   * Changes what one person's open sockets may do, at once: from the next frame a `view`
-   * connection's updates are dropped and an `edit` one's accepted, without reconnecting.
+   * Changes what one person's open sockets may do, at once: frames already on their way are
+   * judged by the new access, and the sockets are closed with 4501 so the page reconnects (with
+   * the new access) and shows the right controls.
    */
   setAccess(userId: string, access: SyncPeer['access']): void {
     for (const connection of this.#connections.values()) {
       if (connection.peer.userId === userId) connection.peer.access = access;
     }
+    // Frames still in flight are judged by the new access; the close tells the page to re-read
+    // it (its controls), and the reconnect is admitted with it.
+    this.disconnect(CloseCode.accessChanged, closeReasons[CloseCode.accessChanged]!, userId);
   }
 
   /**

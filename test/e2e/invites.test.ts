@@ -43,7 +43,13 @@ describe('invites', () => {
     await facilitator.getByRole('heading', { name: /First scan/ }).waitFor();
     await facilitator.getByRole('region', { name: 'Who is here' }).getByText('Bea').waitFor();
 
+    // Lowering access takes effect on Bea's open page at once: the editing controls go.
     await facilitator.getByRole('button', { name: 'People on this board' }).click();
+    await panel.getByLabel('What Bea can do').selectOption({ label: 'Can look' });
+    await panel.locator('li').filter({ has: facilitator.getByLabel('What Bea can do') }).getByRole('button', { name: 'Save' }).click();
+    await guest.getByText('You can look at this board, but not change it.').waitFor();
+    expect(await guest.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+
     await panel.getByRole('button', { name: 'Remove Bea from the board' }).click();
     await panel.getByRole('button', { name: 'Yes, remove Bea' }).click();
     await guest.getByText('You are not a member of this board').waitFor();

@@ -3,7 +3,7 @@
  * connection for as long as the page shows that board: the journey's stages as columns with
  * their touchpoint cards, who is here, and the connection status.
  */
-import { createEffect, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { Board, User } from '../../../shared/api.ts';
 import { canEdit } from '../../../shared/access.ts';
@@ -53,10 +53,14 @@ function BoardScreen(props: { boardId: string; user: User }) {
   // (403/404) is explained by the sync's close code; other failures leave editing hidden.
   const [board, setBoard] = createSignal<Board | null>(null);
   const [accessUnknown, setAccessUnknown] = createSignal(false);
-  api.getBoard(props.boardId).then(setBoard, (err: unknown) => {
-    if (!(err instanceof ApiError)) throw err;
-    setAccessUnknown(true);
-  });
+  const readAccess = () =>
+    api.getBoard(props.boardId).then(setBoard, (err: unknown) => {
+      if (!(err instanceof ApiError)) throw err;
+      setAccessUnknown(true);
+    });
+  void readAccess();
+  // A facilitator changed what this person may do: show the controls that now apply.
+  createEffect(on(connection.accessChanges, () => void readAccess(), { defer: true }));
   const ready = () => connection.loaded() && (board() !== null || accessUnknown());
 
   const refused = () => connection.state().kind === 'refused';

@@ -34,6 +34,8 @@ export interface BoardConnection {
   loaded: Accessor<boolean>;
   /** Whether the server has acknowledged every local change (see save-tracker.ts). */
   saveState: Accessor<SaveState>;
+  /** Counts the times the server said this person's access changed (close code 4501). */
+  accessChanges: Accessor<number>;
   /** Stops syncing and frees the document. Call when leaving the board. */
   destroy(): void;
 }
@@ -57,6 +59,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
   const saves = trackSaves(doc, provider, [local]);
   const [state, setState] = createSignal<ConnectionState>({ kind: 'connecting' });
   const [loaded, setLoaded] = createSignal(false);
+  const [accessChanges, setAccessChanges] = createSignal(0);
   const refused = () => state().kind === 'refused';
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -79,6 +82,12 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
       if (event.code !== CloseCode.unauthenticated) void local.clearData();
       // Deferred: we are inside the provider's own close handling, which must finish first.
       queueMicrotask(() => provider.disconnect());
+      return;
+    }
+    if (event !== null && event.code === CloseCode.accessChanged) {
+      // Not an outage: the provider reconnects at once with the new access; re-read it.
+      setState({ kind: 'connecting' });
+      setAccessChanges((n) => n + 1);
       return;
     }
     setState({ kind: 'offline' });
@@ -111,6 +120,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     state,
     loaded,
     saveState: saves.state,
+    accessChanges,
     destroy() {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
