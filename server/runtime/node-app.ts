@@ -73,13 +73,14 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     schedule: (flush) => void setImmediate(flush),
     onError: (error, attempt) => onError(new Error(`saving board changes failed (attempt ${attempt}); retrying`, { cause: error })),
   });
-  const titles = new BoardStore(db);
+  const boards = new BoardStore(db);
   const registry = new RoomRegistry({
     store: documents,
     writer,
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,
-    onTitleChange: (boardId, title) => void titles.setTitle(boardId, title.slice(0, 120)).catch(onError),
+    onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, 120)).catch(onError),
+    verifyPeer: async (boardId, userId) => (await boards.getFor(boardId, userId))?.access ?? null,
     onError,
   });
   const sync = createNodeSync({ registry, heartbeatMs: options.heartbeatMs });

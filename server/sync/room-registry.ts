@@ -20,6 +20,12 @@ export interface RoomRegistryOptions {
   onTitleChange?: (boardId: string, title: string) => void;
   /** Reports failures that are not a client's fault (failed loads, writes, compactions). */
   onError: (error: unknown) => void;
+  /**
+   * Reads a person's access again once their socket has joined (null: no longer a member). It
+   * closes the gap between admission and joining, in which a removal or an access change would
+   * otherwise miss the socket.
+   */
+  verifyPeer?: (boardId: string, userId: string) => Promise<SyncPeer['access'] | null>;
 }
 
 /** What a transport adapter holds for one admitted socket. */
@@ -73,6 +79,16 @@ export class RoomRegistry {
         room = loaded;
         loaded.join(socket, peer);
         for (const frame of queue.splice(0)) if (!closed) deliver(frame);
+        this.#options.verifyPeer?.(boardId, peer.userId).then((access) => {
+          if (closed || access === peer.access) return;
+          if (access === null) {
+            loaded.leave(socket);
+            socket.close(CloseCode.forbidden, closeReasons[CloseCode.forbidden]!);
+            closed = true;
+          } else {
+            loaded.setAccess(peer.userId, access);
+          }
+        }, this.#options.onError);
       },
       (error: unknown) => {
         // Never serve an empty document in place of one we could not read: close, let it retry.
