@@ -16,7 +16,8 @@ import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol
 import type { StoredDocument } from '../storage/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import type { DocumentWriter } from './document-writer.ts';
-import { awarenessMessage, syncStep1Message, syncStep2Message, updateMessage } from './messages.ts';
+import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages.ts';
+import { RelayBatcher } from './relay-batch.ts';
 import type { SyncPeer, SyncSocket } from './sync-socket.ts';
 
 /** Thrown by {@link Room.receive} for a frame that is not a valid y-websocket message. */
@@ -69,6 +70,7 @@ export class Room {
   #unsaved = 0;
   #lastWrite: Promise<void> = Promise.resolve();
   #destroyed = false;
+  readonly #relay = new RelayBatcher<Connection>({ broadcast: (message, except) => this.#broadcast(message, except) });
 
   /** Builds the room from stored state; throws if the stored state cannot be read. */
   constructor(options: RoomOptions) {
@@ -221,6 +223,7 @@ export class Room {
   /** Frees the document and presence. The room must be empty. */
   destroy(): void {
     this.#destroyed = true;
+    this.#relay.stop();
     this.awareness.destroy();
     this.doc.destroy();
   }
@@ -282,7 +285,7 @@ export class Room {
     written.then(
       () => {
         this.#unsaved--;
-        this.#broadcast(updateMessage(update), from);
+        this.#relay.add(update, from);
         if (this.#tailUpdates >= this.#options.compactAfterUpdates || this.#tailBytes >= this.#options.compactAfterBytes) {
           this.compact().catch(this.#options.onError);
         }
