@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import * as prng from 'lib0/prng';
 import { throughputCard, waitConverged, withTimeout, type BenchClient } from './clients.ts';
 import { startCpuMeter, type CpuSpan } from './cpu-meter.ts';
-import { token, typeToken, watchTokens } from './typing.ts';
+import { token, typeToken } from './typing.ts';
 
 export interface ThroughputOptions {
   clients: BenchClient[];
@@ -44,14 +44,18 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const { clients, edits } = options;
   const receiver = clients[0]!;
   const shares = clients.map((_, i) => Math.floor(edits / clients.length) + (i < edits % clients.length ? 1 : 0));
-  const fromOthers = edits - shares[0]!;
-  let seen = 0;
+  // Client 0 has seen every word once its story is as long as all the words together. (Counting
+  // words per relayed update no longer works: the server merges the updates of one commit, and a
+  // word split by a concurrent insert in the same batch arrives in pieces.)
+  let allTyped = false;
   let allSeen = (): void => undefined;
   const othersSeen = new Promise<void>((resolve) => (allSeen = resolve));
-  if (fromOthers === 0) allSeen();
-  const unwatch = watchTokens(receiver.doc, receiver.provider, () => {
-    if (++seen === fromOthers) allSeen();
-  });
+  const receiverStory = receiver.story(throughputCard);
+  const check = (): void => {
+    if (allTyped && receiverStory.length === expectedLength) allSeen();
+  };
+  receiver.doc.on('update', check);
+  const unwatch = (): void => receiver.doc.off('update', check);
 
   let nextSeq = 0;
   let expectedLength = 0;
@@ -71,6 +75,10 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   let elapsedMs: number;
   try {
     const typed = clients.map((client, i) => typeShare(client, shares[i]!, options.seed + i));
+    void Promise.all(typed).then(() => {
+      allTyped = true;
+      check();
+    });
     // Client 0 asks for its commit ack as soon as its own words are out, so the probe's round
     // trip overlaps the others' traffic instead of being added after it.
     const ownCommittedAt = typed[0]!.then(() => receiver.committed()).then(() => performance.now());

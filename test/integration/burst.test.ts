@@ -1,0 +1,41 @@
+/** Many clients typing into one text at once converge (relays are merged per commit). */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { createBoard, signUp, startTestServer, type TestServer } from '../support/test-server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+const clients: SyncClient[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const client of clients) client.destroy();
+  await server.dispose();
+});
+
+describe('bursts', () => {
+  it('ten clients typing at once into one text all end up equal', async () => {
+    const ann = await signUp(server, 'Ann');
+    const boardId = await createBoard(server, ann);
+    for (let i = 0; i < 10; i++) clients.push(connectClient(server, boardId, ann.cookie));
+    await Promise.all(clients.map((c) => c.synced));
+    for (let round = 0; round < 30; round++) {
+      clients.forEach((client, i) => {
+        // Whole words at word boundaries, so every word stays countable.
+        const text = client.doc.getText('story');
+        const boundaries = [0, ...[...text.toString().matchAll(/ /g)].map((m) => m.index + 1)];
+        text.insert(boundaries[(round * 7 + i * 3) % boundaries.length]!, `w${i}-${round} `);
+      });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const expected = 10 * 30;
+    await waitUntil(
+      () => clients.every((c) => (c.doc.getText('story').toString().match(/w\d+-\d+ /g) ?? []).length === expected),
+      'every client has every word',
+      20_000,
+    );
+    const first = clients[0]!.doc.getText('story').toString();
+    for (const client of clients) expect(client.doc.getText('story').toString()).toBe(first);
+  });
+});
