@@ -1,0 +1,84 @@
+/**
+ * The sections `npm run bench` runs only when asked, because they take long or load the machine:
+ * `--load` (1,000 connections over 100 rooms) and `--crash` (the crash loop at full size, 20
+ * clients × 20 SIGKILLs). Each prints a markdown section on stdout and cleans up its child server
+ * on success, failure, Ctrl-C and process exit.
+ */
+import { cpus, totalmem } from 'node:os';
+import { runCrashLoop } from '../test/support/crash-loop.ts';
+import type { KillableServer } from '../test/support/killable-server.ts';
+import { runLoad } from './load.ts';
+import { count, markdownTable, ms, summarize } from './stats.ts';
+
+/** The flags this module understands. */
+export const extraFlags = ['--load', '--crash'] as const;
+
+const progress = (line: string): void => void process.stderr.write(`${line}\n`);
+
+/** Full-size crash loop; fails the process (exit code 1) on any lost update or divergence. */
+async function crashSection(track: (server: KillableServer) => void): Promise<string> {
+  const result = await runCrashLoop({
+    clients: 20,
+    restarts: 20,
+    seed: 20,
+    editsPerRound: [50, 200],
+    editIntervalMs: 2,
+    stepTimeoutMs: 30_000,
+    track,
+    progress,
+  });
+  const start = summarize(result.restarts.map((r) => r.startMs));
+  const resync = summarize(result.restarts.map((r) => r.resyncMs));
+  if (result.missing.length > 0 || result.divergent.length > 0) {
+    progress(`CRASH LOOP FAILED:\n${[...result.missing, ...result.divergent].slice(0, 50).join('\n')}`);
+    process.exitCode = 1;
+  }
+  return [
+    '### Crash loop — 20 clients, 20 SIGKILLs at seeded moments (seed 20)',
+    '',
+    markdownTable(
+      ['edits', 'kills', 'distinct updates seen from the server', 'missing on disk', 'divergences', 'restart p50 / max (ms)', 'all 20 resynced p50 / max (ms)', 'final stages / story chars', 'time (s)'],
+      [[
+        count(result.edits),
+        String(result.kills),
+        count(result.relayedUpdates),
+        String(result.missing.length),
+        String(result.divergent.length),
+        `${ms(start.p50)} / ${ms(start.max)}`,
+        `${ms(resync.p50)} / ${ms(resync.max)}`,
+        `${result.final.stages} / ${count(result.final.storyLength)}`,
+        (result.elapsedMs / 1000).toFixed(1),
+      ]],
+    ),
+  ].join('\n');
+}
+
+/** Runs the requested sections in order and prints them. */
+export async function runExtras(flags: readonly string[]): Promise<void> {
+  const servers: KillableServer[] = [];
+  const track = (server: KillableServer): void => void servers.push(server);
+  process.once('exit', () => servers.forEach((server) => server.killNow()));
+  const abort = (code: number) => () => {
+    servers.forEach((server) => server.killNow());
+    process.exit(code);
+  };
+  process.once('SIGINT', abort(130));
+  process.once('SIGTERM', abort(143));
+  // Every y-websocket provider adds a process 'exit' listener in Node; 1,000 of them are expected.
+  process.setMaxListeners(1100);
+  const cpu = cpus();
+  console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; server in a child process, LibSQL file, persistence on.\n`);
+  const watchdog = setTimeout(abort(1), 600_000);
+  try {
+    if (flags.includes('--load')) {
+      progress('load: 1,000 connections over 100 rooms');
+      console.log(await runLoad({ rooms: 100, perRoom: 10, editsPerRoom: 3, seed: 1000, stepTimeoutMs: 60_000, track, progress }));
+    }
+    if (flags.includes('--crash')) {
+      progress('crash loop: 20 clients, 20 SIGKILLs');
+      console.log(`\n${await crashSection(track)}`);
+    }
+  } finally {
+    clearTimeout(watchdog);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Seeded bad frames for the sync endpoint's fuzz test: random bytes, y-websocket tags followed by
+ * corrupted varints and lengths, truncated and bit-flipped real Yjs updates, awareness updates
+ * with broken JSON, unknown message types, text and empty frames, and big-but-legal frames.
+ * Everything comes from one {@link SeededRandom}, so a seed names a run exactly.
+ */
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import { MessageType } from '../../shared/sync-protocol.ts';
+import type { SeededRandom } from './seeded-random.ts';
+
+/** What a frame was made to test; the test counts outcomes per kind. */
+export type FrameKind =
+  | 'random'
+  | 'corrupt-sync'
+  | 'truncated-update'
+  | 'flipped-update'
+  | 'broken-awareness'
+  | 'odd-awareness'
+  | 'unknown-type'
+  | 'text'
+  | 'empty'
+  | 'big';
+
+export interface FuzzFrame {
+  kind: FrameKind;
+  /** A string is sent as a text frame. */
+  data: Uint8Array | string;
+}
+
+/** Weights of the everyday kinds; `big` is drawn separately so the run stays quick. */
+const kinds: readonly FrameKind[] = [
+  'random', 'random', 'corrupt-sync', 'corrupt-sync', 'truncated-update', 'truncated-update',
+  'flipped-update', 'broken-awareness', 'odd-awareness', 'unknown-type', 'text', 'empty',
+];
+
+/** Real updates of a small board-like document, made once per generator, to cut and flip. */
+function realUpdates(rng: SeededRandom, count: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  doc.clientID = rng.int(1, 2 ** 31);
+  const updates: Uint8Array[] = [];
+  doc.on('update', (update: Uint8Array) => updates.push(update));
+  const text = doc.getText('notes');
+  const cards = doc.getMap('cards');
+  const list = doc.getArray<string>('stages');
+  for (let i = 0; updates.length < count && i < count * 4; i++) {
+    const step = rng.int(0, 3);
+    if (step === 0) text.insert(rng.int(0, text.length), 'x'.repeat(rng.int(1, 40)));
+    else if (step === 1) cards.set(`c${rng.int(0, 20)}`, { x: rng.int(0, 999), label: 'card' });
+    else if (step === 2) list.push([`stage ${i}`]);
+    else if (text.length > 2) text.delete(rng.int(0, text.length - 2), 1);
+  }
+  updates.push(Y.encodeStateAsUpdate(doc));
+  doc.destroy();
+  return updates;
+}
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** A varUint that never ends (every byte has the continuation bit) or overflows 53 bits. */
+function brokenVarUint(rng: SeededRandom): Uint8Array {
+  const length = rng.int(1, 12);
+  const bytes = rng.bytes(length).map((byte) => byte | 0x80);
+  return rng.chance(0.5) ? bytes : Uint8Array.of(...bytes, rng.int(0, 0x7f));
+}
+
+/** Makes frames from `rng`; call {@link FuzzFrames.next} as many times as wanted. */
+export class FuzzFrames {
+  readonly #rng: SeededRandom;
+  readonly #updates: Uint8Array[];
+
+  constructor(rng: SeededRandom) {
+    this.#rng = rng;
+    this.#updates = realUpdates(rng, 40);
+  }
+
+  /** One everyday bad frame (never `big`). */
+  next(): FuzzFrame {
+    const kind = this.#rng.pick(kinds);
+    return { kind, data: this.#make(kind) };
+  }
+
+  /** A frame near `bytes` long that the size limit allows: random, or a sync update of noise. */
+  big(bytes: number): FuzzFrame {
+    const rng = this.#rng;
+    const noise = rng.bytes(bytes);
+    const data = rng.chance(0.5)
+      ? noise
+      : frame((e) => {
+          encoding.writeVarUint(e, MessageType.sync);
+          syncProtocol.writeUpdate(e, noise);
+        });
+    return { kind: 'big', data };
+  }
+
+  #make(kind: FrameKind): Uint8Array | string {
+    const rng = this.#rng;
+    switch (kind) {
+      case 'random':
+        return rng.bytes(rng.int(1, 256));
+      case 'corrupt-sync':
+        return frame((e) => {
+          encoding.writeVarUint(e, MessageType.sync);
+          const step = rng.pick([syncProtocol.messageYjsSyncStep1, syncProtocol.messageYjsSyncStep2, syncProtocol.messageYjsUpdate]);
+          const how = rng.int(0, 3);
+          if (how === 0) encoding.writeUint8Array(e, brokenVarUint(rng)); // the step itself is broken
+          else encoding.writeVarUint(e, step);
+          if (how === 1) encoding.writeUint8Array(e, brokenVarUint(rng)); // a length that never ends
+          if (how === 2) {
+            // A length far beyond the bytes that follow.
+            encoding.writeVarUint(e, rng.int(64, 2 ** 31));
+            encoding.writeUint8Array(e, rng.bytes(rng.int(0, 32)));
+          }
+          if (how === 3) encoding.writeVarUint8Array(e, rng.bytes(rng.int(0, 128))); // a payload of noise
+        });
+      case 'truncated-update': {
+        const update = rng.pick(this.#updates);
+        const cut = update.subarray(0, rng.int(0, Math.max(0, update.length - 1)));
+        return frame((e) => {
+          encoding.writeVarUint(e, MessageType.sync);
+          encoding.writeVarUint(e, rng.pick([syncProtocol.messageYjsSyncStep2, syncProtocol.messageYjsUpdate]));
+          // Either an honest length for the cut update, or the original length over fewer bytes.
+          if (rng.chance(0.5)) encoding.writeVarUint8Array(e, cut);
+          else {
+            encoding.writeVarUint(e, update.length);
+            encoding.writeUint8Array(e, cut);
+          }
+        });
+      }
+      case 'flipped-update': {
+        const update = Uint8Array.from(rng.pick(this.#updates));
+        for (let flips = rng.int(1, 4); flips > 0 && update.length > 0; flips--) {
+          const at = rng.int(0, update.length - 1);
+          update[at] = update[at]! ^ (1 << rng.int(0, 7));
+        }
+        return frame((e) => {
+          encoding.writeVarUint(e, MessageType.sync);
+          encoding.writeVarUint(e, syncProtocol.messageYjsUpdate);
+          encoding.writeVarUint8Array(e, update);
+        });
+      }
+      case 'broken-awareness':
+      case 'odd-awareness': {
+        const json =
+          kind === 'broken-awareness'
+            ? rng.pick(['{', '{"user":', 'nul', '{"user":{"name":"x"}', '\u0000', '', '[1,2', '"unterminated'])
+            : rng.pick([
+                'null',
+                '[]',
+                '1e400',
+                '{"user":[]}',
+                `{"user":{"color":"#zzzzzz"},"cursor":${'['.repeat(60)}${']'.repeat(60)}}`,
+                `{"focus":"f","cursor":{"a":"${'y'.repeat(4000)}"}}`,
+              ]);
+        return frame((e) => {
+          encoding.writeVarUint(e, MessageType.awareness);
+          const inner = frame((a) => {
+            const entries = rng.int(0, 3);
+            encoding.writeVarUint(a, rng.chance(0.2) ? rng.int(4, 2 ** 20) : entries); // a count that may lie
+            for (let i = 0; i < entries; i++) {
+              encoding.writeVarUint(a, rng.int(0, 2 ** 30));
+              encoding.writeVarUint(a, rng.int(0, 2 ** 30));
+              encoding.writeVarString(a, json);
+            }
+          });
+          encoding.writeVarUint8Array(e, inner);
+        });
+      }
+      case 'unknown-type':
+        return frame((e) => {
+          encoding.writeVarUint(e, rng.int(4, 2 ** 31));
+          encoding.writeUint8Array(e, rng.bytes(rng.int(0, 64)));
+        });
+      case 'text':
+        return rng.pick(['hello', '{"type":"sync"}', '\u0000', 'ü'.repeat(rng.int(1, 200))]);
+      case 'empty':
+        return new Uint8Array(0);
+      case 'big':
+        return this.big(1024).data;
+    }
+  }
+}
