@@ -2,31 +2,15 @@
  * The HTTP API in-process (`app.request`, no port) on the real Node wiring and a real LibSQL file:
  * accounts, sessions, boards, and the contract's error shape for bad input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeApp, type NodeApp } from '../../server/runtime/node-app.ts';
+import { describe, expect, it } from 'vitest';
 import { sessionIdOf } from '../../server/auth/sessions.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { relaxedRateLimits, testScryptCost } from '../support/test-server.ts';
+import { inProcessOrigin, useInProcessApp } from '../support/in-process-app.ts';
 
-const origin = 'http://127.0.0.1:8787';
-const dir = makeTempDir();
-let node: NodeApp;
+const origin = inProcessOrigin;
 let now = Date.UTC(2026, 10, 23);
 const day = 24 * 60 * 60 * 1000;
 
-beforeAll(async () => {
-  node = await createNodeApp({
-    env: { LIBSQL_URL: `file:${dir.path}/api.db`, PUBLIC_URL: origin },
-    clientDir: null,
-    scryptCost: testScryptCost,
-    rateLimits: relaxedRateLimits,
-    clock: { now: () => now },
-  });
-});
-afterAll(async () => {
-  await node.close();
-  dir.remove();
-});
+const app = useInProcessApp({ now: () => now });
 
 interface Call {
   method?: string;
@@ -44,7 +28,7 @@ async function call(path: string, { method, body, raw, cookie, headers = {} }: C
     h['content-type'] ??= 'application/json';
     init.body = raw ?? JSON.stringify(body);
   }
-  const response = await node.app.request(`${origin}${path}`, init);
+  const response = await app().app.request(`${origin}${path}`, init);
   const text = await response.text();
   return { status: response.status, json: text ? (JSON.parse(text) as Record<string, any>) : null, response };
 }
@@ -81,9 +65,9 @@ describe('accounts and sessions', () => {
   it('stores only a hash of the session token', async () => {
     const { cookie } = await register();
     const token = cookie.split('=')[1]!;
-    const rows = await node.db.execute({ sql: 'SELECT id FROM sessions WHERE id = ? OR id = ?', args: [token, sessionIdOf(token)] });
+    const rows = await app().db.execute({ sql: 'SELECT id FROM sessions WHERE id = ? OR id = ?', args: [token, sessionIdOf(token)] });
     expect(rows.rows.map((row) => row['id'])).toEqual([sessionIdOf(token)]);
-    const users = await node.db.execute('SELECT password_hash FROM users');
+    const users = await app().db.execute('SELECT password_hash FROM users');
     for (const row of users.rows) expect(String(row['password_hash'])).toMatch(/^\$scrypt\$/);
   });
 
@@ -132,7 +116,7 @@ describe('accounts and sessions', () => {
   it('refuses cookie-carrying and foreign-origin state changes', async () => {
     const { cookie } = await register();
     expectError(await call('/api/boards', { body: { title: 'x' }, cookie, headers: { origin: 'https://evil.example' } }), 403, 'cross_origin');
-    const noOrigin = await node.app.request(`${origin}/api/boards`, {
+    const noOrigin = await app().app.request(`${origin}/api/boards`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/json' },
       body: JSON.stringify({ title: 'x' }),
@@ -144,7 +128,7 @@ describe('accounts and sessions', () => {
 
 describe('bad input gets a clear error and changes nothing', () => {
   it('rejects malformed JSON, wrong types, unknown fields, wrong media types and oversize bodies', async () => {
-    const before = await node.db.execute('SELECT count(*) AS n FROM users');
+    const before = await app().db.execute('SELECT count(*) AS n FROM users');
     expectError(await call('/api/auth/register', { raw: '{"email":' }), 400, 'invalid_json');
     expectError(await call('/api/auth/register', { body: { email: 5, password: [], displayName: null } }), 400, 'invalid_body');
     expectError(await call('/api/auth/register', { body: { email: 'a@b.co', password: 'a long enough password', displayName: 'A', role: 'staff' } }), 400, 'invalid_body');
@@ -152,7 +136,7 @@ describe('bad input gets a clear error and changes nothing', () => {
     expectError(await call('/api/auth/register', { raw: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } }), 415, 'unsupported_media_type');
     expectError(await call('/api/auth/register', { raw: JSON.stringify({ email: 'a@b.co', password: 'x'.repeat(100_000), displayName: 'A' }) }), 413, 'payload_too_large');
     expectError(await call('/api/nowhere'), 404, 'not_found');
-    const after = await node.db.execute('SELECT count(*) AS n FROM users');
+    const after = await app().db.execute('SELECT count(*) AS n FROM users');
     expect(after.rows[0]).toEqual(before.rows[0]);
   });
 
@@ -176,7 +160,7 @@ describe('boards', () => {
     });
     expect((await call(`/api/boards/${board.id}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
     expectError(await call(`/api/boards/${board.id}`, { cookie: ann.cookie }), 404, 'not_found');
-    expect((await node.documents.load(board.id)).updates).toEqual([]);
+    expect((await app().documents.load(board.id)).updates).toEqual([]);
   });
 
   it('hides boards from non-members and strangers', async () => {

@@ -2,33 +2,17 @@
  * Invites, members and account changes over HTTP, in-process (`app.request`) on the real Node
  * wiring and a real LibSQL file, with a clock the tests move to expire invites.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CreatedInvite, Invite, InvitePreview, Member } from '../../shared/api.ts';
 import { errorStatus } from '../../shared/errors.ts';
 import { inviteTokenHash } from '../../server/invites/invite-store.ts';
-import { createNodeApp, type NodeApp } from '../../server/runtime/node-app.ts';
-import { makeTempDir } from '../support/temp-dir.ts';
-import { relaxedRateLimits, testScryptCost } from '../support/test-server.ts';
+import { inProcessOrigin, useInProcessApp } from '../support/in-process-app.ts';
 
-const origin = 'http://127.0.0.1:8787';
-const dir = makeTempDir();
-let node: NodeApp;
+const origin = inProcessOrigin;
 let now = Date.UTC(2026, 10, 23);
 const hour = 60 * 60 * 1000;
 
-beforeAll(async () => {
-  node = await createNodeApp({
-    env: { LIBSQL_URL: `file:${dir.path}/invites.db`, PUBLIC_URL: origin },
-    clientDir: null,
-    scryptCost: testScryptCost,
-    rateLimits: relaxedRateLimits,
-    clock: { now: () => now },
-  });
-});
-afterAll(async () => {
-  await node.close();
-  dir.remove();
-});
+const app = useInProcessApp({ now: () => now });
 
 interface Json {
   [key: string]: unknown;
@@ -39,7 +23,7 @@ async function call(path: string, init: { method?: string; body?: unknown; cooki
   if (init.origin !== null) headers['origin'] = init.origin ?? origin;
   if (init.cookie) headers['cookie'] = init.cookie;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const response = await node.app.request(`${origin}${path}`, {
+  const response = await app().app.request(`${origin}${path}`, {
     method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -100,7 +84,7 @@ describe('invites', () => {
     } satisfies Invite);
     expect(created.invite.id).not.toBe(created.token);
     // Only the token's hash is stored.
-    const stored = await node.db.execute('SELECT token_hash FROM invites');
+    const stored = await app().db.execute('SELECT token_hash FROM invites');
     expect(stored.rows.map((row) => row['token_hash'])).toContain(inviteTokenHash(created.token));
     expect(JSON.stringify(stored.rows)).not.toContain(created.token);
 
@@ -147,7 +131,7 @@ describe('invites', () => {
     const cookie = cookieOf(accepted.response);
     const me = (await call('/api/me', { cookie })).json!['user'] as { id: string; displayName: string };
     expect(me.displayName).toBe('Grace');
-    const row = await node.db.execute({ sql: 'SELECT email, password_hash FROM users WHERE id = ?', args: [me.id] });
+    const row = await app().db.execute({ sql: 'SELECT email, password_hash FROM users WHERE id = ?', args: [me.id] });
     expect(row.rows[0]).toMatchObject({ email: null, password_hash: null });
     expect((await call(`/api/boards/${boardId}`, { cookie })).json).toMatchObject({ board: { id: boardId, access: 'edit' } });
     expect(await members(boardId, ann.cookie)).toEqual([
@@ -182,7 +166,7 @@ describe('invites', () => {
     await call(`/api/boards/${boardId}/invites/${revoked.invite.id}`, { method: 'DELETE', cookie: ann.cookie });
     expect((await call(`/api/invites/${once.token}/accept`, { body: { displayName: 'First' } })).status).toBe(200);
     now += hour;
-    const users = async () => (await node.db.execute('SELECT COUNT(*) AS n FROM users')).rows[0]!['n'];
+    const users = async () => (await app().db.execute('SELECT COUNT(*) AS n FROM users')).rows[0]!['n'];
     const before = { members: (await members(boardId, ann.cookie)).length, users: await users() };
     const bob = await register('Bob');
     const usersBefore = await users();
@@ -283,7 +267,7 @@ describe('members', () => {
       call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: bob.cookie }),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const all = await node.db.execute({ sql: "SELECT COUNT(*) AS n FROM members WHERE board_id = ? AND access = 'facilitate'", args: [boardId] });
+    const all = await app().db.execute({ sql: "SELECT COUNT(*) AS n FROM members WHERE board_id = ? AND access = 'facilitate'", args: [boardId] });
     expect(Number(all.rows[0]!['n'])).toBe(1);
   });
 });
