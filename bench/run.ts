@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --load | --crash]`: relay latency and throughput of one board room with 1, 10, 50 and
+ * `npm run bench [-- --quick | --load | --crash | --cold]`: relay latency and throughput of one board room with 1, 10, 50 and
  * 100 real y-websocket clients, against the real server in a child process with persistence on.
  * Prints markdown tables on stdout (progress goes to stderr) and cleans up after itself, also on
  * failure, Ctrl-C or the overall time cap. See docs/BENCHMARKS.md for how to read the figures.
@@ -47,7 +47,7 @@ interface RunResult {
 
 function parseMode(args: readonly string[]): BenchMode {
   const unknown = args.filter((arg) => arg !== '--quick');
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --load and --crash are understood)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --load, --crash and --cold are understood)`);
   return args.includes('--quick') ? modes.quick : modes.full;
 }
 
@@ -159,7 +159,7 @@ function serverComplaints(output: string): string[] {
 }
 
 async function main(): Promise<void> {
-  // `--load` / `--crash` run only those long sections (bench/extras.ts), not the quick/full set.
+  // `--load` / `--crash` / `--cold` run only those long sections (bench/extras.ts), not the quick/full set.
   const extras = process.argv.slice(2).filter((arg) => (extraFlags as readonly string[]).includes(arg));
   if (extras.length > 0) return runExtras(extras);
   const mode = parseMode(process.argv.slice(2));
