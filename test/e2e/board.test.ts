@@ -8,22 +8,14 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
-import { contextFor, openBoard } from '../support/board-page.ts';
-import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { addStage, contextFor, openBoard } from '../support/board-page.ts';
+import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
-import { addMember } from '../support/members.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const fixture = useBrowserFixture();
 const nodeClient = fixture.nodeClient.bind(fixture);
-
-async function addStage(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: 'Add stage' }).click();
-  await page.getByLabel('Stage title').fill(title);
-  await page.getByRole('button', { name: 'Add stage' }).click();
-  await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
-}
 
 async function addTouchpoint(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
@@ -38,13 +30,7 @@ function card(page: Page, title: string) {
 
 describe('the journey-map board', () => {
   it('lets two people build a map together and see each other', async () => {
-    const { server, browser } = fixture;
-    const ann = await signUp(server, 'Ann');
-    const bob = await signUp(server, 'Bob');
-    const boardId = await createBoard(server, ann, 'Outpatients');
-    await addMember(server.libsqlUrl, boardId, bob.id, 'edit');
-    const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
-    const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
+    const { pageA, pageB } = await twoPeopleOnBoard(fixture, 'Outpatients');
 
     await addStage(pageA, 'Arriving');
     await pageB.getByRole('heading', { name: /Arriving/ }).waitFor();

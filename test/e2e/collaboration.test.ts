@@ -7,8 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
-import { contextFor, openBoard } from '../support/board-page.ts';
-import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { addStage, contextFor, openBoard } from '../support/board-page.ts';
+import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
 import { addMember } from '../support/members.ts';
 import { createBoard, signUp, type TestPerson } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -56,18 +56,8 @@ describe('working together', () => {
   });
 
   it('undoes only your own change, never someone else\'s', async () => {
-    const { server, browser } = fixture;
-    const ann = await signUp(server, 'Ann');
-    const bob = await signUp(server, 'Bob');
-    const boardId = await createBoard(server, ann, 'Undo is personal');
-    await addMember(server.libsqlUrl, boardId, bob.id, 'edit');
-    const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
-    const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
-    for (const [page, title] of [[pageA, 'From Ann'], [pageB, 'From Bob']] as const) {
-      await page.getByRole('button', { name: 'Add stage' }).click();
-      await page.getByLabel('Stage title').fill(title);
-      await page.getByRole('button', { name: 'Add stage' }).click();
-    }
+    const { pageA, pageB } = await twoPeopleOnBoard(fixture, 'Undo is personal');
+    for (const [page, title] of [[pageA, 'From Ann'], [pageB, 'From Bob']] as const) await addStage(page, title);
     await expect.poll(() => stageTitles(pageA)).toHaveLength(2);
     await pageA.getByRole('button', { name: 'Undo', exact: true }).click();
     for (const page of [pageA, pageB]) await expect.poll(() => stageTitles(page)).toEqual([expect.stringContaining('From Bob')]);

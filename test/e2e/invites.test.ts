@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { contextFor, openBoard } from '../support/board-page.ts';
+import { addStage, contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 
@@ -37,9 +37,7 @@ describe('invites', () => {
     await guest.waitForURL(`**/boards/${boardId}`);
     await guest.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
-    await guest.getByRole('button', { name: 'Add stage' }).click();
-    await guest.getByLabel('Stage title').fill('First scan');
-    await guest.getByRole('button', { name: 'Add stage' }).click();
+    await addStage(guest, 'First scan');
     await facilitator.getByRole('heading', { name: /First scan/ }).waitFor();
     await facilitator.getByRole('region', { name: 'Who is here' }).getByText('Bea').waitFor();
 

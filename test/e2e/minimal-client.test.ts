@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { addStage } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -35,9 +36,7 @@ describe('the minimal client', () => {
     boardTypes(other.doc).stages.push([newStage('from-node', 'Referral')]);
     await page.getByRole('heading', { name: /Referral/ }).waitFor();
 
-    await page.getByRole('button', { name: 'Add stage' }).click();
-    await page.getByLabel('Stage title').fill('Arriving');
-    await page.getByRole('button', { name: 'Add stage' }).click();
+    await addStage(page, 'Arriving');
     await waitUntil(
       () => boardTypes(other.doc).stages.toArray().some((stage) => stage.get('title') === 'Arriving'),
       'the Node client sees the stage added in the page',

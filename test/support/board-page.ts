@@ -17,3 +17,11 @@ export async function openBoard(context: BrowserContext, boardId: string): Promi
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
   return page;
 }
+
+/** Adds a stage through the page as a person would, and waits until it shows. */
+export async function addStage(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await page.getByLabel('Stage title').fill(title);
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
+}

@@ -7,7 +7,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { clientDist } from '../../scripts/build-client.ts';
 import { launchBrowser } from './browser.ts';
 import { connectClient, type SyncClient } from './sync-client.ts';
-import { startTestServer, type TestPerson, type TestServer } from './test-server.ts';
+import { contextFor, openBoard } from './board-page.ts';
+import { addMember } from './members.ts';
+import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from './test-server.ts';
 
 export interface BrowserFixture {
   readonly server: TestServer;
@@ -45,4 +47,16 @@ export function useBrowserFixture(): BrowserFixture {
       return client;
     },
   };
+}
+
+/** Ann (facilitator) and Bob (edit) on a new board, each with the board open in their own browser. */
+export async function twoPeopleOnBoard(fixture: BrowserFixture, title: string) {
+  const { server, browser } = fixture;
+  const ann = await signUp(server, 'Ann');
+  const bob = await signUp(server, 'Bob');
+  const boardId = await createBoard(server, ann, title);
+  await addMember(server.libsqlUrl, boardId, bob.id, 'edit');
+  const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
+  const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
+  return { ann, bob, boardId, pageA, pageB };
 }
