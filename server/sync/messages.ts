@@ -32,6 +32,20 @@ export function updateMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** Sync step 2 carrying an update that is already encoded (the whole document, as stored). */
+export function syncStep2FromUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+/** True for the state vector of a client that has nothing yet: zero clients. */
+export function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === 1 && stateVector[0] === 0;
+}
+
 /** An awareness update to relay. */
 export function awarenessMessage(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();

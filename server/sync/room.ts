@@ -16,7 +16,7 @@ import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol
 import type { StoredDocument } from '../storage/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import type { DocumentWriter } from './document-writer.ts';
-import { awarenessMessage, syncStep1Message, syncStep2Message } from './messages.ts';
+import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { RelayBatcher } from './relay-batch.ts';
 import type { SyncPeer, SyncSocket } from './sync-socket.ts';
 
@@ -70,6 +70,12 @@ export class Room {
   #unsaved = 0;
   #lastWrite: Promise<void> = Promise.resolve();
   #destroyed = false;
+  /**
+   * The whole document as one update, while nothing has changed since it was loaded: the answer
+   * to a client that has nothing yet (a new browser, everyone after a restart), sent without
+   * encoding the document again. Dropped at the first change.
+   */
+  #loadedState: Uint8Array | null = null;
   readonly #relay = new RelayBatcher<Connection>({ broadcast: (message, except) => this.#broadcast(message, except) });
 
   /** Builds the room from stored state; throws if the stored state cannot be read. */
@@ -79,7 +85,10 @@ export class Room {
     this.doc = new Y.Doc({ gc: true });
     const { snapshot, updates } = options.stored;
     const parts = snapshot ? [snapshot, ...updates] : updates;
-    if (parts.length > 0) Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), loadOrigin);
+    if (parts.length > 0) {
+      this.#loadedState = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      Y.applyUpdate(this.doc, this.#loadedState, loadOrigin);
+    }
     this.#tailUpdates = updates.length;
     this.#tailBytes = options.stored.updateBytes;
     this.doc.on('update', this.#onDocumentUpdate);
@@ -232,7 +241,11 @@ export class Room {
     const step = decoding.readVarUint(decoder);
     switch (step) {
       case syncProtocol.messageYjsSyncStep1: {
-        const reply = syncStep2Message(this.doc, decoding.readVarUint8Array(decoder));
+        const stateVector = decoding.readVarUint8Array(decoder);
+        const reply =
+          this.#loadedState && isEmptyStateVector(stateVector)
+            ? syncStep2FromUpdate(this.#loadedState)
+            : syncStep2Message(this.doc, stateVector);
         if (this.#unsaved === 0) connection.socket.send(reply);
         else this.#lastWrite.then(() => connection.socket.send(reply), () => undefined);
         break;
@@ -276,6 +289,7 @@ export class Room {
 
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
     if (origin === loadOrigin) return;
+    this.#loadedState = null;
     const from = origin instanceof Connection ? origin : null;
     this.#unsaved++;
     this.#tailUpdates++;

@@ -151,6 +151,34 @@ describe('sync', () => {
     expect(stageTitles(b.doc)).toEqual(['Waiting']);
   });
 
+  it('answers new clients of a reloaded room from the stored state until it changes, then from the document', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    await a.synced;
+    boardTypes(a.doc).stages.push([newStage('s1', 'Referral')]);
+    await savedOnServer(boardId, a.doc);
+    a.destroy();
+    await waitUntil(() => server.registry.loaded(boardId) === undefined, 'the room is unloaded');
+    // A client with nothing gets the stored state as it was loaded...
+    const b = client(boardId, ann);
+    await b.synced;
+    expect(stageTitles(b.doc)).toEqual(['Referral']);
+    // ...and once the document has changed, the next one gets the change as well.
+    boardTypes(b.doc).stages.push([newStage('s2', 'First appointment')]);
+    await savedOnServer(boardId, b.doc);
+    const c = client(boardId, ann);
+    await c.synced;
+    expect(stageTitles(c.doc)).toEqual(['Referral', 'First appointment']);
+    // A client that already holds part of the board gets only the rest, computed from the document.
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, Y.encodeStateAsUpdate(c.doc));
+    boardTypes(c.doc).stages.push([newStage('s3', 'Treatment')]);
+    await savedOnServer(boardId, c.doc);
+    const d = client(boardId, ann, { doc: partial });
+    await d.synced;
+    expect(stageTitles(d.doc)).toEqual(['Referral', 'First appointment', 'Treatment']);
+  });
+
   it('compacts the log into a snapshot and keeps the document equal', async () => {
     const boardId = await createBoard(server, ann);
     const a = client(boardId, ann);
