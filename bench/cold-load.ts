@@ -1,69 +1,75 @@
 /**
- * Cold load of a large board: how long from "first socket arrives" to "room ready to answer" for
- * a board whose history is the size of the B4 editing trace of crdt-benchmarks (~260k operations)
- * and ten times that. The trace itself is not in the npm registry, so a seeded synthetic one of
- * the same size and shape (typing runs with cursor jumps and ~10 % deletions into one story)
- * stands in. Measured on the real parts: the LibSQL file store and the Room that loads it.
+ * Cold load of a large board, inside the server: a board whose history is the size of the B4
+ * editing trace of crdt-benchmarks (~260k keystrokes) and ten times that, stored in a LibSQL file
+ * as the server stores it, then loaded the way the first socket loads it — the read
+ * (`store.load`), the room built from it, and the sync step 2 answer to a client that has
+ * nothing yet. The traces are seeded stand-ins for B4 (bench/editing-trace.ts): `typing`, shaped
+ * like B4, and `scattered`, a worst case for Yjs' encoding. Measured on the real parts: the
+ * LibSQL document store and the Room; the socket is the smallest SyncSocket that keeps the reply.
  */
 import { performance } from 'node:perf_hooks';
-import * as prng from 'lib0/prng';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint } from '../shared/board-document.ts';
+import { MessageType } from '../shared/sync-protocol.ts';
 import { createSqlDocumentStore } from '../server/storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../server/storage/libsql-database.ts';
 import { migrate } from '../server/storage/migrations.ts';
 import { DocumentWriter } from '../server/sync/document-writer.ts';
 import { Room } from '../server/sync/room.ts';
+import type { SyncSocket } from '../server/sync/sync-socket.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
-import { summarize } from './stats.ts';
+import { boardFromTrace, storyLength, type TraceShape } from './editing-trace.ts';
+import { count, markdownTable, ms, summarize } from './stats.ts';
 
 export interface ColdLoadResult {
+  shape: TraceShape;
   operations: number;
   /** Characters left in the story after the trace. */
   finalLength: number;
   snapshotBytes: number;
-  /** store.load + building the room (merge + apply), over `runs` cold loads. */
-  loadMs: ReturnType<typeof summarize>;
+  /** store.load: the snapshot read from the LibSQL file. */
+  readMs: ReturnType<typeof summarize>;
+  /** new Room: the stored state applied to a fresh Y.Doc. */
+  buildMs: ReturnType<typeof summarize>;
+  /** The step 2 answer to an empty state vector (what a new browser asks first). */
+  answerMs: ReturnType<typeof summarize>;
+  /** All three: first socket arrives → the whole board is on its way back. */
+  totalMs: ReturnType<typeof summarize>;
+  /** For comparison: a client applying the answer (the browser's part, the same for any server). */
+  clientApplyMs: ReturnType<typeof summarize>;
 }
 
-/** Plays a typing-like trace of `operations` single-character edits into one touchpoint story. */
-function buildBoard(operations: number, seed: number): Y.Doc {
-  const doc = new Y.Doc();
-  const { stages, touchpoints } = boardTypes(doc);
-  doc.transact(() => {
-    stages.push([newStage('s1', 'Waiting')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'The waiting room', createdBy: 'bench', createdAt: 0 }));
-  });
-  const story = touchpoints.get('t1')!.get('story') as Y.Text;
-  const random = prng.create(seed);
-  let cursor = 0;
-  for (let i = 0; i < operations; i++) {
-    if (prng.int32(random, 0, 99) < 2) cursor = prng.int32(random, 0, story.length); // jump elsewhere
-    if (cursor > 0 && prng.int32(random, 0, 99) < 10) {
-      story.delete(--cursor, 1);
-    } else {
-      story.insert(cursor++, prng.letter(random));
-    }
-  }
-  return doc;
+/** A client's first message: sync step 1 with an empty state vector. */
+function emptyStep1(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+  return encoding.toUint8Array(encoder);
 }
 
-export async function measureColdLoad(operations: number, runs = 5): Promise<ColdLoadResult> {
+export async function measureColdLoad(operations: number, shape: TraceShape, runs = 7): Promise<ColdLoadResult> {
   const dir = makeTempDir('common-ground-cold-');
   const db = await openLibsqlDatabase({ url: `file:${dir.path}/cold.db` });
   try {
     await migrate(db);
     const store = createSqlDocumentStore({ db, now: () => Date.now() });
-    const doc = buildBoard(operations, 42);
-    const finalLength = (boardTypes(doc).touchpoints.get('t1')!.get('story') as Y.Text).length;
+    const doc = boardFromTrace(operations, shape, 42);
+    const finalLength = storyLength(doc);
     const snapshot = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     await store.write({ appends: [], compactions: [{ boardId: 'cold', snapshot }] });
     const writer = new DocumentWriter({ store, onError: (error) => console.error(error) });
-    const samples: number[] = [];
+    const step1 = emptyStep1();
+    const read: number[] = [];
+    const build: number[] = [];
+    const answer: number[] = [];
+    const clientApply: number[] = [];
     for (let run = 0; run < runs; run++) {
       const start = performance.now();
       const stored = await store.load('cold');
+      const loaded = performance.now();
       const room = new Room({
         boardId: 'cold',
         stored,
@@ -73,13 +79,77 @@ export async function measureColdLoad(operations: number, runs = 5): Promise<Col
         onEmpty: () => undefined,
         onError: (error) => console.error(error),
       });
-      samples.push(performance.now() - start);
+      const built = performance.now();
+      const replies: Uint8Array[] = [];
+      const socket: SyncSocket = { send: (data) => void replies.push(data), close: () => undefined };
+      room.join(socket, { userId: 'u', displayName: 'Bench', access: 'edit' });
+      room.receive(socket, step1);
+      const answered = performance.now();
+      read.push(loaded - start);
+      build.push(built - loaded);
+      answer.push(answered - built);
+      const reply = replies.at(-1)!;
+      const client = new Y.Doc();
+      const applyStart = performance.now();
+      // The reply is [sync tag, step 2, update]; readSyncMessage applies it as the provider does.
+      syncProtocol.readSyncMessage(decoding.createDecoder(reply.subarray(1)), encoding.createEncoder(), client, null);
+      clientApply.push(performance.now() - applyStart);
+      if (storyLength(client) !== finalLength) throw new Error('the answer did not carry the whole board');
+      client.destroy();
+      room.leave(socket);
       room.destroy();
     }
     writer.close();
-    return { operations, finalLength, snapshotBytes: snapshot.byteLength, loadMs: summarize(samples) };
+    const total = read.map((value, i) => value + build[i]! + answer[i]!);
+    return {
+      shape,
+      operations,
+      finalLength,
+      snapshotBytes: snapshot.byteLength,
+      readMs: summarize(read),
+      buildMs: summarize(build),
+      answerMs: summarize(answer),
+      totalMs: summarize(total),
+      clientApplyMs: summarize(clientApply),
+    };
   } finally {
     db.close();
     dir.remove();
   }
+}
+
+/** The `--cold` section: both trace shapes at B4's size, the typing one also at ten times it. */
+export async function coldLoadSection(progress: (line: string) => void): Promise<string> {
+  const cases: [TraceShape, number, number][] = [
+    ['typing', 260_000, 7],
+    ['scattered', 260_000, 7],
+    ['typing', 2_600_000, 3],
+    ['scattered', 2_600_000, 3],
+  ];
+  const rows: string[][] = [];
+  for (const [shape, operations, runs] of cases) {
+    progress(`cold load: ${shape}, ${count(operations)} keystrokes`);
+    const r = await measureColdLoad(operations, shape, runs);
+    rows.push([
+      shape,
+      count(r.operations),
+      count(r.finalLength),
+      count(Math.round(r.snapshotBytes / 1024)),
+      ms(r.readMs.p50),
+      ms(r.buildMs.p50),
+      ms(r.answerMs.p50),
+      `${ms(r.totalMs.p50)} / ${ms(r.totalMs.max)}`,
+      ms(r.clientApplyMs.p50),
+    ]);
+  }
+  return [
+    '### Cold load of a large board inside the server (LibSQL file → room → first answer)',
+    '',
+    markdownTable(
+      ['trace', 'keystrokes', 'story characters', 'snapshot (KiB)', 'read p50 (ms)', 'build p50 (ms)', 'answer p50 (ms)', 'total p50 / max (ms)', 'client apply p50 (ms)'],
+      rows,
+    ),
+    '',
+    'B4-sized = 260k keystrokes; ×10 = 2.6M. read: store.load; build: the stored state applied to the room\'s Y.Doc; answer: sync step 2 to a client with nothing. The client\'s own apply is the browser\'s part and the same for any server.',
+  ].join('\n');
 }

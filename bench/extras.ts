@@ -7,7 +7,7 @@
 import { cpus, totalmem } from 'node:os';
 import { runCrashLoop } from '../test/support/crash-loop.ts';
 import type { KillableServer } from '../test/support/killable-server.ts';
-import { measureColdLoad } from './cold-load.ts';
+import { coldLoadSection } from './cold-load.ts';
 import { runLoad } from './load.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
@@ -75,21 +75,7 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
       progress('load: 1,000 connections over 100 rooms');
       console.log(await runLoad({ rooms: 100, perRoom: 10, editsPerRoom: 3, seed: 1000, stepTimeoutMs: 60_000, track, progress }));
     }
-    if (flags.includes('--cold')) {
-      const rows: string[][] = [];
-      for (const operations of [260_000, 2_600_000]) {
-        progress(`cold load: ${operations} operations`);
-        const r = await measureColdLoad(operations);
-        rows.push([count(r.operations), count(r.finalLength), count(Math.round(r.snapshotBytes / 1024)), ms(r.loadMs.p50), ms(r.loadMs.max)]);
-      }
-      console.log(
-        [
-          '### Cold load of a large board (LibSQL snapshot → room ready), 5 loads each',
-          '',
-          markdownTable(['operations (B4-sized trace ×1, ×10)', 'story characters', 'snapshot (KiB)', 'load p50 (ms)', 'load max (ms)'], rows),
-        ].join('\n'),
-      );
-    }
+    if (flags.includes('--cold')) console.log(`\n${await coldLoadSection(progress)}`);
     if (flags.includes('--crash')) {
       progress('crash loop: 20 clients, 20 SIGKILLs');
       console.log(`\n${await crashSection(track)}`);
