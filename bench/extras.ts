@@ -1,18 +1,21 @@
 /**
  * The sections `npm run bench` runs only when asked, because they take long or load the machine:
  * `--load` (1,000 connections over 100 rooms), `--crash` (the crash loop at full size, 20
- * clients × 20 SIGKILLs) and `--cold` (cold load of a B4-sized board and ten times that). Each prints a markdown section on stdout and cleans up its child server
- * on success, failure, Ctrl-C and process exit.
+ * clients × 20 SIGKILLs), `--cold` (cold load of a B4-sized board and ten times that) and
+ * `--fuzz` (100,000 bad frames at a child server, its RSS read from /proc). Each prints a
+ * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
+ * process exit.
  */
 import { cpus, totalmem } from 'node:os';
 import { runCrashLoop } from '../test/support/crash-loop.ts';
 import type { KillableServer } from '../test/support/killable-server.ts';
 import { coldLoadSection } from './cold-load.ts';
+import { fuzzSection } from './fuzz.ts';
 import { runLoad } from './load.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
 /** The flags this module understands. */
-export const extraFlags = ['--load', '--crash', '--cold'] as const;
+export const extraFlags = ['--load', '--crash', '--cold', '--fuzz'] as const;
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -69,13 +72,18 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
   process.setMaxListeners(1100);
   const cpu = cpus();
   console.log(`Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; server in a child process, LibSQL file, persistence on.\n`);
-  const watchdog = setTimeout(abort(1), 600_000);
+  const watchdog = setTimeout(abort(1), 1_200_000);
   try {
     if (flags.includes('--load')) {
       progress('load: 1,000 connections over 100 rooms');
       console.log(await runLoad({ rooms: 100, perRoom: 10, editsPerRoom: 3, seed: 1000, stepTimeoutMs: 60_000, track, progress }));
     }
     if (flags.includes('--cold')) console.log(`\n${await coldLoadSection(progress)}`);
+    if (flags.includes('--fuzz')) {
+      const frames = Number(process.env['FUZZ_FRAMES'] ?? 100_000);
+      progress(`fuzz: ${frames} frames at a child server`);
+      console.log(`\n${await fuzzSection({ frames, seed: Number(process.env['FUZZ_SEED'] ?? 20261123), track, progress })}`);
+    }
     if (flags.includes('--crash')) {
       progress('crash loop: 20 clients, 20 SIGKILLs');
       console.log(`\n${await crashSection(track)}`);

@@ -6,15 +6,14 @@
  * here, 100,000 in the bench run); FUZZ_SEED replays a run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { CloseCode, maxMessageBytes } from '../../shared/sync-protocol.ts';
-import { FuzzFrames, type FrameKind, type FuzzFrame } from '../support/fuzz-frames.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { describeOutcomes, runFuzz } from '../support/fuzz-driver.ts';
 import { describeGrowth, readMemory } from '../support/memory.ts';
 import { seededRandom } from '../support/seeded-random.ts';
-import { connectClient, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
+import { connectClient, type SyncClient } from '../support/sync-client.ts';
 import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
-import { nextEvent, waitUntil } from '../support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 
 const frameCount = Number(process.env['FUZZ_FRAMES'] ?? 5_000);
 const seed = Number(process.env['FUZZ_SEED'] ?? 20261123);
@@ -46,70 +45,6 @@ function client(boardId: string): SyncClient {
   const created = connectClient(server, boardId, ann.cookie);
   clients.push(created);
   return created;
-}
-
-/** Opens a raw socket on room B and waits for the server's sync step 1, i.e. until it has joined the room. */
-async function openFuzzSocket(): Promise<WebSocket> {
-  const Socket = cookieWebSocket(ann.cookie);
-  const ws = new Socket(`${server.wsUrl}/sync/${boardB}`);
-  ws.on('error', () => undefined); // a reset after an oversized frame is expected; 'close' reports it
-  await nextEvent(ws, 'message', 10_000);
-  return ws;
-}
-
-/**
- * Sends a frame followed by a ping. The server's `ws` handles frames in order and our handler is
- * synchronous once the room is loaded, so a pong means the frame was processed and the socket
- * survived; a close means the server rejected it (its code is returned).
- */
-function deliver(ws: WebSocket, data: Uint8Array | string): Promise<number | null> {
-  return new Promise((resolve, reject) => {
-    const done = (result: number | null): void => {
-      clearTimeout(timer);
-      ws.off('pong', onPong);
-      ws.off('close', onClose);
-      resolve(result);
-    };
-    const onPong = (): void => done(null);
-    const onClose = (code: number): void => done(code);
-    const timer = setTimeout(() => {
-      ws.off('pong', onPong);
-      ws.off('close', onClose);
-      reject(new Error(`no pong or close within 20 s (seed ${seed})`));
-    }, 20_000);
-    ws.on('pong', onPong);
-    ws.on('close', onClose);
-    ws.send(data);
-    ws.ping();
-  });
-}
-
-/** Outcomes per frame kind: how many frames, and which close codes they drew ('open' = survived). */
-type Outcomes = Map<FrameKind | 'oversized', Map<string, number>>;
-
-function count(outcomes: Outcomes, kind: FrameKind | 'oversized', result: number | null): void {
-  const byResult = outcomes.get(kind) ?? new Map<string, number>();
-  const key = result === null ? 'open' : String(result);
-  byResult.set(key, (byResult.get(key) ?? 0) + 1);
-  outcomes.set(kind, byResult);
-}
-
-/** One worker's share of frames; worker 0 also sends the one frame over the limit halfway. */
-async function fuzzWorker(index: number, frames: number, outcomes: Outcomes, onFrame: () => void): Promise<void> {
-  const rng = seededRandom(seed + index);
-  const maker = new FuzzFrames(rng);
-  let ws = await openFuzzSocket();
-  try {
-    for (let i = 0; i < frames; i++) {
-      if (ws.readyState !== ws.OPEN) ws = await openFuzzSocket();
-      let frame: FuzzFrame | { kind: 'oversized'; data: Uint8Array } = i % bigEvery === bigEvery / 2 ? maker.big(mib) : maker.next();
-      if (index === 0 && i === Math.floor(frames / 2)) frame = { kind: 'oversized', data: new Uint8Array(maxMessageBytes + 1) };
-      count(outcomes, frame.kind, await deliver(ws, frame.data));
-      onFrame();
-    }
-  } finally {
-    ws.close();
-  }
 }
 
 function textOf(doc: SyncClient['doc']): string {
@@ -157,18 +92,19 @@ describe('sync fuzzing', () => {
       })();
 
       const started = performance.now();
-      const outcomes: Outcomes = new Map();
-      const perWorker = Math.ceil(frameCount / workers);
-      let delivered = 0;
+      let fuzzed: Awaited<ReturnType<typeof runFuzz>>;
       try {
-        await Promise.all(
-          Array.from({ length: workers }, (_, w) =>
-            fuzzWorker(w, Math.min(perWorker, frameCount - w * perWorker), outcomes, () => {
-              // Room A's people keep typing, one keystroke per few fuzz frames, alternating.
-              if (++delivered % 4 === 0) type((delivered / 4) % 2);
-            }),
-          ),
-        );
+        fuzzed = await runFuzz({
+          target: { wsUrl: server.wsUrl, boardId: boardB, cookie: ann.cookie },
+          frames: frameCount,
+          seed,
+          workers,
+          bigEvery,
+          // Room A's people keep typing, one keystroke per few fuzz frames, alternating.
+          onFrame: (delivered) => {
+            if (delivered % 4 === 0) type((delivered / 4) % 2);
+          },
+        });
       } finally {
         fuzzing = false;
         await healthLoop;
@@ -176,7 +112,8 @@ describe('sync fuzzing', () => {
       const seconds = (performance.now() - started) / 1000;
       const after = readMemory();
 
-      const table = [...outcomes].map(([kind, results]) => `${kind}: ${[...results].map(([r, n]) => `${r}×${n}`).join(' ')}`);
+      const { delivered, outcomes } = fuzzed;
+      const table = describeOutcomes(outcomes);
       const categories = new Map<string, number>();
       for (const error of reported) {
         const key = error instanceof Error ? `${error.name}: ${error.message.slice(0, 120)}` : String(error).slice(0, 120);
