@@ -1,0 +1,33 @@
+/**
+ * @y/websocket-server 0.1.1 as a benchmark target (bench/peers/y-websocket-server.mjs): the
+ * reference y-websocket backend with persistence off, so documents live in memory only. A room
+ * is a URL path; the y-websocket client connects as it would anywhere.
+ */
+import { join } from 'node:path';
+import { WebSocket } from 'ws';
+import { freePort } from '../../test/support/killable-server.ts';
+import { spawnServer } from './child-server.ts';
+import { peersDir } from './peers-install.ts';
+import type { RunningTarget } from './types.ts';
+
+export async function startYWebsocketServer(): Promise<RunningTarget> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = await spawnServer({
+    name: 'y-websocket-server',
+    script: join(peersDir, 'y-websocket-server.mjs'),
+    cwd: peersDir,
+    // Unset on purpose: with YPERSISTENCE it would write to LevelDB.
+    env: { PORT: String(port), HOST: '127.0.0.1', YPERSISTENCE: undefined },
+    url,
+  });
+  let rooms = 0;
+  return {
+    name: 'y-websocket-server',
+    durability: { summary: 'memory only: nothing is stored', ackIsDurable: false },
+    async openRoom(label) {
+      return { serverUrl: url.replace(/^http/, 'ws'), room: `${label.replace(/\W+/g, '-')}-${++rooms}`, WebSocketPolyfill: WebSocket };
+    },
+    ...child,
+  };
+}
