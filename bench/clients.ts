@@ -1,7 +1,7 @@
 /**
- * N people on one board: unmodified y-websocket providers (test/support/sync-client.ts) with
- * presence set as the app sets it, two touchpoints whose stories they type into, and a probe that
- * learns when the server has committed everything a client sent.
+ * N people in one room of any target: unmodified y-websocket providers (targets/room-client.ts)
+ * with presence set as the app sets it, two touchpoints whose stories they type into, and a probe
+ * that learns when the server has answered (Common Ground: committed) everything a client sent.
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -9,8 +9,10 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../shared/board-document.ts';
 import { MessageType } from '../shared/sync-protocol.ts';
-import { connectClient, type SyncClient } from '../test/support/sync-client.ts';
+import type { SyncClient } from '../test/support/sync-client.ts';
 import { waitUntil } from '../test/support/wait.ts';
+import { connectToRoom } from './targets/room-client.ts';
+import type { RoomAddress } from './targets/types.ts';
 
 /** Touchpoint ids the two measurements type into, so their words never mix. */
 export const latencyCard = 'bench-latency';
@@ -19,9 +21,10 @@ export const throughputCard = 'bench-throughput';
 /** One connected person. */
 export interface BenchClient extends SyncClient {
   /**
-   * Resolves when the server has committed everything this client sent before the call. It
-   * sends sync step 1 on the provider's own socket: the server answers step 2 only once every
-   * update it applied so far is on disk (server/sync/room.ts), so the answer is a durable ack.
+   * Resolves when the server has answered a sync step 1 sent after everything this client sent
+   * before the call, on the provider's own socket. Common Ground answers step 2 only once every
+   * update it applied so far is on disk (server/sync/room.ts), so there it is a durable ack; the
+   * peers answer at once (a round trip through the server, nothing more).
    */
   committed(): Promise<void>;
   /** The story text of a touchpoint, once it has arrived. */
@@ -38,9 +41,7 @@ export interface ClientGroup {
 }
 
 export interface ConnectOptions {
-  wsUrl: string;
-  boardId: string;
-  cookie: string;
+  address: RoomAddress;
   displayName: string;
   count: number;
   /** Cap on connecting, syncing and seeing the touchpoints. */
@@ -58,7 +59,7 @@ export async function connectGroup(options: ConnectOptions): Promise<ClientGroup
   };
   try {
     for (let i = 0; i < options.count; i++) {
-      const client = benchClient(connectClient({ wsUrl: options.wsUrl }, options.boardId, options.cookie));
+      const client = benchClient(connectToRoom(options.address, { syncTimeoutMs: options.timeoutMs }));
       client.provider.on('connection-close', () => disconnects++);
       client.provider.awareness.setLocalStateField('user', { name: options.displayName, color: '#0b57d0' });
       clients.push(client);

@@ -1,6 +1,6 @@
 /**
  * The sections `npm run bench` runs only when asked, because they take long or load the machine:
- * `--load` (1,000 connections over 100 rooms), `--crash` (the crash loop at full size, 20
+ * `--load` (100 rooms × 10 clients on each of the three servers, as in the main run), `--crash` (the crash loop at full size, 20
  * clients × 20 SIGKILLs), `--cold` (cold load of a B4-sized board and ten times that) and
  * `--fuzz` (100,000 bad frames at a child server, its RSS read from /proc). Each prints a
  * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
@@ -11,7 +11,9 @@ import { runCrashLoop } from '../test/support/crash-loop.ts';
 import type { KillableServer } from '../test/support/killable-server.ts';
 import { coldLoadSection } from './cold-load.ts';
 import { fuzzSection } from './fuzz.ts';
-import { runLoad } from './load.ts';
+import { loadReport } from './comparison-report.ts';
+import { loadPassed, runLoad, type LoadResult } from './load.ts';
+import { targetNames } from './targets/types.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
 /** The flags this module understands. */
@@ -59,7 +61,8 @@ async function crashSection(track: (server: KillableServer) => void): Promise<st
 
 /** Runs the requested sections in order and prints them. */
 export async function runExtras(flags: readonly string[]): Promise<void> {
-  const servers: KillableServer[] = [];
+  // Crash-loop servers and load targets alike: whatever can be killed on exit.
+  const servers: { killNow(): void }[] = [];
   const track = (server: KillableServer): void => void servers.push(server);
   process.once('exit', () => servers.forEach((server) => server.killNow()));
   const abort = (code: number) => () => {
@@ -75,8 +78,13 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
   const watchdog = setTimeout(abort(1), 1_200_000);
   try {
     if (flags.includes('--load')) {
-      progress('load: 1,000 connections over 100 rooms');
-      console.log(await runLoad({ rooms: 100, perRoom: 10, editsPerRoom: 3, seed: 1000, stepTimeoutMs: 60_000, track, progress }));
+      const loads: LoadResult[] = [];
+      for (const name of targetNames) {
+        progress(`load on ${name}: 1,000 connections over 100 rooms`);
+        loads.push(await runLoad(name, { rooms: 100, perRoom: 10, editsPerRoom: 3, seed: 1000, stepTimeoutMs: 60_000, track: (target) => void servers.push(target), progress }));
+      }
+      console.log(loadReport(loads));
+      if (!loads.every(loadPassed)) process.exitCode = 1;
     }
     if (flags.includes('--cold')) console.log(`\n${await coldLoadSection(progress)}`);
     if (flags.includes('--fuzz')) {

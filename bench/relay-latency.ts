@@ -3,9 +3,10 @@
  * turns, every other client timing when the word reaches its document. The clock is this
  * process's performance.now() on both ends, so no clock skew enters the figures.
  *
- * With one client there is nobody to relay to; then each edit is followed by the commit probe
- * (sync step 1 → step 2, answered only once the edit is on disk), so the figure is the durable
- * round trip: the same path up to the point where the server would relay.
+ * With one client there is nobody to relay to; then each edit is followed by the probe (sync
+ * step 1 → step 2). Common Ground answers it only once the edit is on disk, so there the figure is
+ * the durable round trip, the same path up to the point where it would relay; the peers answer at
+ * once, so for them it is a plain round trip through the server.
  */
 import { performance } from 'node:perf_hooks';
 import * as prng from 'lib0/prng';
@@ -28,8 +29,8 @@ export interface RelayLatencyOptions {
 }
 
 export interface RelayLatencyResult {
-  /** 'relay': typed → seen by another client; 'commit ack': typed → server confirmed it on disk. */
-  kind: 'relay' | 'commit ack';
+  /** 'relay': typed → seen by another client; 'ack': typed → the server answered the probe. */
+  kind: 'relay' | 'ack';
   /** One latency in ms per (edit, receiver). */
   samples: number[];
   /**
@@ -80,11 +81,11 @@ export async function measureRelayLatency(options: RelayLatencyOptions): Promise
       typeToken(writer.story(latencyCard), seq, random);
       if (!relay) acks.push(writer.committed().then(() => record(seq)));
     }
-    await withTimeout(Promise.all(acks), options.drainTimeoutMs, `${edits} commit acks`);
+    await withTimeout(Promise.all(acks), options.drainTimeoutMs, `${edits} probe answers`);
     await waitUntil(() => samples.length >= expected, `${expected} latency samples arrived`, options.drainTimeoutMs);
   } finally {
     unwatch.forEach((off) => off());
   }
   const cpu = stop();
-  return { kind: relay ? 'relay' : 'commit ack', samples, firstSeen: Array.from(firstSeen), lateSends, cpu };
+  return { kind: relay ? 'relay' : 'ack', samples, firstSeen: Array.from(firstSeen), lateSends, cpu };
 }

@@ -1,9 +1,10 @@
 /**
  * Throughput: every client types its share of the words as fast as its loop turns (one word per
- * event-loop turn, so all clients interleave), and we time until the server has committed and
+ * event-loop turn, so all clients interleave), and we time until the server has handled and
  * relayed all of them. We cannot see into the server's memory, so the proof comes from a client:
- * client 0 has seen every other client's words (they were committed, then relayed) and its commit
- * probe has come back (its own words are on disk too).
+ * client 0 has seen every other client's words and its probe has come back. On Common Ground
+ * that means committed (it relays and answers the probe only after the commit); on the peers,
+ * applied and relayed.
  */
 import { performance } from 'node:perf_hooks';
 import * as prng from 'lib0/prng';
@@ -25,7 +26,7 @@ export interface ThroughputResult {
   edits: number;
   /** First word typed → last word committed and relayed. */
   elapsedMs: number;
-  /** Edits committed per second. */
+  /** Edits handled per second (Common Ground: committed). */
   editsPerSecond: number;
   /** Update frames the server sent to clients per second (each edit goes to N − 1 sockets). */
   framesPerSecond: number;
