@@ -20,6 +20,7 @@ import { DocumentWriter } from '../server/sync/document-writer.ts';
 import { Room } from '../server/sync/room.ts';
 import type { SyncSocket } from '../server/sync/sync-socket.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
+import { coldLoadComparison } from './cold-load-compare.ts';
 import { boardFromTrace, storyLength, type TraceShape } from './editing-trace.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
@@ -142,7 +143,15 @@ export async function coldLoadSection(progress: (line: string) => void): Promise
       ms(r.clientApplyMs.p50),
     ]);
   }
+  const compared = await coldLoadComparison(progress, [
+    { shape: 'typing', operations: 1_000 },
+    { shape: 'typing', operations: 260_000 },
+    { shape: 'scattered', operations: 260_000 },
+    { shape: 'typing', operations: 2_600_000 },
+  ]);
   return [
+    compared,
+    '',
     '### Cold load of a large board inside the server (LibSQL file → room → first answer)',
     '',
     markdownTable(

@@ -34,9 +34,10 @@ export function boardFromTrace(operations: number, shape: TraceShape, seed: numb
   return doc;
 }
 
-/** The story's length after the trace. */
+/** The story's length after the trace; 0 while the touchpoint has not arrived. */
 export function storyLength(doc: Y.Doc): number {
-  return (boardTypes(doc).touchpoints.get('t1')!.get('story') as Y.Text).length;
+  const story = boardTypes(doc).touchpoints.get('t1')?.get('story');
+  return story instanceof Y.Text ? story.length : 0;
 }
 
 /** A run length with the given mean: 1 + a geometric draw, so runs are mostly short, some long. */
