@@ -25,11 +25,14 @@ export interface Member {
   access: Access;
 }
 
+/** The longest name a person can give (the name field stops typing there). */
+export const displayNameMaxLength = 60;
+
 const displayName = z
   .string()
   .trim()
   .min(1, 'Please tell us your name.')
-  .max(60, 'Please use a shorter name (60 letters at most).');
+  .max(displayNameMaxLength, `Please use a shorter name (${displayNameMaxLength} letters at most).`);
 
 const email = z
   .string()
@@ -110,7 +113,7 @@ export interface InvitePreview {
   memberCount: number;
 }
 
-export const acceptInviteBody = z.strictObject({ displayName: z.string().trim().min(1).max(60) }).partial();
+export const acceptInviteBody = z.strictObject({ displayName: z.string().trim().min(1).max(displayNameMaxLength) }).partial();
 
 export const updateMeBody = z.strictObject({ displayName });
 

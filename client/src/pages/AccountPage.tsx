@@ -9,6 +9,7 @@ import type { User } from '../../../shared/api.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { NameField } from '../components/NameField.tsx';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { usePageTitle } from '../page-focus.ts';
 
@@ -87,22 +88,13 @@ function AccountForms(props: { user: User }) {
       <section class="card" aria-labelledby="name-heading">
         <h2 id="name-heading">Change your name</h2>
         <form aria-labelledby="name-heading" novalidate onSubmit={(event) => void rename.onSubmit(event)}>
-          <div class="field">
-            <label for="account-name">Your name</label>
-            <p class="hint" id="account-name-hint">
-              Everyone on your boards sees this name, and nothing else about you.
-            </p>
-            <input
-              id="account-name"
-              name="displayName"
-              type="text"
-              autocomplete="given-name"
-              maxLength={60}
-              required
-              value={props.user.displayName}
-              aria-describedby="account-name-hint account-name-error"
-            />
-          </div>
+          <NameField
+            id="account-name"
+            label="Your name"
+            hint="Everyone on your boards sees this name, and nothing else about you."
+            errorId="account-name-error"
+            value={props.user.displayName}
+          />
           <FormAlert id="account-name-error" error={rename.error()} />
           <p role="status">{rename.done()}</p>
           <button type="submit" class="button" aria-disabled={rename.busy()}>

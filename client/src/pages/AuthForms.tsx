@@ -6,6 +6,7 @@ import { createSignal, Match, Switch } from 'solid-js';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { NameField } from '../components/NameField.tsx';
 
 export interface AuthFormsProps {
   /** Called once the person is signed in (by either form). */
@@ -110,21 +111,12 @@ function CreateAccountForm(props: AuthFormsProps & { onSwitch: () => void }) {
     <section class="card" aria-labelledby="create-account-heading">
       <h2 id="create-account-heading">Make an account</h2>
       <form aria-labelledby="create-account-heading" novalidate onSubmit={(event) => void form.onSubmit(event)}>
-        <div class="field">
-          <label for="create-account-name">Your first name</label>
-          <p class="hint" id="create-account-name-hint">
-            Everyone on a board sees this name, and nothing else about you.
-          </p>
-          <input
-            id="create-account-name"
-            name="displayName"
-            type="text"
-            autocomplete="given-name"
-            maxLength={60}
-            required
-            aria-describedby="create-account-name-hint create-account-error"
-          />
-        </div>
+        <NameField
+          id="create-account-name"
+          label="Your first name"
+          hint="Everyone on a board sees this name, and nothing else about you."
+          errorId="create-account-error"
+        />
         <div class="field">
           <label for="create-account-email">Email</label>
           <input id="create-account-email" name="email" type="email" autocomplete="username" required aria-describedby="create-account-error" />

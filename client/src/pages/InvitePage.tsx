@@ -10,6 +10,7 @@ import type { InvitePreview } from '../../../shared/api.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { NameField } from '../components/NameField.tsx';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { focusMainHeading, usePageTitle } from '../page-focus.ts';
 
@@ -163,22 +164,13 @@ function InviteWelcome(props: { token: string; preview: InvitePreview; onBroken:
           <Show
             when={session.state.user}
             fallback={
-              <div class="field">
-                <label for="invite-name">Your first name</label>
-                <p class="hint" id="invite-name-hint">
-                  You do not need an email or a password.
-                </p>
-                <input
-                  id="invite-name"
-                  name="displayName"
-                  type="text"
-                  autocomplete="given-name"
-                  maxLength={60}
-                  required
-                  aria-invalid={typeof error() === 'string'}
-                  aria-describedby="invite-name-hint invite-error"
-                />
-              </div>
+              <NameField
+                id="invite-name"
+                label="Your first name"
+                hint="You do not need an email or a password."
+                errorId="invite-error"
+                invalid={typeof error() === 'string'}
+              />
             }
           >
             {(user) => <p>You will join as {user().displayName}.</p>}
