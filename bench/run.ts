@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --quick | --load | --crash | --cold]`: the same sync workloads against three
+ * `npm run bench [-- --quick] [--targets=common-ground,hocuspocus,y-websocket-server]` (or one of
+ * the extra sections `--load`, `--crash`, `--cold`, `--fuzz`, see extras.ts): the same sync workloads against three
  * servers, each in its own child process — Common Ground (LibSQL file, committed before relay),
  * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) — with the same
  * unmodified y-websocket clients: relay latency and throughput in one room with 1, 10, 50 and 100
@@ -52,9 +53,20 @@ const modes: Record<BenchMode['name'], BenchMode> = {
 /** Cap on one group connecting and syncing, and on draining one measurement. */
 const stepTimeoutMs = 60_000;
 
+/** The servers asked for with `--targets=common-ground,hocuspocus` (default: all three). */
+function parseTargets(args: readonly string[]): TargetName[] {
+  const arg = args.find((a) => a.startsWith('--targets='));
+  if (!arg) return [...targetNames];
+  const slug = (name: string): string => name.toLowerCase().replace(/\W+/g, '-');
+  const wanted = arg.slice('--targets='.length).split(',');
+  const unknown = wanted.filter((w) => !targetNames.some((name) => slug(name) === w));
+  if (unknown.length > 0) throw new Error(`unknown target(s): ${unknown.join(', ')} (known: ${targetNames.map(slug).join(', ')})`);
+  return targetNames.filter((name) => wanted.includes(slug(name)));
+}
+
 function parseMode(args: readonly string[]): BenchMode {
-  const unknown = args.filter((arg) => arg !== '--quick');
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --load, --crash and --cold are understood)`);
+  const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--targets='));
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --load, --crash, --cold and --fuzz are understood)`);
   return args.includes('--quick') ? modes.quick : modes.full;
 }
 
@@ -151,6 +163,7 @@ async function main(): Promise<void> {
   const extras = process.argv.slice(2).filter((arg) => (extraFlags as readonly string[]).includes(arg));
   if (extras.length > 0) return runExtras(extras);
   const mode = parseMode(process.argv.slice(2));
+  const names = parseTargets(process.argv.slice(2));
   // Every y-websocket provider adds a process 'exit' listener in Node; the load part opens 1,000.
   process.setMaxListeners(mode.load.rooms * mode.load.perRoom + 100);
   const live: Live = {
@@ -176,13 +189,13 @@ async function main(): Promise<void> {
     await ensurePeersInstalled(progress);
     const renders: RenderResult[] = [];
     const targets: TargetRuns[] = [];
-    for (const name of targetNames) targets.push(await runTarget(name, mode, live, renders));
+    for (const name of names) targets.push(await runTarget(name, mode, live, renders));
     console.log(syncReport(mode, targets));
-    console.log(`\n${renderReport(renders)}`);
+    if (renders.length > 0) console.log(`\n${renderReport(renders)}`);
 
     const { rooms, perRoom, editsPerRoom } = mode.load;
     const loads: LoadResult[] = [];
-    for (const name of targetNames) {
+    for (const name of names) {
       progress(`${name}: load, ${rooms} rooms × ${perRoom} clients`);
       loads.push(await runLoad(name, { rooms, perRoom, editsPerRoom, seed: 1000, stepTimeoutMs, track: (target) => live.targets.add(target), progress }));
     }
