@@ -20,9 +20,21 @@ export interface SaveTracker {
   destroy(): void;
 }
 
+/**
+ * How long to wait before the next probe. The server's answer always carries the board's whole
+ * delete set (Yjs sends it with every sync step 2), which on a big, much-edited board is several
+ * KB — about 7 KB for a story with B4's 260k keystrokes — so while someone types, probes on a
+ * big board come less often: 200 ms plus 1 ms per 10 bytes of the last answer, at most 2 s.
+ * "Saved" then shows up to that much later; nothing is saved later.
+ */
+export function probeDelayMs(lastAnswerBytes: number, baseMs = 200): number {
+  return baseMs + Math.min(1_800, Math.round(lastAnswerBytes / 10));
+}
+
 /** Changes that come from the server or the device's own copy are not ours to save. */
 export function trackSaves(doc: Y.Doc, provider: WebsocketProvider, notOurs: readonly unknown[], delayMs = 200): SaveTracker {
   const [state, setState] = createSignal<SaveState>('saved');
+  let lastAnswerBytes = 0;
   let changesSinceProbe = false;
   let probeInFlight = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -40,7 +52,7 @@ export function trackSaves(doc: Y.Doc, provider: WebsocketProvider, notOurs: rea
     ws.send(encoding.toUint8Array(encoder));
   };
   const schedule = () => {
-    if (timer === undefined) timer = setTimeout(probe, delayMs);
+    if (timer === undefined) timer = setTimeout(probe, probeDelayMs(lastAnswerBytes, delayMs));
   };
   const onMessage = (event: MessageEvent) => {
     if (!probeInFlight || !(event.data instanceof ArrayBuffer)) return;
@@ -48,6 +60,7 @@ export function trackSaves(doc: Y.Doc, provider: WebsocketProvider, notOurs: rea
     if (decoding.readVarUint(decoder) !== MessageType.sync) return;
     if (decoding.readVarUint(decoder) !== syncProtocol.messageYjsSyncStep2) return;
     probeInFlight = false;
+    lastAnswerBytes = event.data.byteLength;
     if (changesSinceProbe) schedule();
     else setState('saved');
   };
