@@ -3,6 +3,7 @@
  * server to check bodies and by the client to type its calls. See docs/http-api.md.
  */
 import { z } from 'zod';
+import { displayNameMaxLength } from './limits.ts';
 import { accessLevels, type Access } from './access.ts';
 
 /** A person as everyone else sees them: an id and the name they chose. Nothing about roles. */
@@ -24,9 +25,6 @@ export interface Member {
   displayName: string;
   access: Access;
 }
-
-/** The longest name a person can give (the name field stops typing there). */
-export const displayNameMaxLength = 60;
 
 const displayName = z
   .string()

@@ -40,4 +40,12 @@ describe('layering', () => {
     ];
     expect(offenders).toEqual([]);
   });
+
+  it('keeps zod out of the client bundle: the client takes only types from shared/api.ts', () => {
+    // shared/api.ts holds the server's zod schemas (~25 KB gzipped); one value imported from it
+    // once took the page from 74 to 98 KB of JavaScript. Limits the client needs live in shared/limits.ts.
+    const valueImport = /^import\s+(?!type\b)[^;]*?from\s+['"][^'"]*shared\/api\.ts['"]/m;
+    const offenders = sourceFiles('client').filter((file) => valueImport.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
 });

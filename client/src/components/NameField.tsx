@@ -3,7 +3,7 @@
  * making an account, renaming): a first name is enough, and the hint says that the name is all
  * others learn about them. Always named `displayName` in its form.
  */
-import { displayNameMaxLength } from '../../../shared/api.ts';
+import { displayNameMaxLength } from '../../../shared/limits.ts';
 
 export interface NameFieldProps {
   /** The input's id; the hint is `${id}-hint`. */
