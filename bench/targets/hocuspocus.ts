@@ -9,7 +9,8 @@ import { makeTempDir } from '../../test/support/temp-dir.ts';
 import { spawnServer } from './child-server.ts';
 import { hocuspocusWebSocket } from './hocuspocus-wire.ts';
 import { peersDir } from './peers-install.ts';
-import type { RunningTarget, TargetOptions } from './types.ts';
+import { roomName } from './room-name.ts';
+import type { RoomAddress, RunningTarget, TargetOptions } from './types.ts';
 
 export async function startHocuspocus(options: TargetOptions = {}): Promise<RunningTarget> {
   const temp = options.dataDir === undefined ? makeTempDir('hocuspocus-bench-') : null;
@@ -24,15 +25,14 @@ export async function startHocuspocus(options: TargetOptions = {}): Promise<Runn
     url,
     onStopped: () => temp?.remove(),
   });
-  let rooms = 0;
+  const address = (room: string): RoomAddress =>
+    // The URL path means nothing to Hocuspocus; the document name travels in every frame.
+    ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: hocuspocusWebSocket(room) });
   return {
     name: 'Hocuspocus',
     durability: { summary: 'debounced store to SQLite 2–10 s after a change; relayed at once', ackIsDurable: false },
-    async openRoom(label) {
-      const room = `${label.replace(/\W+/g, '-')}-${++rooms}`;
-      // The URL path means nothing to Hocuspocus; the document name travels in every frame.
-      return { serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: hocuspocusWebSocket(room) };
-    },
+    openRoom: async (label) => address(roomName(label)),
+    joinRoom: async (room) => address(room),
     ...child,
   };
 }

@@ -34,6 +34,11 @@ export interface RunningTarget {
   durability: Durability;
   /** A fresh, empty room (Common Ground: a new board of the bench account). */
   openRoom(label: string): Promise<RoomAddress>;
+  /**
+   * How to join a room opened before, by its `room` — also one opened by an earlier start on the
+   * same dataDir (the port changes between starts; Common Ground reuses the account kept there).
+   */
+  joinRoom(room: string): Promise<RoomAddress>;
   /** The server's CPU time so far in ms (user + system), or null where /proc is missing. */
   cpuMs(): number | null;
   /** The server's resident memory now in KiB, or null. */

@@ -8,7 +8,8 @@ import { WebSocket } from 'ws';
 import { freePort } from '../../test/support/killable-server.ts';
 import { spawnServer } from './child-server.ts';
 import { peersDir } from './peers-install.ts';
-import type { RunningTarget } from './types.ts';
+import { roomName } from './room-name.ts';
+import type { RoomAddress, RunningTarget } from './types.ts';
 
 export async function startYWebsocketServer(): Promise<RunningTarget> {
   const port = await freePort();
@@ -21,13 +22,12 @@ export async function startYWebsocketServer(): Promise<RunningTarget> {
     env: { PORT: String(port), HOST: '127.0.0.1', YPERSISTENCE: undefined },
     url,
   });
-  let rooms = 0;
+  const address = (room: string): RoomAddress => ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: WebSocket });
   return {
     name: 'y-websocket-server',
     durability: { summary: 'memory only: nothing is stored', ackIsDurable: false },
-    async openRoom(label) {
-      return { serverUrl: url.replace(/^http/, 'ws'), room: `${label.replace(/\W+/g, '-')}-${++rooms}`, WebSocketPolyfill: WebSocket };
-    },
+    openRoom: async (label) => address(roomName(label)),
+    joinRoom: async (room) => address(room),
     ...child,
   };
 }
