@@ -4,7 +4,7 @@
  * servers, each in its own child process — Common Ground (LibSQL file, committed before relay),
  * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) — with the same
  * unmodified y-websocket clients: relay latency and throughput in one room with 1, 10, 50 and 100
- * clients, then 100 rooms × 10 clients. The board page in Chromium is measured on Common Ground
+ * clients (the servers taking turns at each count), then 100 rooms × 10 clients on each. The board page in Chromium is measured on Common Ground
  * only. Prints markdown on stdout (progress on stderr) and cleans up after itself, also on
  * failure, Ctrl-C or the overall time cap. See docs/BENCHMARKS.md for how to read the figures.
  */
@@ -17,7 +17,7 @@ import { extraFlags, runExtras } from './extras.ts';
 import { loadPassed, runLoad, type LoadResult } from './load.ts';
 import { measureRelayLatency } from './relay-latency.ts';
 import { count, markdownTable, ms } from './stats.ts';
-import { startCommonGround } from './targets/common-ground.ts';
+import { startCommonGround, type CommonGroundTarget } from './targets/common-ground.ts';
 import { ensurePeersInstalled } from './targets/peers-install.ts';
 import { startTarget } from './targets/start-target.ts';
 import { targetNames, type RunningTarget, type TargetName } from './targets/types.ts';
@@ -122,32 +122,49 @@ function serverComplaints(output: string): string[] {
   return output.split('\n').filter((line) => line.trim() !== '' && !/^listening on |: saving and stopping$/.test(line));
 }
 
-/** The sync workloads on one server, plus the board page when it is Common Ground. */
-async function runTarget(name: TargetName, mode: BenchMode, live: Live, renders: RenderResult[]): Promise<TargetRuns> {
-  progress(`${name}: starting (${mode.name} mode)`);
-  const common = name === 'Common Ground' ? await startCommonGround() : null;
-  const target = common ?? (await startTarget(name));
-  live.targets.add(target);
-  void target.crashed.then((why) => live.abort(why, 1));
+/**
+ * The sync workloads on all servers at once, interleaved: for each client count every server
+ * takes its turn, the order rotating, so a slow spell of this shared VM or a position in the
+ * sequence falls on no server in particular. Idle servers wait in their own processes. Then the
+ * board page on Common Ground.
+ */
+async function runTargets(names: TargetName[], mode: BenchMode, live: Live, renders: RenderResult[]): Promise<TargetRuns[]> {
+  const started: RunningTarget[] = [];
+  let common: CommonGroundTarget | null = null;
   try {
-    const runs: SyncRun[] = [];
-    for (const clients of mode.clientCounts) {
-      progress(`${name}: ${clients} client${clients === 1 ? '' : 's'}`);
-      runs.push(await runOne(target, mode, clients, (group) => (live.group = group)));
+    for (const name of names) {
+      progress(`${name}: starting (${mode.name} mode)`);
+      const target = name === 'Common Ground' ? (common = await startCommonGround()) : await startTarget(name);
+      started.push(target);
+      live.targets.add(target);
+      void target.crashed.then((why) => live.abort(why, 1));
+    }
+    const results = started.map((target): TargetRuns => ({ name: target.name, durability: target.durability, runs: [] }));
+    for (const [round, clients] of mode.clientCounts.entries()) {
+      for (let turn = 0; turn < started.length; turn++) {
+        const index = (round + turn) % started.length;
+        const target = started[index]!;
+        progress(`${target.name}: ${clients} client${clients === 1 ? '' : 's'}`);
+        results[index]!.runs.push(await runOne(target, mode, clients, (group) => (live.group = group)));
+      }
     }
     if (common) {
       const account = await common.account();
       for (const [stages, touchpoints] of mode.boards) {
-        progress(`${name}: board page with ${stages} stages and ${touchpoints} touchpoints`);
+        progress(`Common Ground: board page with ${stages} stages and ${touchpoints} touchpoints`);
         renders.push(await measureBoardRender(common.server, account, stages, touchpoints));
       }
     }
-    const complaints = serverComplaints(target.output());
-    if (complaints.length > 0) progress(`${name} printed:\n${complaints.slice(-20).join('\n')}`);
-    return { name, durability: target.durability, runs };
+    for (const target of started) {
+      const complaints = serverComplaints(target.output());
+      if (complaints.length > 0) progress(`${target.name} printed:\n${complaints.slice(-20).join('\n')}`);
+    }
+    return results;
   } finally {
-    await target.stop();
-    live.targets.delete(target);
+    for (const target of started) {
+      await target.stop();
+      live.targets.delete(target);
+    }
   }
 }
 
@@ -188,8 +205,7 @@ async function main(): Promise<void> {
     // Before any clock starts: the first run on a machine builds better-sqlite3 (about a minute).
     await ensurePeersInstalled(progress);
     const renders: RenderResult[] = [];
-    const targets: TargetRuns[] = [];
-    for (const name of names) targets.push(await runTarget(name, mode, live, renders));
+    const targets = await runTargets(names, mode, live, renders);
     console.log(syncReport(mode, targets));
     if (renders.length > 0) console.log(`\n${renderReport(renders)}`);
 
