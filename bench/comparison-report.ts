@@ -78,6 +78,7 @@ function latencyTable(targets: TargetRuns[]): string {
         cpuShare(run.latency.cpu.otherCpuMs, run.latency.cpu.wallMs),
       ];
     }),
+    2,
   );
 }
 
@@ -100,6 +101,7 @@ function throughputTable(targets: TargetRuns[]): string {
         mib(run.rssKiB),
       ];
     }),
+    2,
   );
 }
 
@@ -161,7 +163,7 @@ function goals(targets: TargetRuns[]): string[] {
 }
 
 /** Durability and version of each server, for the top of the report. */
-function durabilityTable(targets: { name: TargetName; durability: Durability | string }[]): string {
+function durabilityTable(targets: { name: TargetName; durability: Durability }[]): string {
   const versions: Record<TargetName, string> = {
     'Common Ground': 'this repository (LibSQL file)',
     Hocuspocus: '@hocuspocus/server 4.7.0 + extension-sqlite 4.7.0 (better-sqlite3 file), default debounce 2 s / max 10 s',
@@ -169,7 +171,8 @@ function durabilityTable(targets: { name: TargetName; durability: Durability | s
   };
   return markdownTable(
     ['server', 'what runs', 'an edit is on disk'],
-    targets.map((target) => [target.name, versions[target.name], typeof target.durability === 'string' ? target.durability : target.durability.summary]),
+    targets.map((target) => [target.name, versions[target.name], target.durability.summary]),
+    3,
   );
 }
 

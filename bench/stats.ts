@@ -40,8 +40,8 @@ export function cpuShare(cpuMs: number | null, wallMs: number): string {
   return cpuMs === null || wallMs <= 0 ? '–' : `${Math.round((cpuMs / wallMs) * 100)} %`;
 }
 
-/** A markdown table; the first column is left-aligned, the figures right-aligned. */
-export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  const align = headers.map((_, i) => (i === 0 ? ':--' : '--:'));
+/** A markdown table; the first `leftColumns` columns (labels) are left-aligned, the figures right-aligned. */
+export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[], leftColumns = 1): string {
+  const align = headers.map((_, i) => (i < leftColumns ? ':--' : '--:'));
   return [headers, align, ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }
