@@ -12,6 +12,9 @@ export interface SqlDocumentStoreOptions {
   now: () => number;
 }
 
+/** Rows per multi-row INSERT: 3 parameters each stays far below SQLite's 32,766-parameter limit. */
+const appendRowsPerStatement = 500;
+
 export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): DocumentStore {
   return {
     async load(boardId: string): Promise<StoredDocument> {
@@ -44,10 +47,14 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           { sql: 'DELETE FROM document_updates WHERE board_id = ?', args: [boardId] },
         );
       }
-      for (const { boardId, update } of batch.appends) {
+      // One INSERT per chunk of rows rather than per update: each statement costs a prepare and
+      // a step (~35 µs here), which at a group commit of many updates added up to more than the
+      // commit itself. Rows keep the batch's order, so `seq` stays the order of arrival.
+      for (let start = 0; start < batch.appends.length; start += appendRowsPerStatement) {
+        const rows = batch.appends.slice(start, start + appendRowsPerStatement);
         statements.push({
-          sql: 'INSERT INTO document_updates (board_id, data, created_at) VALUES (?, ?, ?)',
-          args: [boardId, update, at],
+          sql: `INSERT INTO document_updates (board_id, data, created_at) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+          args: rows.flatMap(({ boardId, update }) => [boardId, update, at]),
         });
       }
       await db.batch(statements);

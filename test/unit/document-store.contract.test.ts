@@ -56,6 +56,16 @@ describe.each(backends)('DocumentStore on %s', (_name, make) => {
     expect((await store.load('two')).updates).toEqual([u1]);
   });
 
+  it('keeps the order of a large group commit, boards interleaved', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    // More updates than one INSERT statement takes, so the batch is split and must stay in order.
+    const appends = Array.from({ length: 1_201 }, (_, i) => ({ boardId: i % 3 === 0 ? 'big-a' : 'big-b', update: textUpdate(doc, String(i % 10)) }));
+    await store.write({ appends, compactions: [] });
+    expect((await store.load('big-a')).updates).toEqual(appends.filter((a) => a.boardId === 'big-a').map((a) => a.update));
+    expect((await store.load('big-b')).updates).toEqual(appends.filter((a) => a.boardId === 'big-b').map((a) => a.update));
+  });
+
   it('replaces the log by a snapshot and keeps appends of the same batch', async () => {
     const store = await make();
     const doc = new Y.Doc();
