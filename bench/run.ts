@@ -226,7 +226,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  progress(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  process.exitCode = 1;
-});
+main().then(
+  // A client or timer left behind by a failed section must not keep the run (and the bench lock) alive.
+  () => process.exit(),
+  (error: unknown) => {
+    progress(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(1);
+  },
+);
