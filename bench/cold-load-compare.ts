@@ -2,10 +2,11 @@
  * Cold load end to end, on every server that keeps boards: a restarted server, a board it holds
  * only on disk, and one new y-websocket client — from opening the socket to `synced` (the whole
  * board arrived and applied). The same boards (bench/editing-trace.ts, B4-sized) are written by a
- * client into Common Ground and into Hocuspocus, each server is stopped (both store what they
- * hold on SIGTERM) and started again on the same data folder, and then each board is opened
- * once, so every sample is a board no process has in memory. The first board opened after the
- * restart also pays for a cold process (JIT); it is reported apart. y-websocket-server keeps
+ * client into Common Ground and into Hocuspocus, both servers are stopped (both store what they
+ * hold on SIGTERM) and started again on their data folders, and then each board is opened once,
+ * the two servers taking turns, so every sample is a board no process has in memory and a slow
+ * spell of the machine falls on neither in particular. The first board opened after the restart
+ * also pays for a cold process (JIT); it is reported apart. y-websocket-server keeps
  * nothing, so after a restart it has no board to load.
  */
 import { performance } from 'node:perf_hooks';
@@ -18,13 +19,13 @@ import { connectToRoom } from './targets/room-client.ts';
 import { startTarget } from './targets/start-target.ts';
 import type { RoomAddress, RunningTarget, TargetName } from './targets/types.ts';
 
-/** Boards opened per case: the first pays for the cold process, the rest are cold rooms. */
-const boardsPerCase = 6;
 const syncTimeoutMs = 60_000;
 
 interface CompareCase {
   shape: TraceShape;
   operations: number;
+  /** Boards opened on each server: the first pays for the cold process, the rest are cold rooms. */
+  boards: number;
 }
 
 /** `ws://127.0.0.1:PORT` of an address, so a board's address can follow its server to a new port. */
@@ -54,47 +55,75 @@ async function seedRoom(target: RunningTarget, label: string, update: Uint8Array
   return address;
 }
 
-/** Opens each board once on a freshly restarted server; ms from socket opening to synced. */
-async function coldOpens(target: RunningTarget, addresses: RoomAddress[], expectedLength: number): Promise<number[]> {
-  const origin = wsOrigin(await target.openRoom('where-is-the-server'));
-  const samples: number[] = [];
-  for (const address of addresses) {
-    const moved = { ...address, serverUrl: address.serverUrl.replace(wsOrigin(address), origin) };
-    const started = performance.now();
-    const client = connectToRoom(moved, { syncTimeoutMs });
-    try {
-      await client.synced;
-      samples.push(performance.now() - started);
-      const length = storyLength(client.doc);
-      if (length !== expectedLength) throw new Error(`${target.name} loaded ${length} of ${expectedLength} characters after a restart`);
-    } finally {
-      client.destroy();
-    }
-  }
-  return samples;
+/** One server of the comparison: its data folder, the boards it holds and what opening them took. */
+interface Side {
+  name: TargetName;
+  data: ReturnType<typeof makeTempDir>;
+  target: RunningTarget | null;
+  /** `ws://127.0.0.1:PORT` of the running process (the port changes on every start). */
+  origin: string;
+  addresses: RoomAddress[];
+  samples: number[];
 }
 
-async function measureTarget(name: TargetName, update: Uint8Array, expectedLength: number, progress: (line: string) => void): Promise<number[]> {
-  const data = makeTempDir('cold-compare-');
-  let target: RunningTarget | null = null;
+/** Opens one stored board as a new client would; ms from socket opening to synced. */
+async function openCold(side: Side, address: RoomAddress, expectedLength: number): Promise<number> {
+  const moved = { ...address, serverUrl: address.serverUrl.replace(wsOrigin(address), side.origin) };
+  const started = performance.now();
+  const client = connectToRoom(moved, { syncTimeoutMs });
   try {
-    target = await startTarget(name, { dataDir: data.path });
-    const addresses: RoomAddress[] = [];
-    for (let i = 0; i < boardsPerCase; i++) addresses.push(await seedRoom(target, `cold ${i}`, update));
-    await target.stop();
-    progress(`  ${name}: ${boardsPerCase} boards written, restarting`);
-    target = await startTarget(name, { dataDir: data.path });
-    return await coldOpens(target, addresses, expectedLength);
+    await client.synced;
+    const elapsed = performance.now() - started;
+    const length = storyLength(client.doc);
+    if (length !== expectedLength) throw new Error(`${side.name} loaded ${length} of ${expectedLength} characters after a restart`);
+    return elapsed;
   } finally {
-    await target?.stop();
-    data.remove();
+    client.destroy();
+  }
+}
+
+/**
+ * Both servers get the same boards, both are restarted, then the boards are opened taking turns
+ * (board i on one, then on the other, the order swapping each time), so a slow spell of the
+ * machine lands on neither in particular.
+ */
+async function measurePair(update: Uint8Array, expectedLength: number, boards: number, progress: (line: string) => void): Promise<Side[]> {
+  const sides: Side[] = (['Common Ground', 'Hocuspocus'] as const).map((name) => ({
+    name,
+    data: makeTempDir('cold-compare-'),
+    target: null,
+    origin: '',
+    addresses: [],
+    samples: [],
+  }));
+  try {
+    for (const side of sides) {
+      side.target = await startTarget(side.name, { dataDir: side.data.path });
+      for (let i = 0; i < boards; i++) side.addresses.push(await seedRoom(side.target, `cold ${i}`, update));
+      await side.target.stop();
+      side.target = null;
+    }
+    progress(`  both servers hold ${boards} boards; restarting both`);
+    for (const side of sides) {
+      side.target = await startTarget(side.name, { dataDir: side.data.path });
+      side.origin = wsOrigin(await side.target.openRoom('where-is-the-server'));
+    }
+    for (let i = 0; i < boards; i++) {
+      for (const side of i % 2 === 0 ? sides : [...sides].reverse()) side.samples.push(await openCold(side, side.addresses[i]!, expectedLength));
+    }
+    return sides;
+  } finally {
+    for (const side of sides) {
+      await side.target?.stop();
+      side.data.remove();
+    }
   }
 }
 
 /** The comparison section: one row per (trace, server). */
 export async function coldLoadComparison(progress: (line: string) => void, cases: CompareCase[]): Promise<string> {
   const rows: string[][] = [];
-  for (const { shape, operations } of cases) {
+  for (const { shape, operations, boards } of cases) {
     const doc = boardFromTrace(operations, shape, 42);
     const update = Y.encodeStateAsUpdate(doc);
     const expectedLength = storyLength(doc);
@@ -107,14 +136,14 @@ export async function coldLoadComparison(progress: (line: string) => void, cases
       applies.push(performance.now() - started);
     }
     const byTarget = new Map<TargetName, number>();
-    for (const name of ['Common Ground', 'Hocuspocus'] as const) {
-      progress(`cold load end to end: ${name}, ${shape}, ${count(operations)} keystrokes`);
-      const [first, ...rest] = await measureTarget(name, update, expectedLength, progress);
+    progress(`cold load end to end: ${shape}, ${count(operations)} keystrokes, ${boards} boards on each server`);
+    for (const side of await measurePair(update, expectedLength, boards, progress)) {
+      const [first, ...rest] = side.samples;
       const warm = summarize(rest);
-      byTarget.set(name, warm.p50);
+      byTarget.set(side.name, warm.p50);
       rows.push([
         `${shape}, ${count(operations)}`,
-        name,
+        side.name,
         count(Math.round(update.byteLength / 1024)),
         ms(first!),
         ms(warm.p50),
@@ -128,10 +157,10 @@ export async function coldLoadComparison(progress: (line: string) => void, cases
     rows.push([`${shape}, ${count(operations)}`, 'y-websocket-server', '', '–', 'keeps nothing: no board after a restart', '', '']);
   }
   return [
-    `### Cold load end to end — restarted server, board only on disk, one new client (socket open → synced), ${boardsPerCase} boards each`,
+    '### Cold load end to end — restarted server, board only on disk, one new client (socket open → synced), servers taking turns',
     '',
     markdownTable(
-      ['trace, keystrokes', 'server', 'board (KiB)', 'first board after restart (ms)', `next ${boardsPerCase - 1} boards p50 (ms)`, 'max (ms)', 'client\'s own apply p50 (ms)'],
+      ['trace, keystrokes', 'server', 'board (KiB)', 'first board after restart (ms)', 'the other boards p50 (ms)', 'max (ms)', 'client\'s own apply p50 (ms)'],
       rows,
     ),
     '',
