@@ -8,7 +8,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { runCrashLoop } from '../test/support/crash-loop.ts';
-import type { KillableServer } from '../test/support/killable-server.ts';
+import type { KillableServer } from '../test/support/server-process.ts';
 import { coldLoadSection } from './cold-load.ts';
 import { fuzzSection } from './fuzz.ts';
 import { loadReport } from './comparison-report.ts';

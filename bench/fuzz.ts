@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { describeOutcomes, runFuzz } from '../test/support/fuzz-driver.ts';
-import { freePort, killableServer, type KillableServer } from '../test/support/killable-server.ts';
+import { freePort } from '../test/support/free-port.ts';
+import { killableServer, type KillableServer } from '../test/support/server-process.ts';
 import { seededRandom } from '../test/support/seeded-random.ts';
 import { connectClient, type SyncClient } from '../test/support/sync-client.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';

@@ -4,9 +4,9 @@
  * (10 s at the latest) — not before relay. Clients speak its wire through hocuspocus-wire.ts.
  */
 import { join } from 'node:path';
-import { freePort } from '../../test/support/killable-server.ts';
+import { childServer } from '../../test/support/child-server.ts';
+import { freePort } from '../../test/support/free-port.ts';
 import { makeTempDir } from '../../test/support/temp-dir.ts';
-import { spawnServer } from './child-server.ts';
 import { hocuspocusWebSocket } from './hocuspocus-wire.ts';
 import { peersDir } from './peers-install.ts';
 import { roomName } from './room-name.ts';
@@ -17,7 +17,7 @@ export async function startHocuspocus(options: TargetOptions = {}): Promise<Runn
   const dir = options.dataDir ?? temp!.path;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = await spawnServer({
+  const child = childServer({
     name: 'Hocuspocus',
     script: join(peersDir, 'hocuspocus.mjs'),
     cwd: peersDir,
@@ -25,6 +25,7 @@ export async function startHocuspocus(options: TargetOptions = {}): Promise<Runn
     url,
     onStopped: () => temp?.remove(),
   });
+  await child.start();
   const address = (room: string): RoomAddress =>
     // The URL path means nothing to Hocuspocus; the document name travels in every frame.
     ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: hocuspocusWebSocket(room) });

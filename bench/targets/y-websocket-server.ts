@@ -5,8 +5,8 @@
  */
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { freePort } from '../../test/support/killable-server.ts';
-import { spawnServer } from './child-server.ts';
+import { childServer } from '../../test/support/child-server.ts';
+import { freePort } from '../../test/support/free-port.ts';
 import { peersDir } from './peers-install.ts';
 import { roomName } from './room-name.ts';
 import type { RoomAddress, RunningTarget } from './types.ts';
@@ -14,7 +14,7 @@ import type { RoomAddress, RunningTarget } from './types.ts';
 export async function startYWebsocketServer(): Promise<RunningTarget> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = await spawnServer({
+  const child = childServer({
     name: 'y-websocket-server',
     script: join(peersDir, 'y-websocket-server.mjs'),
     cwd: peersDir,
@@ -22,6 +22,7 @@ export async function startYWebsocketServer(): Promise<RunningTarget> {
     env: { PORT: String(port), HOST: '127.0.0.1', YPERSISTENCE: undefined },
     url,
   });
+  await child.start();
   const address = (room: string): RoomAddress => ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: WebSocket });
   return {
     name: 'y-websocket-server',

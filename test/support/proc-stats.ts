@@ -1,7 +1,7 @@
 /**
  * What Linux tells about another process without its help: CPU time from /proc/PID/stat and
- * resident memory from /proc/PID/status. Every target is a child process, so the same readings
- * apply to all three servers whatever language or library they are written in.
+ * resident memory from /proc/PID/status. Every server the tests and the benchmark start is a child
+ * process (child-server.ts), so the same readings apply whatever it is written in.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

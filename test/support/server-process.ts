@@ -1,49 +1,56 @@
 /**
- * The real server as a child process (`node server/runtime/node-main.ts`), for tests that kill it.
+ * The real Common Ground server (`node server/runtime/node-main.ts`) as a child process, for tests
+ * and benchmarks that kill it, restart it or measure it from outside: child-server.ts with the
+ * entry, the environment the server reads, and one fixed port, so a server SIGKILLed and started
+ * again keeps its URL while y-websocket providers reconnect to it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childServer, type ChildServer, type ChildServerOptions } from './child-server.ts';
+import { freePort } from './free-port.ts';
 
 const entry = fileURLToPath(new URL('../../server/runtime/node-main.ts', import.meta.url));
 
+/** The server on one port and one LibSQL database; nothing runs until start(), which may be called again after kill(). */
+export interface KillableServer extends ChildServer {
+  /** `http://127.0.0.1:PORT`, also the server's PUBLIC_URL (the Origin requests send). */
+  url: string;
+  /** `ws://127.0.0.1:PORT`; the sync endpoint is `${wsUrl}/sync/:boardId`. */
+  wsUrl: string;
+  /** The Origin the server accepts (its PUBLIC_URL's origin). */
+  origin: string;
+}
+
+/** A server bound to `port` with its data in `libsqlUrl`; `options.onStopped` as in child-server.ts (removing the caller's files). */
+export function killableServer(port: number, libsqlUrl: string, options: Pick<ChildServerOptions, 'onStopped'> = {}): KillableServer {
+  const url = `http://127.0.0.1:${port}`;
+  const server = childServer({
+    name: 'Common Ground',
+    script: entry,
+    // The flags keep type stripping working on Node 22.12+ as well (default from 22.18).
+    nodeFlags: ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'],
+    env: { PORT: String(port), HOST: '127.0.0.1', LIBSQL_URL: libsqlUrl, PUBLIC_URL: url },
+    url,
+    onStopped: options.onStopped,
+  });
+  return { ...server, url, wsUrl: url.replace(/^http/, 'ws'), origin: url };
+}
+
+/** One started server, shaped for tests that signal the process themselves and await its exit. */
 export interface ServerProcess {
   child: ChildProcess;
   url: string;
   wsUrl: string;
   config: { publicOrigin: string };
-  /** Everything the process printed so far. */
+  /** The tail of everything the process printed so far. */
   output(): string;
   /** Resolves with the exit code (or signal name) when the process ends. */
   exited: Promise<number | string>;
 }
 
 /** Starts the server on a free port with the given database and waits for its listening line. */
-export function startServerProcess(libsqlUrl: string): Promise<ServerProcess> {
-  // The flags make type stripping work on Node 22.12+ too (it is on by default from 22.18).
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', entry], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LIBSQL_URL: libsqlUrl, PUBLIC_URL: 'http://127.0.0.1:1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/\S+)/.exec(output);
-      if (match) {
-        const url = match[1]!;
-        resolve({
-          child,
-          url,
-          wsUrl: url.replace(/^http/, 'ws'),
-          config: { publicOrigin: 'http://127.0.0.1:1' },
-          output: () => output,
-          exited,
-        });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
+export async function startServerProcess(libsqlUrl: string): Promise<ServerProcess> {
+  const server = killableServer(await freePort(), libsqlUrl);
+  await server.start();
+  return { child: server.child()!, url: server.url, wsUrl: server.wsUrl, config: { publicOrigin: server.origin }, output: server.output, exited: server.exited() };
 }
