@@ -2,8 +2,8 @@
  * Self-cleaning fixtures: a real Common Ground server on a free port with its own LibSQL file, and
  * helpers to sign people up and call the API as a browser on the app's origin would.
  */
+import { createServer } from 'node:net';
 import { startNodeServer, type NodeServer, type NodeServerOptions } from '../../server/runtime/node-server.ts';
-import { freePort } from './free-port.ts';
 import { makeTempDir } from './temp-dir.ts';
 
 /** Limits high enough for suites that sign many people up from one address; rate-limit tests set their own. */
@@ -23,6 +23,18 @@ export interface TestServer extends NodeServer {
   libsqlUrl: string;
   /** Stops the server and removes its files. */
   dispose(): Promise<void>;
+}
+
+/** A port that was free a moment ago, so PUBLIC_URL can name the real origin before listening. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 export async function startTestServer(options: NodeServerOptions & { libsqlUrl?: string } = {}): Promise<TestServer> {
