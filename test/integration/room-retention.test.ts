@@ -1,7 +1,7 @@
 /**
  * Nothing of a board stays in the server's memory once its last client has left (issue 5: "nothing
  * retained for a room 60 s after its last client leaves" — here it is gone as soon as the room is
- * compacted). 100 boards, each with a few KB of story, are opened, edited and left; the registry
+ * compacted). 150 boards, each with a few KB of story, are opened, edited and left; the registry
  * must hold no room and the heap must come back to where it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,14 +45,16 @@ async function visitBoards(count: number, storyChars: number): Promise<string[]>
 
 describe('room retention', () => {
   it('keeps nothing of a board in memory after its last client leaves', async () => {
-    await visitBoards(20, 4_000); // warm-up: JIT, statement caches, pools
+    await visitBoards(20, 6_000); // warm-up: JIT, statement caches, pools
     const before = readMemory();
-    await visitBoards(100, 4_000);
+    await visitBoards(150, 6_000);
     const after = readMemory();
-    const grown = after.heapUsed + after.external - before.heapUsed - before.external;
-    // 100 rooms of 4,000 characters in 200 items each hold several MiB while loaded.
-    console.log(`heap + external after 100 boards left: ${(grown / 1024).toFixed(0)} KiB`);
+    const heapGrown = after.heapUsed - before.heapUsed;
+    // A kept room is JS objects (its Y.Doc, awareness, maps): kept rooms (unloading switched off by
+    // hand) add ~14 MiB of heap here; without that the heap grows ~1.2 MiB (JIT code, connection
+    // pools). External memory (socket buffers) moves by ~1–2 MiB either way, so it is only reported.
+    console.log(`after 150 boards left: heap ${(heapGrown / 1024).toFixed(0)} KiB, external ${((after.external - before.external) / 1024).toFixed(0)} KiB`);
     expect(server.registry.size).toBe(0);
-    expect(grown).toBeLessThan(2 * 1024 * 1024);
-  }, 120_000);
+    expect(heapGrown).toBeLessThan(5 * 1024 * 1024);
+  }, 180_000);
 });
