@@ -24,7 +24,7 @@ function machineBusyMs(): number | null {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
     const [user, nice, system, , , irq, softirq] = fields;
     const ticks = [user, nice, system, irq, softirq].reduce<number>((sum, value) => sum + (value ?? 0), 0);
-    // /proc/stat counts in USER_HZ, 100 on every Linux we run on (see targets/proc-stats.ts).
+    // /proc/stat counts in USER_HZ, 100 on every Linux we run on (see test/support/proc-stats.ts).
     return Number.isFinite(ticks) ? ticks * 10 : null;
   } catch {
     return null;

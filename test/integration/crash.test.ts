@@ -2,7 +2,7 @@
  * Durability across crashes: whatever any client saw relayed is on disk, even when the server
  * process is killed with SIGKILL straight after; SIGTERM flushes and exits 0.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { connectClient, type SyncClient } from '../support/sync-client.ts';
@@ -22,6 +22,7 @@ afterEach(async () => {
     await running.exited;
   }
 });
+afterAll(() => dir.remove());
 
 async function signUpAndCreateBoard(server: ServerProcess): Promise<{ cookie: string; boardId: string }> {
   const registered = await api(server, '/api/auth/register', {
