@@ -1,5 +1,5 @@
 /**
- * N people in one room of any target: unmodified y-websocket providers (targets/room-client.ts)
+ * N people in one room of any target: unmodified y-websocket providers (test/support/sync-client.ts)
  * with presence set as the app sets it, two touchpoints whose stories they type into, and a probe
  * that learns when the server has answered (Common Ground: committed) everything a client sent.
  */
@@ -9,9 +9,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../shared/board-document.ts';
 import { MessageType } from '../shared/sync-protocol.ts';
-import type { SyncClient } from '../test/support/sync-client.ts';
 import { waitUntil } from '../test/support/wait.ts';
-import { connectToRoom } from './targets/room-client.ts';
+import { connectProvider, type SyncClient } from '../test/support/sync-client.ts';
 import type { RoomAddress } from './targets/types.ts';
 
 /** Touchpoint ids the two measurements type into, so their words never mix. */
@@ -59,7 +58,7 @@ export async function connectGroup(options: ConnectOptions): Promise<ClientGroup
   };
   try {
     for (let i = 0; i < options.count; i++) {
-      const client = benchClient(connectToRoom(options.address, { syncTimeoutMs: options.timeoutMs }));
+      const client = benchClient(connectProvider(options.address, { syncTimeoutMs: options.timeoutMs }));
       client.provider.on('connection-close', () => disconnects++);
       client.provider.awareness.setLocalStateField('user', { name: options.displayName, color: '#0b57d0' });
       clients.push(client);

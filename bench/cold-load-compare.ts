@@ -15,7 +15,7 @@ import { makeTempDir } from '../test/support/temp-dir.ts';
 import { waitUntil } from '../test/support/wait.ts';
 import { boardFromTrace, storyLength, type TraceShape } from './editing-trace.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
-import { connectToRoom } from './targets/room-client.ts';
+import { connectProvider } from '../test/support/sync-client.ts';
 import { startTarget } from './targets/start-target.ts';
 import type { RoomAddress, RunningTarget, TargetName } from './targets/types.ts';
 
@@ -36,13 +36,13 @@ async function seedRoom(target: RunningTarget, label: string, update: Uint8Array
   const address = await target.openRoom(label);
   const doc = new Y.Doc();
   Y.applyUpdate(doc, update);
-  const client = connectToRoom(address, { doc, syncTimeoutMs });
+  const client = connectProvider(address, { doc, syncTimeoutMs });
   try {
     await client.synced;
     // The server has the board once another client receives it whole: `synced` only says the
     // server's answer arrived, not that the upload was applied (Hocuspocus has no durable ack;
     // its store on SIGTERM is what puts it on disk).
-    const check = connectToRoom(address, { syncTimeoutMs });
+    const check = connectProvider(address, { syncTimeoutMs });
     try {
       await check.synced;
       await waitUntil(() => storyLength(check.doc) === storyLength(doc), `${target.name} holds the whole board`, syncTimeoutMs);
@@ -70,7 +70,7 @@ interface Side {
 async function openCold(side: Side, address: RoomAddress, expectedLength: number): Promise<number> {
   const moved = { ...address, serverUrl: address.serverUrl.replace(wsOrigin(address), side.origin) };
   const started = performance.now();
-  const client = connectToRoom(moved, { syncTimeoutMs });
+  const client = connectProvider(moved, { syncTimeoutMs });
   try {
     await client.synced;
     const elapsed = performance.now() - started;

@@ -8,9 +8,8 @@
 import { performance } from 'node:perf_hooks';
 import * as prng from 'lib0/prng';
 import { boardTypes, newStage } from '../shared/board-document.ts';
-import type { SyncClient } from '../test/support/sync-client.ts';
 import { waitUntil } from '../test/support/wait.ts';
-import { connectToRoom } from './targets/room-client.ts';
+import { connectProvider, type SyncClient } from '../test/support/sync-client.ts';
 import { startTarget } from './targets/start-target.ts';
 import type { RoomAddress, RunningTarget, TargetName } from './targets/types.ts';
 
@@ -84,7 +83,7 @@ export async function runLoad(name: TargetName, options: LoadOptions): Promise<L
   let errors = 0;
   let closes = 0;
   const connect = (address: RoomAddress, room: number): LoadClient => {
-    const client = { ...connectToRoom(address, { syncTimeoutMs: options.stepTimeoutMs }), room };
+    const client = { ...connectProvider(address, { syncTimeoutMs: options.stepTimeoutMs }), room };
     client.synced.catch(() => undefined); // waited for below, by polling all at once
     client.provider.awareness.setLocalStateField('user', { name: `Load ${clients.length}`, color: '#0b57d0' });
     client.provider.on('connection-error', () => errors++);

@@ -30,19 +30,32 @@ export function cookieWebSocket(
   };
 }
 
-export function connectClient(
-  server: { wsUrl: string },
-  boardId: string,
-  cookie: string | undefined,
-  options: { doc?: Y.Doc; connect?: boolean } = {},
-): SyncClient {
+/** Where a provider connects: `${serverUrl}/${room}`, through `WebSocketPolyfill` (cookie, wire shim). */
+export interface ProviderAddress {
+  serverUrl: string;
+  room: string;
+  WebSocketPolyfill: new (url: string | URL, protocols?: string | string[]) => WebSocket;
+}
+
+export interface ConnectOptions {
+  doc?: Y.Doc;
+  /** Connect now (default) or leave it to provider.connect(). */
+  connect?: boolean;
+  /** Cap on the first sync (the `synced` promise rejects after it); default 10 s. */
+  syncTimeoutMs?: number;
+}
+
+/** One unmodified provider at any address; the tests' and the benchmark's clients are all this. */
+export function connectProvider(address: ProviderAddress, options: ConnectOptions = {}): SyncClient {
   const doc = options.doc ?? new Y.Doc();
-  const provider = new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
-    WebSocketPolyfill: cookieWebSocket(cookie) as unknown as typeof globalThis.WebSocket,
+  const provider = new WebsocketProvider(address.serverUrl, address.room, doc, {
+    WebSocketPolyfill: address.WebSocketPolyfill as unknown as typeof globalThis.WebSocket,
     connect: options.connect ?? true,
     disableBc: true,
   });
-  const synced = provider.synced ? Promise.resolve() : nextEvent<[boolean]>(provider, 'sync', 10_000).then(() => undefined);
+  const synced = provider.synced
+    ? Promise.resolve()
+    : nextEvent<[boolean]>(provider, 'sync', options.syncTimeoutMs ?? 10_000).then(() => undefined);
   return {
     doc,
     provider,
@@ -52,4 +65,14 @@ export function connectClient(
       doc.destroy();
     },
   };
+}
+
+/** A member's provider on Common Ground's sync endpoint for one board. */
+export function connectClient(
+  server: { wsUrl: string },
+  boardId: string,
+  cookie: string | undefined,
+  options: ConnectOptions = {},
+): SyncClient {
+  return connectProvider({ serverUrl: `${server.wsUrl}/sync`, room: boardId, WebSocketPolyfill: cookieWebSocket(cookie) }, options);
 }
