@@ -214,6 +214,8 @@ export function loadReport(results: LoadResult[]): string {
   if (results.length === 0) return '';
   const first = results[0]!;
   const kib = (value: number): string => `${count(value)} KiB`;
+  const perIdleRoom = (r: LoadResult): number => (r.allKiB - r.idleKiB) / r.rooms;
+  const perConnection = (r: LoadResult): number => (r.allKiB - r.roomsKiB) / (r.connections - r.rooms);
   const rows: [string, (r: LoadResult) => string][] = [
     ['on disk', (r) => r.durability],
     ['connections', (r) => `${count(r.connections)} (${r.rooms} × ${r.perRoom})`],
@@ -225,13 +227,23 @@ export function loadReport(results: LoadResult[]): string {
     ['server RSS, rooms created, none loaded', (r) => `${mib(r.idleKiB)} MiB`],
     ['server RSS, 1 connection per room', (r) => `${mib(r.roomsKiB)} MiB`],
     [`server RSS, all connected`, (r) => `${mib(r.allKiB)} MiB`],
-    ['memory per idle room with its 10 clients', (r) => kib((r.allKiB - r.idleKiB) / r.rooms)],
+    [`memory per idle room with its ${first.perRoom} clients`, (r) => kib(perIdleRoom(r))],
     ['memory per loaded room (with its 1 connection)', (r) => kib((r.roomsKiB - r.idleKiB) / r.rooms)],
-    ['memory per further connection', (r) => kib((r.allKiB - r.roomsKiB) / (r.connections - r.rooms))],
+    ['memory per further connection', (r) => kib(perConnection(r))],
     [`editing: ${first.edits} edits → seen by all in their room`, (r) => `${ms(r.editMs)} ms`],
     ['clients that saw another room\'s edit', (r) => String(r.leaked)],
     ['passed', (r) => (loadPassed(r) ? 'yes' : 'NO')],
   ];
+  // Ratios of Common Ground to each peer, for the memory figures (below 1× = Common Ground smaller).
+  const ours = results.find((r) => r.target === 'Common Ground');
+  const ratio = (measure: (r: LoadResult) => number) => (r: LoadResult): string =>
+    !ours || r === ours ? '–' : `${(measure(ours) / measure(r)).toFixed(2)}×`;
+  if (ours && results.length > 1) {
+    rows.push(
+      ['memory per idle room: Common Ground ÷ this server', ratio(perIdleRoom)],
+      ['memory per further connection: Common Ground ÷ this server', ratio(perConnection)],
+    );
+  }
   return [
     `### Load — ${first.rooms} rooms × ${first.perRoom} clients per server`,
     '',
