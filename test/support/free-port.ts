@@ -2,9 +2,7 @@
  * A free 127.0.0.1 port, asked of the OS before a server starts, so the caller knows the URL (and
  * can name it as PUBLIC_URL) before the server listens, and can start it again on the same URL.
  * A module of its own because test-server.ts loads the whole server into the caller's process,
- * which the child-process fixtures and the benchmark must not do. test-server.ts still has its
- * own copy: importing this module there instead pushed room-retention.test.ts's heap growth from
- * ~1.8 MiB to ~2.5 MiB, over its 2 MiB cap, in every full-suite run we tried (not when run alone).
+ * which the child-process fixtures and the benchmark must not do.
  */
 import { createServer } from 'node:net';
 

@@ -2,7 +2,7 @@
  * Self-cleaning fixtures: a real Common Ground server on a free port with its own LibSQL file, and
  * helpers to sign people up and call the API as a browser on the app's origin would.
  */
-import { createServer } from 'node:net';
+import { freePort } from './free-port.ts';
 import { startNodeServer, type NodeServer, type NodeServerOptions } from '../../server/runtime/node-server.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -23,18 +23,6 @@ export interface TestServer extends NodeServer {
   libsqlUrl: string;
   /** Stops the server and removes its files. */
   dispose(): Promise<void>;
-}
-
-/** A port that was free a moment ago, so PUBLIC_URL can name the real origin before listening. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 export async function startTestServer(options: NodeServerOptions & { libsqlUrl?: string } = {}): Promise<TestServer> {
