@@ -226,11 +226,18 @@ async function main(): Promise<void> {
   }
 }
 
+/**
+ * Ends the process once the report has left: a client or timer left behind by a failed section must
+ * not keep the run (and the bench lock) alive, and stdout to a pipe may still be draining.
+ */
+const exitAfterOutput = (code?: number): void => {
+  process.stdout.write('', () => process.exit(code));
+};
+
 main().then(
-  // A client or timer left behind by a failed section must not keep the run (and the bench lock) alive.
-  () => process.exit(),
+  () => exitAfterOutput(),
   (error: unknown) => {
     progress(`benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    process.exit(1);
+    exitAfterOutput(1);
   },
 );
