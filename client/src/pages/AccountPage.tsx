@@ -6,40 +6,12 @@
 import { createSignal, Match, Switch } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import type { User } from '../../../shared/api.ts';
-import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { formText, useFormSubmit } from '../components/form-submit.ts';
 import { NameField } from '../components/NameField.tsx';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { usePageTitle } from '../page-focus.ts';
-
-/** Runs a form's submit once at a time; an `ApiError` lands where the form shows it. */
-function useForm(action: (data: FormData) => Promise<string>) {
-  const [error, setError] = createSignal<ApiError | null>(null);
-  const [done, setDone] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
-  async function onSubmit(event: SubmitEvent & { currentTarget: HTMLFormElement }) {
-    event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    setError(null);
-    setDone('');
-    try {
-      setDone(await action(new FormData(event.currentTarget)));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, done, busy, onSubmit };
-}
-
-const text = (data: FormData, name: string): string => {
-  const value = data.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 export function AccountPage() {
   const { session } = useApp();
@@ -68,15 +40,15 @@ function AccountForms(props: { user: User }) {
   const { session } = useApp();
   const navigate = useNavigate();
   const [keepOpen, setKeepOpen] = createSignal(false);
-  const rename = useForm(async (data) => {
-    const user = await session.rename(text(data, 'displayName'));
+  const rename = useFormSubmit(async (data) => {
+    const user = await session.rename(formText(data, 'displayName'));
     return `Saved. People on your boards now see the name ${user.displayName}.`;
   });
-  const keep = useForm(async (data) => {
-    await session.addCredentials({ email: text(data, 'email'), password: text(data, 'password') });
+  const keep = useFormSubmit(async (data) => {
+    await session.addCredentials({ email: formText(data, 'email'), password: formText(data, 'password') });
     return 'Saved. You can now sign in with this email and password on any computer.';
   });
-  const everywhere = useForm(async () => {
+  const everywhere = useFormSubmit(async () => {
     await session.logoutEverywhere();
     navigate('/');
     return '';

@@ -3,9 +3,9 @@
  * three boxes. Server messages (wrong password, email already used...) appear next to the form.
  */
 import { createSignal, Match, Switch } from 'solid-js';
-import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { formText, useFormSubmit } from '../components/form-submit.ts';
 import { NameField } from '../components/NameField.tsx';
 
 export interface AuthFormsProps {
@@ -14,32 +14,6 @@ export interface AuthFormsProps {
 }
 
 type Mode = 'sign-in' | 'create-account';
-
-/** Runs a form's submit once at a time, putting an `ApiError` where the form can show it. */
-function useSubmit(action: (data: FormData) => Promise<void>) {
-  const [error, setError] = createSignal<ApiError | null>(null);
-  const [busy, setBusy] = createSignal(false);
-  async function onSubmit(event: SubmitEvent & { currentTarget: HTMLFormElement }) {
-    event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action(new FormData(event.currentTarget));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return { error, busy, onSubmit };
-}
-
-const text = (data: FormData, name: string): string => {
-  const value = data.get(name);
-  return typeof value === 'string' ? value : '';
-};
 
 function PasswordField(props: { id: string; autocomplete: string; hintId?: string; describedBy: string }) {
   const [shown, setShown] = createSignal(false);
@@ -69,8 +43,8 @@ function PasswordField(props: { id: string; autocomplete: string; hintId?: strin
 
 function SignInForm(props: AuthFormsProps & { onSwitch: () => void }) {
   const { session } = useApp();
-  const form = useSubmit(async (data) => {
-    await session.login({ email: text(data, 'email'), password: text(data, 'password') });
+  const form = useFormSubmit(async (data) => {
+    await session.login({ email: formText(data, 'email'), password: formText(data, 'password') });
     props.onSignedIn();
   });
   return (
@@ -99,11 +73,11 @@ function SignInForm(props: AuthFormsProps & { onSwitch: () => void }) {
 
 function CreateAccountForm(props: AuthFormsProps & { onSwitch: () => void }) {
   const { session } = useApp();
-  const form = useSubmit(async (data) => {
+  const form = useFormSubmit(async (data) => {
     await session.register({
-      displayName: text(data, 'displayName'),
-      email: text(data, 'email'),
-      password: text(data, 'password'),
+      displayName: formText(data, 'displayName'),
+      email: formText(data, 'email'),
+      password: formText(data, 'password'),
     });
     props.onSignedIn();
   });
