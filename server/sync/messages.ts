@@ -18,10 +18,7 @@ export function syncStep1Message(doc: Y.Doc): Uint8Array {
 
 /** Sync step 2: what the client lacks, given its state vector. */
 export function syncStep2Message(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  syncProtocol.writeSyncStep2(encoder, doc, stateVector);
-  return encoding.toUint8Array(encoder);
+  return syncStep2FromUpdate(Y.encodeStateAsUpdate(doc, stateVector));
 }
 
 /** A document update to relay. */
