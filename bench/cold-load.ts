@@ -18,7 +18,7 @@ import { openLibsqlDatabase } from '../server/storage/libsql-database.ts';
 import { migrate } from '../server/storage/migrations.ts';
 import { DocumentWriter } from '../server/sync/document-writer.ts';
 import { Room } from '../server/sync/room.ts';
-import type { SyncSocket } from '../server/sync/sync-socket.ts';
+import type { SyncSocket } from '../server/ports/sync-socket.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import { coldLoadComparison } from './cold-load-compare.ts';
 import { boardFromTrace, storyLength, type TraceShape } from './editing-trace.ts';

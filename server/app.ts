@@ -9,8 +9,10 @@ import { AccountStore } from './auth/accounts.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { currentUser, type AuthVariables } from './auth/current-user.ts';
 import type { PasswordHasher } from './auth/passwords.ts';
+import { sessionCookieName } from './auth/session-cookie.ts';
 import { SessionStore } from './auth/sessions.ts';
-import { boardRoutes, type SyncControl } from './boards/board-routes.ts';
+import { boardRoutes } from './boards/board-routes.ts';
+import type { SyncControl } from './ports/sync-control.ts';
 import { BoardStore } from './boards/board-store.ts';
 import type { AppConfig } from './config.ts';
 import { AppError, errorResponse } from './http/app-error.ts';
@@ -20,8 +22,8 @@ import { securityHeaders } from './http/security-headers.ts';
 import { inviteRoutes } from './invites/invite-routes.ts';
 import { InviteStore } from './invites/invite-store.ts';
 import { memberRoutes } from './boards/member-routes.ts';
-import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './ports.ts';
-import type { DocumentStore } from './storage/document-store.ts';
+import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './ports/clock.ts';
+import type { DocumentStore } from './ports/document-store.ts';
 import type { SqlDatabase } from './storage/sql-database.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
@@ -85,7 +87,7 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
-  api.use(originCheck(deps.config.publicOrigin));
+  api.use(originCheck(deps.config.publicOrigin, sessionCookieName));
   api.use(currentUser(sessions, cookie));
   const sync = deps.sync.control;
   api.route('/', authRoutes({ accounts, sessions, passwords: deps.passwords, cookie, sync, clientIp, limits }));

@@ -1,6 +1,6 @@
 /** People's accounts: registered (email + password) or, later, guests who joined by invite. */
 import type { User } from '../../shared/api.ts';
-import type { Clock, RandomBytes } from '../ports.ts';
+import type { Clock, RandomBytes } from '../ports/clock.ts';
 import { newId } from '../ids.ts';
 import type { SqlDatabase } from '../storage/sql-database.ts';
 import { textColumn } from '../storage/sql-database.ts';

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { addCredentialsBody, loginBody, registerBody, updateMeBody } from '../../shared/api.ts';
-import type { SyncControl } from '../boards/board-routes.ts';
+import type { SyncControl } from '../ports/sync-control.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import type { RateLimiter } from '../http/rate-limiter.ts';

@@ -10,7 +10,7 @@
 import { decodeBase64, encodeBase64 } from '@oslojs/encoding';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { scryptAsync } from '@noble/hashes/scrypt.js';
-import type { RandomBytes } from '../ports.ts';
+import type { RandomBytes } from '../ports/clock.ts';
 
 export interface ScryptParams {
   N: number;

@@ -6,7 +6,7 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { User } from '../../shared/api.ts';
-import type { Clock, RandomBytes } from '../ports.ts';
+import type { Clock, RandomBytes } from '../ports/clock.ts';
 import type { SqlDatabase } from '../storage/sql-database.ts';
 import { intColumn, textColumn } from '../storage/sql-database.ts';
 

@@ -1,7 +1,7 @@
 /** `/api/boards*`: create, list, read and delete boards; list members. */
 import { Hono, type Context } from 'hono';
 import * as Y from 'yjs';
-import { canFacilitate, type Access } from '../../shared/access.ts';
+import { canFacilitate } from '../../shared/access.ts';
 import { createBoardBody } from '../../shared/api.ts';
 import { boardFor as boardForCaller } from './board-access.ts';
 import { initBoardDocument } from '../../shared/board-document.ts';
@@ -10,19 +10,10 @@ import { requireUser, type AuthVariables } from '../auth/current-user.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { newId } from '../ids.ts';
-import type { Clock, RandomBytes } from '../ports.ts';
-import type { DocumentStore } from '../storage/document-store.ts';
+import type { Clock, RandomBytes } from '../ports/clock.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
+import type { SyncControl } from '../ports/sync-control.ts';
 import type { BoardStore } from './board-store.ts';
-
-/** What board routes need from the live sync side. */
-export interface SyncControl {
-  /** Closes a board's sockets (or one person's) with `code` and waits for its pending writes. */
-  disconnect(boardId: string, code: number, userId?: string): Promise<void>;
-  /** Changes what one person's open sockets on a board may do, without reconnecting them. */
-  setAccess(boardId: string, userId: string, access: Access): Promise<void>;
-  /** Shows a person's new display name in the presence of every board they have open. */
-  rename(userId: string, displayName: string): void;
-}
 
 export interface BoardRoutesOptions {
   boards: BoardStore;

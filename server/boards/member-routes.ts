@@ -11,7 +11,7 @@ import { requireUser, type AuthVariables } from '../auth/current-user.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { boardFor, facilitatedBoard } from './board-access.ts';
-import type { SyncControl } from './board-routes.ts';
+import type { SyncControl } from '../ports/sync-control.ts';
 import type { BoardStore, MemberChange } from './board-store.ts';
 
 export interface MemberRoutesOptions {

@@ -5,12 +5,11 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import { AppError } from './app-error.ts';
-import { sessionCookieName } from '../auth/session-cookie.ts';
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
-const sessionCookiePattern = new RegExp(`(?:^|;\\s*)${sessionCookieName}=`);
-
-export function originCheck(publicOrigin: string): MiddlewareHandler {
+/** `sessionCookieName`: the auth side's cookie, passed in so http/ never imports auth/. */
+export function originCheck(publicOrigin: string, sessionCookieName: string): MiddlewareHandler {
+  const sessionCookiePattern = new RegExp(`(?:^|;\\s*)${sessionCookieName}=`);
   return async (c, next) => {
     if (!safeMethods.has(c.req.method)) {
       const origin = c.req.header('origin');

@@ -3,7 +3,7 @@
  * behind the same interface. The in-memory implementation here counts attempts in fixed windows
  * per key, reading time from the {@link Clock} port so tests can move it.
  */
-import type { Clock } from '../ports.ts';
+import type { Clock } from '../ports/clock.ts';
 
 export interface RateLimiter {
   /** Seconds until `key` may try again; 0 when it may try now. */

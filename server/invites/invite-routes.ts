@@ -12,12 +12,12 @@ import type { AuthVariables } from '../auth/current-user.ts';
 import { setSessionCookie } from '../auth/session-cookie.ts';
 import type { SessionStore } from '../auth/sessions.ts';
 import { facilitatedBoard } from '../boards/board-access.ts';
-import type { SyncControl } from '../boards/board-routes.ts';
+import type { SyncControl } from '../ports/sync-control.ts';
 import type { BoardStore } from '../boards/board-store.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
-import type { Clock } from '../ports.ts';
-import type { DocumentStore } from '../storage/document-store.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
 import type { InviteState, InviteStore, StoredInvite } from './invite-store.ts';
 
 export interface InviteRoutesOptions {

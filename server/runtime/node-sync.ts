@@ -10,7 +10,7 @@ import { CloseCode, closeReasons } from '../../shared/sync-protocol.ts';
 import type { SyncUpgrade } from '../app.ts';
 import { permissionDeniedMessage } from '../sync/messages.ts';
 import type { RoomRegistry, SyncConnection } from '../sync/room-registry.ts';
-import type { SyncSocket } from '../sync/sync-socket.ts';
+import type { SyncSocket } from '../ports/sync-socket.ts';
 
 export interface NodeSyncOptions {
   registry: RoomRegistry;

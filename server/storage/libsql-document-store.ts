@@ -2,7 +2,7 @@
  * {@link DocumentStore} on any {@link SqlDatabase}: rows in `document_updates` (the log) and
  * `document_snapshots` (one merged state per board).
  */
-import type { DocumentStore, DocumentWrite, StoredDocument } from './document-store.ts';
+import type { DocumentStore, DocumentWrite, StoredDocument } from '../ports/document-store.ts';
 import type { SqlDatabase, SqlStatement } from './sql-database.ts';
 import { blobColumn } from './sql-database.ts';
 

@@ -6,7 +6,7 @@
 import { idPattern, type User } from '../../shared/api.ts';
 import { CloseCode, closeReasons } from '../../shared/sync-protocol.ts';
 import type { BoardStore } from '../boards/board-store.ts';
-import type { SyncPeer } from './sync-socket.ts';
+import type { SyncPeer } from '../ports/sync-socket.ts';
 
 export type SyncAdmission =
   | { ok: true; boardId: string; peer: SyncPeer }

@@ -7,7 +7,7 @@
  * with backoff until it succeeds or the writer is closed. Callers learn of durability by the
  * returned promise, which the sync rooms await before relaying anything.
  */
-import type { DocumentStore, DocumentWrite } from '../storage/document-store.ts';
+import type { DocumentStore, DocumentWrite } from '../ports/document-store.ts';
 
 export interface DocumentWriterOptions {
   store: DocumentStore;

@@ -4,10 +4,10 @@
  * leaves, and closes boards' sockets on deletion, membership changes and shutdown.
  */
 import { CloseCode, closeReasons } from '../../shared/sync-protocol.ts';
-import type { DocumentStore } from '../storage/document-store.ts';
+import type { DocumentStore } from '../ports/document-store.ts';
 import type { DocumentWriter } from './document-writer.ts';
 import { MalformedMessageError, Room } from './room.ts';
-import type { SyncPeer, SyncSocket } from './sync-socket.ts';
+import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 
 export interface RoomRegistryOptions {
   store: DocumentStore;

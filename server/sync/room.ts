@@ -13,12 +13,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { canEdit } from '../../shared/access.ts';
 import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
-import type { StoredDocument } from '../storage/document-store.ts';
+import type { StoredDocument } from '../ports/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import type { DocumentWriter } from './document-writer.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { RelayBatcher } from './relay-batch.ts';
-import type { SyncPeer, SyncSocket } from './sync-socket.ts';
+import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 
 /** Thrown by {@link Room.receive} for a frame that is not a valid y-websocket message. */
 export class MalformedMessageError extends Error {

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { DocumentStore } from '../../server/storage/document-store.ts';
+import type { DocumentStore } from '../../server/ports/document-store.ts';
 import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import { migrate } from '../../server/storage/migrations.ts';

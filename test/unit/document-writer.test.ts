@@ -1,6 +1,6 @@
 /** Group commit, ordering and retry of the DocumentWriter over a real LibSQL store. */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentStore, DocumentWrite } from '../../server/storage/document-store.ts';
+import type { DocumentStore, DocumentWrite } from '../../server/ports/document-store.ts';
 import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import { migrate } from '../../server/storage/migrations.ts';

@@ -1,10 +1,11 @@
 /**
  * The house rule that keeps runtimes at the edge (STYLE.md §1–2): only server/runtime imports
  * node:*, ws or cloudflare:workers; shared/ imports neither server/ nor client/; client/ and
- * server/ never import each other.
+ * server/ never import each other; and no two server folders import each other, even through a
+ * third (ports both sides need live in server/ports/).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, normalize, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
@@ -48,4 +49,73 @@ describe('layering', () => {
     const offenders = sourceFiles('client').filter((file) => valueImport.test(readFileSync(join(root, file), 'utf8')));
     expect(offenders).toEqual([]);
   });
+
+  it('has no import cycle between server folders', () => {
+    expect(folderCycles(serverFolderGraph())).toEqual([]);
+  });
+
+  it('sees a cycle when there is one (the check itself can fail)', () => {
+    const graph = new Map([
+      ['auth', new Set(['ports', 'boards'])],
+      ['boards', new Set(['http', 'auth'])],
+      ['http', new Set<string>()],
+      ['ports', new Set<string>()],
+    ]);
+    expect(folderCycles(graph)).toEqual([['auth', 'boards']]);
+  });
 });
+
+/** The server's own folders (top-level files count as their own node) and which import which. */
+function serverFolderGraph(): Map<string, Set<string>> {
+  const nodeOf = (file: string): string | null => {
+    const parts = relative(join(root, 'server'), join(root, file)).split('/');
+    if (parts[0] === '..') return null;
+    return parts.length === 1 ? parts[0]! : parts[0]!;
+  };
+  const graph = new Map<string, Set<string>>();
+  for (const file of sourceFiles('server')) {
+    const from = nodeOf(file)!;
+    const edges = graph.get(from) ?? new Set<string>();
+    graph.set(from, edges);
+    for (const spec of imports(file)) {
+      if (!spec.startsWith('.')) continue;
+      const to = nodeOf(normalize(join(dirname(file), spec)));
+      if (to !== null && to !== from) edges.add(to);
+    }
+  }
+  return graph;
+}
+
+/** Strongly connected groups of more than one node (Tarjan), each sorted: every cycle in the graph. */
+function folderCycles(graph: Map<string, Set<string>>): string[][] {
+  let index = 0;
+  const indexOf = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const groups: string[][] = [];
+  const visit = (node: string): void => {
+    indexOf.set(node, index);
+    low.set(node, index++);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of graph.get(node) ?? []) {
+      if (!indexOf.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node)!, low.get(next)!));
+      } else if (onStack.has(next)) low.set(node, Math.min(low.get(node)!, indexOf.get(next)!));
+    }
+    if (low.get(node) === indexOf.get(node)) {
+      const group: string[] = [];
+      let member: string;
+      do {
+        member = stack.pop()!;
+        onStack.delete(member);
+        group.push(member);
+      } while (member !== node);
+      if (group.length > 1) groups.push(group.sort());
+    }
+  };
+  for (const node of [...graph.keys()].sort()) if (!indexOf.has(node)) visit(node);
+  return groups;
+}

@@ -1,7 +1,7 @@
 /** scrypt hashing: Node's native and the portable implementation agree, and verify is strict. */
 import { describe, expect, it } from 'vitest';
 import { createPasswordHasher, nobleScrypt } from '../../server/auth/passwords.ts';
-import { secureRandomBytes } from '../../server/ports.ts';
+import { secureRandomBytes } from '../../server/ports/clock.ts';
 import { nodeScrypt } from '../../server/runtime/node-scrypt.ts';
 
 const cost = { logN: 12, r: 8, p: 3 };
