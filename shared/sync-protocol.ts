@@ -38,6 +38,12 @@ export const CloseCode = {
    * outside 4400–4499) and read the new access, so the page shows the right controls at once.
    */
   accessChanged: 4501,
+  /**
+   * The server could not save this board's changes after retrying (e.g. its database refuses the
+   * writes). Nothing of the refused changes was relayed; the client keeps them and retries later
+   * (4500–4599: y-websocket reconnects), when they are sent again.
+   */
+  cannotSave: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -58,6 +64,7 @@ export const closeReasons: Readonly<Record<number, string>> = {
   [CloseCode.forbidden]: 'you are not a member of this board',
   [CloseCode.notFound]: 'this board does not exist',
   [CloseCode.accessChanged]: 'your access to this board changed',
+  [CloseCode.cannotSave]: 'the server cannot save this board right now',
 };
 
 /** Largest frame the server accepts (32 MiB); larger frames close the socket with 1009. */
