@@ -85,12 +85,24 @@ describe.each(backends)('DocumentStore on %s', (_name, make) => {
   it('writes nothing of a batch that fails', async () => {
     const store = await make();
     const doc = new Y.Doc();
-    const good = textUpdate(doc, 'x');
-    const bad = { boardId: 'b', update: 'not bytes' as unknown as Uint8Array, snapshot: undefined };
+    const before = textUpdate(doc, 'x');
+    await store.write({ appends: [{ boardId: 'b', update: before }], compactions: [] });
+    const committed = await store.load('b');
+    // The compaction's upsert and delete are valid and run first; only the batch's last statement,
+    // the appends' INSERT, fails (`data` is NOT NULL). A store that ran the statements one by one
+    // would keep the snapshot and lose the logged update.
+    const after = textUpdate(doc, 'y');
     await expect(
-      store.write({ appends: [{ boardId: 'b', update: good }], compactions: [{ boardId: 'b', snapshot: bad.snapshot as unknown as Uint8Array }] }),
-    ).rejects.toThrow();
-    expect(await store.load('b')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+      store.write({
+        appends: [
+          { boardId: 'b', update: after },
+          { boardId: 'b', update: null as unknown as Uint8Array },
+        ],
+        compactions: [{ boardId: 'b', snapshot: Y.encodeStateAsUpdate(doc) }],
+      }),
+    ).rejects.toThrow(/NOT NULL/);
+    expect(committed).toEqual({ snapshot: null, updates: [before], updateBytes: before.byteLength });
+    expect(await store.load('b')).toEqual(committed);
   });
 
   it('removes a board entirely', async () => {
