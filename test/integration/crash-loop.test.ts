@@ -20,6 +20,8 @@ describe('crash loop', () => {
     expect(result.divergent).toEqual([]);
     expect(result.kills).toBe(6);
     expect(result.final.storyLength).toBeGreaterThan(0);
-    expect(result.relayedUpdates).toBeGreaterThan(result.edits);
+    // The checks above had relays to check, not only answers after restarts: everyone heard
+    // everyone live. (Not a frame count: how many frames a run takes depends on relay batching.)
+    expect(result.unheard).toEqual([]);
   });
 });

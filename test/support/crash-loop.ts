@@ -43,6 +43,12 @@ export interface CrashLoopResult {
   kills: number;
   /** Distinct updates clients received from the server (relays and sync answers). */
   relayedUpdates: number;
+  /**
+   * Pairs of clients where one never received the other's edits relayed while both were online
+   * and typing (before a kill), described. Empty when the run relayed live between everyone, so
+   * `missing` was checked against relays and not only against answers after restarts.
+   */
+  unheard: string[];
   /** Updates some client saw from the server that a probe did not find on disk, described. */
   missing: string[];
   /** Differences between replicas after convergence, or between them and the disk. */
@@ -62,6 +68,8 @@ interface LoopClient {
   doc: Y.Doc;
   provider: WebsocketProvider;
   stagesAdded: number;
+  /** Yjs client ids of the writers whose edits reached this client while everyone was online. */
+  heardLive: Set<number>;
 }
 
 /** What a client received from the server: deduplicated by content, first observer kept. */
@@ -110,8 +118,10 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const clients: LoopClient[] = [];
   const probes: WebsocketProvider[] = [];
   const seen = new SeenLog();
-  const result: CrashLoopResult = { edits: 0, kills: 0, relayedUpdates: 0, missing: [], divergent: [], restarts: [], final: { stages: 0, storyLength: 0 }, elapsedMs: 0 };
+  const result: CrashLoopResult = { edits: 0, kills: 0, relayedUpdates: 0, unheard: [], missing: [], divergent: [], restarts: [], final: { stages: 0, storyLength: 0 }, elapsedMs: 0 };
   let round = 0;
+  /** True from the start of a round's editing until its kill: what arrives then is a relay. */
+  let live = false;
 
   const connect = (cookie: string, boardId: string, doc: Y.Doc): WebsocketProvider =>
     new WebsocketProvider(`${server.wsUrl}/sync`, boardId, doc, {
@@ -168,9 +178,11 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     for (let index = 0; index < options.clients; index++) {
       const doc = new Y.Doc();
       const provider = connect(cookie, boardId, doc);
-      const client: LoopClient = { index, doc, provider, stagesAdded: 0 };
+      const client: LoopClient = { index, doc, provider, stagesAdded: 0, heardLive: new Set() };
       doc.on('update', (update: Uint8Array, origin: unknown) => {
-        if (origin === provider) seen.add(update, index, round);
+        if (origin !== provider) return;
+        seen.add(update, index, round);
+        if (live) for (const writer of Y.parseUpdateMeta(update).to.keys()) client.heardLive.add(writer);
       });
       clients.push(client);
     }
@@ -182,9 +194,11 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     await waitUntil(() => clients.every((client) => boardTypes(client.doc).touchpoints.has(storyCard)), 'everyone sees the story', options.stepTimeoutMs);
 
     for (round = 1; round <= options.restarts; round++) {
+      live = true;
       await editFor(prng.uint32(random, options.editsPerRound[0], options.editsPerRound[1]));
       // Some edits are always in flight here: sent, maybe committed, maybe relayed.
       await server.kill();
+      live = false;
       result.kills++;
       // Let every socket notice the death, so whatever was relayed before it has been read.
       await waitUntil(() => clients.every((client) => !client.provider.wsconnected), 'every client saw the server die', options.stepTimeoutMs);
@@ -214,6 +228,13 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       if (JSON.stringify(content(client.doc)) !== referenceJson) result.divergent.push(`client ${client.index}: content differs from client 0's`);
     }
     result.final = { stages: reference.stages.length, storyLength: reference.story.length };
+    for (const listener of clients) {
+      for (const writer of clients) {
+        if (writer !== listener && !listener.heardLive.has(writer.doc.clientID)) {
+          result.unheard.push(`client ${listener.index} never received client ${writer.index}'s edits while both were online`);
+        }
+      }
+    }
 
     // The last word belongs to the disk alone: no old client is connected when it answers.
     for (const client of clients.splice(0)) close(client.provider);
