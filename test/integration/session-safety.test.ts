@@ -3,7 +3,7 @@
  * the window has passed on the moved clock), and security headers on API and page responses.
  */
 import { writeFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../../server/http/security-headers.ts';
 import { createNodeApp, type NodeApp } from '../../server/runtime/node-app.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
@@ -11,23 +11,30 @@ import { api, startTestServer, testScryptCost } from '../support/test-server.ts'
 
 const origin = 'http://127.0.0.1:8787';
 const dir = makeTempDir();
-let node: NodeApp;
-let now = Date.UTC(2026, 10, 23);
 const minute = 60 * 1000;
 const password = 'a long enough password';
+let node: NodeApp;
+let now: number;
+let apps = 0;
 
-beforeAll(async () => {
+beforeAll(() => {
   writeFileSync(`${dir.path}/index.html`, '<!doctype html><title>Common Ground</title>');
+});
+// Each test starts from nothing: its own database, its own limiter counts, its own clock.
+beforeEach(async () => {
+  now = Date.UTC(2026, 10, 23);
   // Default limits; in-process requests all come from one (unknown) address.
   node = await createNodeApp({
-    env: { LIBSQL_URL: `file:${dir.path}/safety.db`, PUBLIC_URL: origin },
+    env: { LIBSQL_URL: `file:${dir.path}/safety-${++apps}.db`, PUBLIC_URL: origin },
     clientDir: dir.path,
     scryptCost: testScryptCost,
     clock: { now: () => now },
   });
 });
-afterAll(async () => {
+afterEach(async () => {
   await node.close();
+});
+afterAll(() => {
   dir.remove();
 });
 
@@ -62,10 +69,9 @@ describe('rate limits', () => {
   });
 
   it('limits account creation per address: 10 an hour', async () => {
-    for (let i = 0; i < 9; i++) {
+    for (let i = 0; i < 10; i++) {
       expect((await post('/api/auth/register', { email: `new${i}@example.org`, password, displayName: 'New' })).status).toBe(201);
     }
-    // The first test registered one account from this address already.
     await expectLimited(await post('/api/auth/register', { email: 'late@example.org', password, displayName: 'Late' }), 60 * 60);
     now += 60 * minute;
     expect((await post('/api/auth/register', { email: 'late@example.org', password, displayName: 'Late' })).status).toBe(201);
