@@ -1,6 +1,6 @@
 /**
  * Shapes of the HTTP API's requests and answers, with their validation schemas (zod), used by the
- * server to check bodies and by the client to type its calls. See docs/http-api.md.
+ * server to check bodies and by the client to type its calls. See docs/contract.md, "HTTP API".
  */
 import { z } from 'zod';
 import { displayNameMaxLength } from './limits.ts';

@@ -12,7 +12,7 @@ export function contentSecurityPolicy(publicOrigin: string): string {
     "default-src 'self'",
     "script-src 'self'",
     // Stylesheets only from the app; inline style attributes are allowed because presence colours
-    // and positions are set per element (see docs/configuration.md, "Security headers").
+    // and positions are set per element (docs/contract.md, "HTTP API", security headers paragraph).
     "style-src 'self'",
     "style-src-elem 'self'",
     "style-src-attr 'unsafe-inline'",
