@@ -12,7 +12,7 @@ import { createSqlDocumentStore } from '../../server/storage/libsql-document-sto
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { CloseCode, MessageType } from '../../shared/sync-protocol.ts';
 import { connectClient, connectProvider, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
-import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { nextEvent, waitUntil } from '../support/wait.ts';
 
 let server: TestServer;
@@ -196,6 +196,22 @@ describe('sync', () => {
     const d = client(boardId, ann, { doc: partial });
     await d.synced;
     expect(stageTitles(d.doc)).toEqual(['Referral', 'First appointment', 'Treatment']);
+  });
+
+  it('mirrors the document\'s title into the board list and the board, cut to 120 characters', async () => {
+    const boardId = await createBoard(server, ann, 'Before the rename');
+    const a = client(boardId, ann);
+    await a.synced;
+    const titles = async () => {
+      const one = (await (await api(server, `/api/boards/${boardId}`, { cookie: ann.cookie })).json()) as { board: { title: string } };
+      const all = (await (await api(server, '/api/boards', { cookie: ann.cookie })).json()) as { boards: { id: string; title: string }[] };
+      return [one.board.title, all.boards.find((board) => board.id === boardId)?.title];
+    };
+    boardTypes(a.doc).meta.set('title', 'Day surgery, renamed');
+    await waitUntil(async () => (await titles()).every((title) => title === 'Day surgery, renamed'), 'the API shows the new title');
+    const long = 'Long '.repeat(40);
+    boardTypes(a.doc).meta.set('title', long);
+    await waitUntil(async () => (await titles()).every((title) => title === long.slice(0, 120)), 'the API shows the long title cut');
   });
 
   it('compacts the log into a snapshot and keeps the document equal', async () => {
