@@ -97,6 +97,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
         <ConnectionStatus
           state={connection.state()}
           saveState={connection.saveState()}
+          localCopy={connection.localCopy()}
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
         <Show when={!refused()}>

@@ -1,33 +1,50 @@
 /**
  * The always-visible connection line. It is a polite live region, so a screen reader hears
  * "Offline — reconnecting" without being interrupted; a refusal says what happened and what to
- * do next in plain words, with a link where there is somewhere to go.
+ * do next in plain words, with a link where there is somewhere to go. When this device cannot keep
+ * a copy of the board, it never says "saved on this device": it says so, and asks the person to
+ * stay online until the server has their changes.
  */
 import { Match, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
 import { CloseCode } from '../../../shared/sync-protocol.ts';
-import type { ConnectionState } from './connection.ts';
+import type { ConnectionState, LocalCopyState } from './connection.ts';
 import type { SaveState } from './save-tracker.ts';
 
 export interface ConnectionStatusProps {
   state: ConnectionState;
   /** Whether the server has acknowledged every change made here (default: saved). */
   saveState?: SaveState;
+  /** Whether this device keeps a copy of the board (default: ready). */
+  localCopy?: LocalCopyState;
   /** Where "sign in" should bring the person back to (this board's path). */
   boardPath: string;
 }
 
+/** Said after every online state when this device keeps no copy (see `LocalCopyState`). */
+const notKeptHere = 'Your changes are not kept on this device, so please stay online until it says saved.';
+
 export function ConnectionStatus(props: ConnectionStatusProps) {
   const code = () => (props.state.kind === 'refused' ? props.state.code : null);
+  const localCopy = () => props.localCopy ?? 'ready';
+  const noCopy = () => localCopy() === 'unavailable';
+  const note = () => (noCopy() && props.state.kind !== 'refused' ? ` ${notKeptHere}` : '');
   return (
     <div class={`connection-status connection-status--${props.state.kind}`} role="status" aria-live="polite">
       <span class="connection-status__dot" aria-hidden="true" />
       <Switch>
-        <Match when={props.state.kind === 'connecting'}>Connecting…</Match>
-        <Match when={props.state.kind === 'live' && props.saveState === 'saving'}>Live — saving…</Match>
-        <Match when={props.state.kind === 'live'}>Live — all changes saved</Match>
-        <Match when={props.state.kind === 'offline' && props.saveState === 'saving'}>
+        <Match when={props.state.kind === 'connecting'}>Connecting…{note()}</Match>
+        <Match when={props.state.kind === 'live' && props.saveState === 'saving'}>Live — saving…{note()}</Match>
+        <Match when={props.state.kind === 'live'}>Live — all changes saved{note() && '.'}{note()}</Match>
+        <Match when={props.state.kind === 'offline' && noCopy()}>
+          Offline — your changes are not kept on this device. Please keep this page open until you are back
+          online and it says saved.
+        </Match>
+        <Match when={props.state.kind === 'offline' && props.saveState === 'saving' && localCopy() === 'ready'}>
           Offline — your changes are saved on this device and will be sent when you are back online
+        </Match>
+        <Match when={props.state.kind === 'offline' && props.saveState === 'saving'}>
+          Offline — your changes will be sent when you are back online
         </Match>
         <Match when={props.state.kind === 'offline'}>Offline — reconnecting</Match>
         <Match when={code() === CloseCode.unauthenticated}>

@@ -1,6 +1,7 @@
 /**
  * One board's live connection: a Y.Doc kept in sync with the server by the standard y-websocket
- * provider, and a plain-words connection state for the status bar. A refusal by the server
+ * provider, a plain-words connection state for the status bar, and whether this device keeps a
+ * copy (IndexedDB; private windows and locked-down browsers may not). A refusal by the server
  * (4401/4403/4404) stops the retrying for good, so nobody watches "reconnecting" forever.
  */
 import { createSignal, type Accessor } from 'solid-js';
@@ -22,6 +23,14 @@ export type ConnectionState =
   | { kind: 'offline' }
   | { kind: 'refused'; code: number };
 
+/**
+ * Whether this device keeps a copy of the board. `pending`: IndexedDB is still opening (or never
+ * answers). `ready`: the copy is read and every change is written to it. `unavailable`: the
+ * browser refused (Firefox private windows, locked-down browsers, a full or cleared disk) — then
+ * nothing made here survives closing the page until the server has it, and the page must say so.
+ */
+export type LocalCopyState = 'pending' | 'ready' | 'unavailable';
+
 export interface BoardConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
@@ -32,6 +41,8 @@ export interface BoardConnection {
    * "not loaded", not "empty".
    */
   loaded: Accessor<boolean>;
+  /** Whether this device keeps a copy; only `ready` may be called "saved on this device". */
+  localCopy: Accessor<LocalCopyState>;
   /** Whether the server has acknowledged every local change (see save-tracker.ts). */
   saveState: Accessor<SaveState>;
   /** Counts the times the server said this person's access changed (close code 4501). */
@@ -57,6 +68,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
   const provider = new WebsocketProvider((options.serverOrigin ?? pageSyncOrigin()) + syncPath, boardId, doc);
   const saves = trackSaves(doc, provider, [local]);
+  const localCopy = watchLocalCopy(local);
   const [state, setState] = createSignal<ConnectionState>({ kind: 'connecting' });
   const [loaded, setLoaded] = createSignal(false);
   const [accessChanges, setAccessChanges] = createSignal(0);
@@ -79,7 +91,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
       setState({ kind: 'refused', code: event.code });
       // Removed from the board, or it was deleted: its stories must not stay on this device.
       // (Signed out keeps the copy, so offline edits can still be saved after signing in.)
-      if (event.code !== CloseCode.unauthenticated) void local.clearData();
+      if (event.code !== CloseCode.unauthenticated) void local.clearData().catch(localCopy.closeFailed);
       // Deferred: we are inside the provider's own close handling, which must finish first.
       queueMicrotask(() => provider.disconnect());
       return;
@@ -93,13 +105,11 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     setState({ kind: 'offline' });
   };
 
-  local.whenSynced.then(
-    () => {
-      // Only a copy that has been synced before holds a board (its meta says so).
-      if (!refused() && doc.getMap('meta').has('schemaVersion')) setLoaded(true);
-    },
-    () => undefined,
-  );
+  // Never rejects: when IndexedDB fails it stays pending, and `localCopy` says "unavailable".
+  void local.whenSynced.then(() => {
+    // Only a copy that has been synced before holds a board (its meta says so).
+    if (!refused() && doc.getMap('meta').has('schemaVersion')) setLoaded(true);
+  });
   // The browser knows at once when the network goes; the socket may not notice for 30 s. Close it
   // so edits stay on this device (and say so), and reconnect when the network is back.
   const onOffline = () => {
@@ -119,6 +129,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     provider,
     state,
     loaded,
+    localCopy: localCopy.state,
     saveState: saves.state,
     accessChanges,
     destroy() {
@@ -129,8 +140,52 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
       provider.destroy();
-      void local.destroy();
+      void local.destroy().catch(localCopy.closeFailed);
+      localCopy.destroy();
       doc.destroy();
     },
+  };
+}
+
+/**
+ * Follows y-indexeddb's copy: `ready` once it is read, `unavailable` as soon as opening it fails
+ * or a later write is aborted. y-indexeddb reports neither: `whenSynced` just never resolves and
+ * the failed open surfaces as an unhandled rejection, which is taken here and logged once.
+ */
+function watchLocalCopy(local: IndexeddbPersistence) {
+  const [state, setState] = createSignal<LocalCopyState>('pending');
+  let failure: unknown;
+  const fail = (reason: unknown) => {
+    if (state() === 'unavailable') return;
+    failure = reason;
+    setState('unavailable');
+    console.warn('This device cannot keep a copy of the board; changes are kept only on the server.', reason);
+  };
+  // y-indexeddb chains on the failed open without a rejection handler: that is this failure.
+  const onUnhandled = (event: PromiseRejectionEvent) => {
+    if (failure !== undefined && event.reason === failure) event.preventDefault();
+  };
+  window.addEventListener('unhandledrejection', onUnhandled);
+  void local._db.then((db) => {
+    // Failed writes (quota, storage cleared) abort their transaction; error and abort bubble here.
+    db.addEventListener('error', () => fail(new Error('a write to this device failed')));
+    db.addEventListener('abort', () => fail(new Error('a write to this device was aborted')));
+    db.addEventListener('close', () => fail(new Error('the browser closed this device\'s copy')));
+    // Deleted elsewhere (signed out in another tab): y-indexeddb closes it; stop writing to it.
+    db.addEventListener('versionchange', () => {
+      fail(new Error('this device\'s copy was deleted'));
+      void local.destroy();
+    });
+  }, fail);
+  void local.whenSynced.then(() => {
+    if (state() === 'pending') setState('ready');
+  });
+  return {
+    state,
+    /** For closing or deleting the copy: failing because it never opened is already reported. */
+    closeFailed: (reason: unknown) => {
+      if (reason !== failure) fail(reason);
+    },
+    destroy: () => window.removeEventListener('unhandledrejection', onUnhandled),
   };
 }
