@@ -5,12 +5,32 @@
  */
 import { describe, expect, it } from 'vitest';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
 import { addStage } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const fixture = useBrowserFixture();
+
+interface SocketRecord {
+  url: string;
+  closeCode: number | null;
+}
+
+/** Runs in the page before its scripts: records each WebSocket it opens and the code it closed with. */
+function recordSockets(): void {
+  const sockets: SocketRecord[] = [];
+  (window as unknown as { sockets: SocketRecord[] }).sockets = sockets;
+  window.WebSocket = class RecordedWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      const record: SocketRecord = { url: String(url), closeCode: null };
+      sockets.push(record);
+      this.addEventListener('close', (event) => (record.closeCode = event.code));
+    }
+  };
+}
 
 describe('the minimal client', () => {
   it('creates an account and a board, and syncs live with another program', async () => {
@@ -52,16 +72,19 @@ describe('the minimal client', () => {
     const context = await browser.newContext({ baseURL: server.config.publicOrigin });
     const [name, value] = stranger.cookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
+    await context.addInitScript(recordSockets);
     const page = await context.newPage();
-    let sockets = 0;
-    page.on('websocket', () => sockets++);
+    // Page time is the test's: it runs the page's timers (the provider's retry among them) at will.
+    await page.clock.install();
     await page.goto(`/boards/${boardId}`);
     await page.getByText('You are not a member of this board').waitFor();
     await page.getByRole('link', { name: 'Go to your boards' }).waitFor();
-    const seen = sockets;
-    // y-websocket would retry within ~1-2 s; a reload-free page that opened no new socket stopped.
-    await page.waitForTimeout(2500);
-    expect(sockets).toBe(seen);
+    const sockets = () => page.evaluate(() => (window as unknown as { sockets: SocketRecord[] }).sockets);
+    expect(await sockets()).toEqual([{ url: expect.stringContaining(`/sync/${boardId}`), closeCode: CloseCode.forbidden }]);
+    // y-websocket schedules its next attempt with setTimeout (backoff at most 2.5 s) even after a
+    // terminal close. Run a minute of page time: a client that retries opens a second socket here.
+    await page.clock.runFor(60_000);
+    expect(await sockets()).toHaveLength(1);
     await context.close();
   });
 });
