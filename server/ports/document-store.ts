@@ -13,7 +13,7 @@ export interface StoredDocument {
   updateBytes: number;
 }
 
-/** One unit of a group commit: appends and compactions of any boards, written together. */
+/** One unit of a group commit: appends, compactions and removals of any boards, written together. */
 export interface DocumentWrite {
   appends: { boardId: string; update: Uint8Array }[];
   /**
@@ -21,6 +21,11 @@ export interface DocumentWrite {
    * written before this transaction. The snapshot must contain all of them.
    */
   compactions: { boardId: string; snapshot: Uint8Array }[];
+  /**
+   * Boards deleted: their snapshot and every logged update go, after this batch's own appends
+   * and compactions (so nothing of them survives the transaction).
+   */
+  removals?: string[];
 }
 
 export interface DocumentStore {
@@ -28,6 +33,6 @@ export interface DocumentStore {
   load(boardId: string): Promise<StoredDocument>;
   /** Writes appends and compactions in one transaction: all or nothing. */
   write(batch: DocumentWrite): Promise<void>;
-  /** Deletes a board's snapshot and log (when the board is deleted). */
+  /** Deletes a board's snapshot and log: `write({ appends: [], compactions: [], removals: [boardId] })`. */
   remove(boardId: string): Promise<void>;
 }

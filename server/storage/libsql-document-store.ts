@@ -16,7 +16,7 @@ export interface SqlDocumentStoreOptions {
 const appendRowsPerStatement = 500;
 
 export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): DocumentStore {
-  return {
+  const store: DocumentStore = {
     async load(boardId: string): Promise<StoredDocument> {
       // Both reads in one transaction, so a compaction cannot slip between them.
       const [snapshotResult, updatesResult] = await db.batch([
@@ -57,14 +57,19 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           args: rows.flatMap(({ boardId, update }) => [boardId, update, at]),
         });
       }
+      // Removals last: a deleted board keeps nothing, not even an append of this same batch.
+      for (const boardId of batch.removals ?? []) {
+        statements.push(
+          { sql: 'DELETE FROM document_updates WHERE board_id = ?', args: [boardId] },
+          { sql: 'DELETE FROM document_snapshots WHERE board_id = ?', args: [boardId] },
+        );
+      }
       await db.batch(statements);
     },
 
     async remove(boardId: string): Promise<void> {
-      await db.batch([
-        { sql: 'DELETE FROM document_updates WHERE board_id = ?', args: [boardId] },
-        { sql: 'DELETE FROM document_snapshots WHERE board_id = ?', args: [boardId] },
-      ]);
+      await store.write({ appends: [], compactions: [], removals: [boardId] });
     },
   };
+  return store;
 }

@@ -1,18 +1,23 @@
 /**
- * Group commit for board documents. Updates and compactions of every room that arrive in one
- * event-loop turn go to the store in one transaction; while a transaction is in flight the next
- * batch gathers, so under load each commit carries everything that arrived meanwhile.
+ * Group commit for board documents. Updates, compactions and removals of every room that arrive in
+ * one event-loop turn go to the store in one transaction; while a transaction is in flight the
+ * next batch gathers, so under load each commit carries everything that arrived meanwhile.
  *
- * A failed write is never dropped: the batch is kept, the failure reported, and the write retried
- * with backoff until it succeeds or the writer is closed. Callers learn of durability by the
- * returned promise, which the sync rooms await before relaying anything.
+ * Failures stay with the board that caused them. When a batch for several boards fails, each
+ * board's part is written on its own, so the healthy boards commit at once; a board whose part
+ * still fails is set aside and retried with backoff, its later writes queued behind it (a board's
+ * writes always commit in order), while every other board carries on. After `maxAttempts` the
+ * writer gives up on that board: every write it held rejects with {@link BoardWriteFailedError},
+ * which the room answers by closing its sockets (4503) and unloading. Nothing is dropped
+ * silently: a caller learns of every write's fate from the returned promise, and rooms relay an
+ * update only once that promise has resolved.
  */
 import type { DocumentStore, DocumentWrite } from '../ports/document-store.ts';
 
 export interface DocumentWriterOptions {
   store: DocumentStore;
-  /** Reports a failed write; the writer keeps the batch and retries it. */
-  onError: (error: unknown, attempt: number) => void;
+  /** Reports a failed write of `boardId` (attempt 1, 2, ...); the writer retries it. */
+  onError: (error: unknown, attempt: number, boardId: string) => void;
   /**
    * Runs `flush` after the current turn's I/O callbacks (Node: setImmediate). The default,
    * setTimeout(0), works on every runtime.
@@ -20,12 +25,31 @@ export interface DocumentWriterOptions {
   schedule?: (flush: () => void) => void;
   /** Waits before retry `attempt` (1, 2, ...). Default: 50 ms doubling up to 5 s. */
   backoff?: (attempt: number) => Promise<void>;
+  /** Attempts at one board's writes before giving up on them (default 6: ~1.5 s of retries). */
+  maxAttempts?: number;
+}
+
+interface Waiter {
+  boardId: string;
+  resolve: () => void;
+  reject: (error: Error) => void;
 }
 
 interface Pending {
   appends: DocumentWrite['appends'];
   compactions: Map<string, () => Uint8Array>;
-  waiters: { resolve: () => void; reject: (error: Error) => void }[];
+  removals: Set<string>;
+  waiters: Waiter[];
+}
+
+/** A board set aside after a failed write: what it holds, and how often it was tried. */
+interface Retrying {
+  pending: Pending;
+  attempt: number;
+  /** Settles when the board is written or given up. */
+  done: Promise<void>;
+  /** Ends the retry at once, rejecting its writes (removal of the board, closing the writer). */
+  cancel: (error: Error) => void;
 }
 
 /** Raised to waiters when the writer is closed before their write could succeed. */
@@ -36,10 +60,22 @@ export class WriterClosedError extends Error {
   }
 }
 
+/** Raised to every write of a board whose writes kept failing; nothing of them was stored. */
+export class BoardWriteFailedError extends Error {
+  readonly boardId: string;
+  constructor(boardId: string, attempts: number, cause: unknown) {
+    super(`saving board ${boardId} failed ${attempts} times; its unsaved changes were refused`, { cause });
+    this.name = 'BoardWriteFailedError';
+    this.boardId = boardId;
+  }
+}
+
 export class DocumentWriter {
   readonly #options: DocumentWriterOptions;
   readonly #schedule: (flush: () => void) => void;
   readonly #backoff: (attempt: number) => Promise<void>;
+  readonly #maxAttempts: number;
+  readonly #retrying = new Map<string, Retrying>();
   #next: Pending = emptyPending();
   #scheduled = false;
   #running: Promise<void> | null = null;
@@ -51,11 +87,12 @@ export class DocumentWriter {
     this.#backoff =
       options.backoff ??
       ((attempt) => new Promise((resolve) => setTimeout(resolve, Math.min(5000, 50 * 2 ** (attempt - 1)))));
+    this.#maxAttempts = options.maxAttempts ?? 6;
   }
 
   /** Appends one update to a board's log; resolves once it is committed. */
   append(boardId: string, update: Uint8Array): Promise<void> {
-    return this.#enqueue((pending) => pending.appends.push({ boardId, update }));
+    return this.#enqueue(boardId, (pending) => pending.appends.push({ boardId, update }));
   }
 
   /**
@@ -63,14 +100,31 @@ export class DocumentWriter {
    * so it includes everything applied so far); resolves once committed.
    */
   compact(boardId: string, snapshot: () => Uint8Array): Promise<void> {
-    return this.#enqueue((pending) => pending.compactions.set(boardId, snapshot));
+    return this.#enqueue(boardId, (pending) => pending.compactions.set(boardId, snapshot));
   }
 
-  /** Resolves when everything enqueued before this call is committed. */
+  /**
+   * Deletes a board's snapshot and log, after every write of it enqueued before, in the same
+   * ordered path. A compaction of the board not yet started is dropped (its snapshot would only be
+   * deleted again); a board set aside for retries is given up, its writes rejected.
+   */
+  async remove(boardId: string): Promise<void> {
+    const retrying = this.#retrying.get(boardId);
+    if (retrying) {
+      retrying.cancel(new BoardWriteFailedError(boardId, retrying.attempt, new Error('the board was deleted')));
+      await retrying.done; // a retry already writing must land before the removal
+    }
+    return this.#enqueue(boardId, (pending) => {
+      pending.compactions.delete(boardId);
+      pending.removals.add(boardId);
+    });
+  }
+
+  /** Resolves when everything enqueued before this call is committed or given up. */
   async flush(): Promise<void> {
-    while (this.#running || this.#next.waiters.length > 0) {
-      if (!this.#running) this.#start();
-      await this.#running;
+    while (this.#running || this.#next.waiters.length > 0 || this.#retrying.size > 0) {
+      if (!this.#running && this.#next.waiters.length > 0) this.#start();
+      await Promise.all([this.#running, ...[...this.#retrying.values()].map((entry) => entry.done)]);
     }
   }
 
@@ -80,13 +134,19 @@ export class DocumentWriter {
     const pending = this.#next;
     this.#next = emptyPending();
     for (const waiter of pending.waiters) waiter.reject(new WriterClosedError());
+    for (const entry of this.#retrying.values()) entry.cancel(new WriterClosedError());
   }
 
-  #enqueue(add: (pending: Pending) => void): Promise<void> {
+  #enqueue(boardId: string, add: (pending: Pending) => void): Promise<void> {
     if (this.#closed) return Promise.reject(new WriterClosedError());
     return new Promise<void>((resolve, reject) => {
-      add(this.#next);
-      this.#next.waiters.push({ resolve, reject });
+      const waiter = { boardId, resolve, reject };
+      // A board being retried keeps its order: its new writes wait behind the failed ones.
+      const retrying = this.#retrying.get(boardId);
+      const pending = retrying ? retrying.pending : this.#next;
+      add(pending);
+      pending.waiters.push(waiter);
+      if (retrying) return;
       if (!this.#running && !this.#scheduled) {
         this.#scheduled = true;
         this.#schedule(() => {
@@ -107,26 +167,119 @@ export class DocumentWriter {
   }
 
   async #commit(batch: Pending): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
+    // Writes gathered before a board was set aside follow it into its retry queue.
+    for (const boardId of boardsOf(batch)) {
+      const retrying = this.#retrying.get(boardId);
+      if (retrying) moveInto(retrying.pending, partOf(batch, boardId));
+    }
+    const rest = withoutBoards(batch, this.#retrying);
+    if (rest.waiters.length === 0) return;
+    try {
+      await this.#options.store.write(toWrite(rest));
+      settle(rest.waiters);
+      return;
+    } catch (error) {
+      const boards = boardsOf(rest);
+      if (boards.length === 1) return this.#setAside(boards[0]!, rest, error);
+    }
+    // Several boards failed together: find out which, so the others commit now.
+    for (const boardId of boardsOf(rest)) {
+      const part = partOf(rest, boardId);
       try {
-        await this.#options.store.write({
-          appends: batch.appends,
-          compactions: [...batch.compactions].map(([boardId, snapshot]) => ({ boardId, snapshot: snapshot() })),
-        });
-        for (const waiter of batch.waiters) waiter.resolve();
-        return;
+        await this.#options.store.write(toWrite(part));
+        settle(part.waiters);
       } catch (error) {
-        this.#options.onError(error, attempt);
-        if (this.#closed) {
-          for (const waiter of batch.waiters) waiter.reject(new WriterClosedError());
-          return;
-        }
-        await this.#backoff(attempt);
+        this.#setAside(boardId, part, error);
       }
     }
+  }
+
+  /** Retries one board's writes with backoff, apart from the group commit, until stored or given up. */
+  #setAside(boardId: string, pending: Pending, firstError: unknown): void {
+    this.#options.onError(firstError, 1, boardId);
+    let finished = false;
+    let wake: () => void = () => undefined;
+    /** Ends the retry: the board leaves the retry set and every write it held rejects. */
+    const giveUp = (error: Error): void => {
+      if (finished) return;
+      finished = true;
+      this.#retrying.delete(boardId);
+      for (const waiter of entry.pending.waiters) waiter.reject(error);
+      wake();
+    };
+    const entry: Retrying = { pending, attempt: 1, done: Promise.resolve(), cancel: giveUp };
+    this.#retrying.set(boardId, entry);
+    entry.done = (async () => {
+      let lastError = firstError;
+      while (entry.attempt < this.#maxAttempts) {
+        await Promise.race([this.#backoff(entry.attempt), new Promise<void>((resolve) => (wake = resolve))]);
+        if (finished) return;
+        entry.attempt++;
+        try {
+          await this.#options.store.write(toWrite(entry.pending));
+          if (finished) return;
+          finished = true;
+          this.#retrying.delete(boardId);
+          settle(entry.pending.waiters);
+          return;
+        } catch (error) {
+          if (finished) return;
+          lastError = error;
+          this.#options.onError(error, entry.attempt, boardId);
+        }
+      }
+      giveUp(new BoardWriteFailedError(boardId, entry.attempt, lastError));
+    })();
   }
 }
 
 function emptyPending(): Pending {
-  return { appends: [], compactions: new Map(), waiters: [] };
+  return { appends: [], compactions: new Map(), removals: new Set(), waiters: [] };
+}
+
+function toWrite(pending: Pending): DocumentWrite {
+  return {
+    appends: pending.appends,
+    compactions: [...pending.compactions].map(([boardId, snapshot]) => ({ boardId, snapshot: snapshot() })),
+    removals: [...pending.removals],
+  };
+}
+
+function settle(waiters: Waiter[]): void {
+  for (const waiter of waiters) waiter.resolve();
+}
+
+function boardsOf(pending: Pending): string[] {
+  return [...new Set(pending.waiters.map((waiter) => waiter.boardId))];
+}
+
+/** The writes of one board, in their order. */
+function partOf(pending: Pending, boardId: string): Pending {
+  return {
+    appends: pending.appends.filter((append) => append.boardId === boardId),
+    compactions: new Map([...pending.compactions].filter(([id]) => id === boardId)),
+    removals: new Set([...pending.removals].filter((id) => id === boardId)),
+    waiters: pending.waiters.filter((waiter) => waiter.boardId === boardId),
+  };
+}
+
+function withoutBoards(pending: Pending, boards: ReadonlyMap<string, unknown>): Pending {
+  if (boards.size === 0) return pending;
+  return {
+    appends: pending.appends.filter((append) => !boards.has(append.boardId)),
+    compactions: new Map([...pending.compactions].filter(([id]) => !boards.has(id))),
+    removals: new Set([...pending.removals].filter((id) => !boards.has(id))),
+    waiters: pending.waiters.filter((waiter) => !boards.has(waiter.boardId)),
+  };
+}
+
+/** Adds `part` after what `into` holds (a later compaction or removal replaces an earlier one). */
+function moveInto(into: Pending, part: Pending): void {
+  into.appends.push(...part.appends);
+  for (const [id, snapshot] of part.compactions) into.compactions.set(id, snapshot);
+  for (const id of part.removals) {
+    into.compactions.delete(id);
+    into.removals.add(id);
+  }
+  into.waiters.push(...part.waiters);
 }
