@@ -8,6 +8,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { AccountStore } from './auth/accounts.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { currentUser, type AuthVariables } from './auth/current-user.ts';
+import { gatedPasswordHasher, HashGate, type HashGateLimits } from './auth/hash-gate.ts';
 import type { PasswordHasher } from './auth/passwords.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { SessionStore } from './auth/sessions.ts';
@@ -16,6 +17,7 @@ import type { SyncControl } from './ports/sync-control.ts';
 import { BoardStore } from './boards/board-store.ts';
 import type { AppConfig } from './config.ts';
 import { AppError, errorResponse } from './http/app-error.ts';
+import { noStore } from './http/no-store.ts';
 import { originCheck } from './http/origin-check.ts';
 import { defaultAuthRateLimits, MemoryRateLimiter, type AuthRateLimits } from './http/rate-limiter.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -48,6 +50,11 @@ export interface AppDeps {
   clientIp?: (c: Context) => string;
   /** Limits on signing in and creating accounts (default {@link defaultAuthRateLimits}). */
   rateLimits?: Partial<AuthRateLimits>;
+  /**
+   * The server-wide bound on password hashes running and waiting (default `defaultHashGateLimits`
+   * of auth/hash-gate.ts; the runtime sets `concurrency` to the threads it hashes on).
+   */
+  hashGate?: Partial<HashGateLimits>;
   /** Reports unexpected errors (default: console.error). */
   onError?: (error: unknown) => void;
 }
@@ -69,7 +76,11 @@ export function createApp(deps: AppDeps) {
     loginPerIp: new MemoryRateLimiter(rules.loginPerIp, clock),
     registerPerIp: new MemoryRateLimiter(rules.registerPerIp, clock),
     failedLoginsPerAccount: new MemoryRateLimiter(rules.failedLoginsPerAccount, clock),
+    credentialsPerIp: new MemoryRateLimiter(rules.credentialsPerIp, clock),
+    credentialsPerAccount: new MemoryRateLimiter(rules.credentialsPerAccount, clock),
   };
+  const hashing = new HashGate(deps.hashGate);
+  const passwords = gatedPasswordHasher(deps.passwords, hashing);
   const clientIp = deps.clientIp ?? (() => 'unknown');
 
   const app = new Hono<{ Variables: AuthVariables }>();
@@ -77,6 +88,9 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders(deps.config.publicOrigin));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
+  // Every answer under /api and /sync, errors and 404s included: they are one person's.
+  app.use('/api/*', noStore());
+  app.use('/sync/*', noStore());
 
   const api = new Hono<{ Variables: AuthVariables }>();
   api.use(
@@ -90,7 +104,7 @@ export function createApp(deps: AppDeps) {
   api.use(originCheck(deps.config.publicOrigin, sessionCookieName));
   api.use(currentUser(sessions, cookie));
   const sync = deps.sync.control;
-  api.route('/', authRoutes({ accounts, sessions, passwords: deps.passwords, cookie, sync, clientIp, limits }));
+  api.route('/', authRoutes({ accounts, sessions, passwords, cookie, sync, clientIp, limits }));
   api.route('/', boardRoutes({ boards, documents: deps.documents, sync, clock, random }));
   api.route('/', memberRoutes({ boards, sync }));
   api.route(
@@ -107,10 +121,12 @@ export function createApp(deps: AppDeps) {
       cookie,
     }),
   );
-  api.notFound(() => {
+  app.route('/api', api);
+  // Any other /api address or method is the API's 404, decided here and never left to the client
+  // files below. (A sub-app's notFound is ignored once it is mounted with route().)
+  app.all('/api/*', () => {
     throw new AppError('not_found', 'There is nothing at this address.');
   });
-  app.route('/api', api);
 
   app.get('/sync/:boardId', currentUser(sessions, cookie), async (c) => {
     if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
@@ -128,5 +144,5 @@ export function createApp(deps: AppDeps) {
 
   if (deps.assets) app.use('*', deps.assets);
   app.notFound((c) => errorResponse(c, new AppError('not_found', 'There is nothing at this address.'), report));
-  return { app, boards, sessions };
+  return { app, boards, sessions, hashing };
 }

@@ -23,7 +23,13 @@ export interface AuthRoutesOptions {
   sync: Pick<SyncControl, 'rename'>;
   /** Who is asking, for per-IP limits (runtime-specific). */
   clientIp: (c: Context) => string;
-  limits: { loginPerIp: RateLimiter; registerPerIp: RateLimiter; failedLoginsPerAccount: RateLimiter };
+  limits: {
+    loginPerIp: RateLimiter;
+    registerPerIp: RateLimiter;
+    failedLoginsPerAccount: RateLimiter;
+    credentialsPerIp: RateLimiter;
+    credentialsPerAccount: RateLimiter;
+  };
 }
 
 export function authRoutes({ accounts, sessions, passwords, cookie, sync, clientIp, limits }: AuthRoutesOptions) {
@@ -94,6 +100,13 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
 
   app.post('/me/credentials', async (c) => {
     const me = requireUser(c);
+    // Each try costs a password hash and tells whether an email has an account: limit it like
+    // account creation, by address and by account.
+    const ip = clientIp(c);
+    refuseWhileLimited(limits.credentialsPerIp, ip);
+    refuseWhileLimited(limits.credentialsPerAccount, me.id);
+    limits.credentialsPerIp.hit(ip);
+    limits.credentialsPerAccount.hit(me.id);
     const body = await readJson(c, addCredentialsBody);
     const outcome = await accounts.addCredentials(me.id, body.email, await passwords.hash(body.password));
     if (outcome === 'email_taken') throw new AppError('email_taken', 'There is already an account with this email.');

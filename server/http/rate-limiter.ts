@@ -58,6 +58,13 @@ export interface AuthRateLimits {
   registerPerIp: RateLimit;
   /** Failed sign-ins for one email, from anywhere (guessing one person's password). */
   failedLoginsPerAccount: RateLimit;
+  /**
+   * Adding an email and password to a guest account, from one IP address: each try costs a
+   * password hash and tells whether an email already has an account (409 `email_taken`).
+   */
+  credentialsPerIp: RateLimit;
+  /** ...and by one account, whatever address it comes from. */
+  credentialsPerAccount: RateLimit;
 }
 
 const minute = 60 * 1000;
@@ -67,4 +74,9 @@ export const defaultAuthRateLimits: AuthRateLimits = {
   loginPerIp: { limit: 20, windowMs: 15 * minute },
   registerPerIp: { limit: 10, windowMs: 60 * minute },
   failedLoginsPerAccount: { limit: 10, windowMs: 15 * minute },
+  // Like account creation, with room for a clinic's shared connection where a whole group of
+  // guests keeps their accounts at the end of a session.
+  credentialsPerIp: { limit: 20, windowMs: 60 * minute },
+  // A guest needs one success; a few typing mistakes are fine, a list of emails is not.
+  credentialsPerAccount: { limit: 5, windowMs: 60 * minute },
 };

@@ -4,6 +4,7 @@
  * files, and the Hono app. Tests use it in-process with `app.request`; node-server.ts serves it.
  */
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -11,7 +12,8 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { createApp } from '../app.ts';
 import type { AuthVariables } from '../auth/current-user.ts';
-import { createPasswordHasher } from '../auth/passwords.ts';
+import type { HashGate, HashGateLimits } from '../auth/hash-gate.ts';
+import { createPasswordHasher, type Scrypt } from '../auth/passwords.ts';
 import { BoardStore } from '../boards/board-store.ts';
 import type { AuthRateLimits } from '../http/rate-limiter.ts';
 import { readConfig, type AppConfig, type Environment } from '../config.ts';
@@ -39,6 +41,13 @@ export interface NodeAppOptions {
   heartbeatMs?: number;
   /** Password hashing cost; only tests lower it. */
   scryptCost?: { logN: number; r: number; p: number };
+  /** The scrypt implementation (default Node's native one); tests wrap it to watch it run. */
+  scrypt?: Scrypt;
+  /**
+   * Bounds on password hashes running and waiting (auth/hash-gate.ts); `concurrency` defaults to
+   * {@link nodeHashConcurrency}. Tests lower the bounds.
+   */
+  hashGate?: Partial<HashGateLimits>;
   /** Limits on signing in and creating accounts; tests that create many accounts raise them. */
   rateLimits?: Partial<AuthRateLimits>;
   /** Time; tests move it to expire sessions. */
@@ -53,6 +62,8 @@ export interface NodeApp {
   db: SqlDatabase;
   documents: DocumentStore;
   registry: RoomRegistry;
+  /** The bound on password hashing, to read what is running and waiting. */
+  hashing: HashGate;
   /** Stops the heartbeat and the writer and closes the database. Flush rooms first. */
   close(): Promise<void>;
 }
@@ -86,16 +97,17 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
   const sync = createNodeSync({ registry, heartbeatMs: options.heartbeatMs });
   const clientDir = options.clientDir === undefined ? resolve(projectRoot, 'dist/client') : options.clientDir;
 
-  const { app } = createApp({
+  const { app, hashing } = createApp({
     config,
     db,
     documents,
-    passwords: createPasswordHasher({ scrypt: nodeScrypt, random: secureRandomBytes, cost: options.scryptCost }),
+    passwords: createPasswordHasher({ scrypt: options.scrypt ?? nodeScrypt, random: secureRandomBytes, cost: options.scryptCost }),
     sync: { upgrade: sync.upgrade, control: registry },
     assets: clientDir ? clientAssets(clientDir) : undefined,
     clock,
     clientIp: nodeClientIp,
     rateLimits: options.rateLimits,
+    hashGate: { concurrency: nodeHashConcurrency(), ...options.hashGate },
     onError,
   });
 
@@ -105,6 +117,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     db,
     documents,
     registry,
+    hashing,
     async close() {
       sync.stop();
       await writer.flush();
@@ -124,6 +137,15 @@ function nodeClientIp(c: Context): string {
   } catch {
     return 'unknown'; // in-process requests (app.request) have no socket
   }
+}
+
+/**
+ * Hashes worth running at once on Node: native scrypt runs on the libuv thread pool (4 threads
+ * unless UV_THREADPOOL_SIZE says otherwise), and no faster than the CPUs this process may use.
+ */
+export function nodeHashConcurrency(): number {
+  const pool = Number(process.env['UV_THREADPOOL_SIZE']) || 4;
+  return Math.max(1, Math.min(availableParallelism(), pool));
 }
 
 /** A `file:` database's folder is created on first start. */

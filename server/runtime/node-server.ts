@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { maxMessageBytes } from '../../shared/sync-protocol.ts';
+import type { HashGate } from '../auth/hash-gate.ts';
 import type { AppConfig } from '../config.ts';
 import type { RoomRegistry } from '../sync/room-registry.ts';
 import { createNodeApp, type NodeAppOptions } from './node-app.ts';
@@ -18,6 +19,8 @@ export interface NodeServer {
   port: number;
   config: AppConfig;
   registry: RoomRegistry;
+  /** The bound on password hashing, to read what is running and waiting. */
+  hashing: HashGate;
   /** Stops accepting, closes sockets (1001), flushes every document and closes the database. */
   close(): Promise<void>;
 }
@@ -47,6 +50,7 @@ export async function startNodeServer(options: NodeServerOptions = {}): Promise<
     port,
     config,
     registry: node.registry,
+    hashing: node.hashing,
     close() {
       closing ??= (async () => {
         const stopped = new Promise<void>((done) => server.close(() => done()));

@@ -3,6 +3,7 @@
  * helpers to sign people up and call the API as a browser on the app's origin would.
  */
 import { freePort } from './free-port.ts';
+import type { AuthRateLimits } from '../../server/http/rate-limiter.ts';
 import { startNodeServer, type NodeServer, type NodeServerOptions } from '../../server/runtime/node-server.ts';
 import { makeTempDir } from './temp-dir.ts';
 
@@ -11,7 +12,9 @@ export const relaxedRateLimits = {
   loginPerIp: { limit: 10_000, windowMs: 60_000 },
   registerPerIp: { limit: 10_000, windowMs: 60_000 },
   failedLoginsPerAccount: { limit: 10_000, windowMs: 60_000 },
-};
+  credentialsPerIp: { limit: 10_000, windowMs: 60_000 },
+  credentialsPerAccount: { limit: 10_000, windowMs: 60_000 },
+} satisfies AuthRateLimits; // every limit, so a new one cannot be left at its default here
 
 /** Cheap scrypt for tests that create many accounts; production uses defaultScryptCost. */
 export const testScryptCost = { logN: 10, r: 8, p: 1 };
