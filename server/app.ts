@@ -135,6 +135,7 @@ export function createApp(deps: AppDeps) {
     const admission = await admitSync({
       boardId: c.req.param('boardId'),
       user: c.get('user'),
+      session: c.get('session'),
       origin: c.req.header('origin'),
       publicOrigin: deps.config.publicOrigin,
       boards,

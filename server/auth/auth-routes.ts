@@ -19,8 +19,8 @@ export interface AuthRoutesOptions {
   sessions: SessionStore;
   passwords: PasswordHasher;
   cookie: { secure: boolean };
-  /** Live presence, so a new display name shows at once. */
-  sync: Pick<SyncControl, 'rename'>;
+  /** Live presence (a new display name shows at once) and the sockets of sessions that end. */
+  sync: Pick<SyncControl, 'rename' | 'endSessions'>;
   /** Who is asking, for per-IP limits (runtime-specific). */
   clientIp: (c: Context) => string;
   limits: {
@@ -67,7 +67,10 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     }
     // A fresh session on every sign-in, so a session id planted before sign-in is worthless.
     const previous = c.get('session');
-    if (previous) await sessions.invalidate(previous.id);
+    if (previous) {
+      await sessions.invalidate(previous.id);
+      sync.endSessions({ userId: previous.userId, sessionId: previous.id });
+    }
     const { token, session } = await sessions.create(found.user.id);
     setSessionCookie(c, token, session.expiresAt, cookie);
     return c.json({ user: found.user });
@@ -75,7 +78,11 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
 
   app.post('/auth/logout', async (c) => {
     const session = c.get('session');
-    if (session) await sessions.invalidate(session.id);
+    if (session) {
+      await sessions.invalidate(session.id);
+      // The session's open boards stop at once, not at their next reconnect.
+      sync.endSessions({ userId: session.userId, sessionId: session.id });
+    }
     clearSessionCookie(c, cookie);
     return c.body(null, 204);
   });
@@ -84,6 +91,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
   app.post('/auth/logout-everywhere', async (c) => {
     const user = requireUser(c);
     await sessions.invalidateAll(user.id);
+    sync.endSessions({ userId: user.id });
     clearSessionCookie(c, cookie);
     return c.body(null, 204);
   });
@@ -113,6 +121,11 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     if (outcome === 'has_credentials') {
       throw new AppError('credentials_exist', 'Your account already has an email and password. Sign in with them.');
     }
+    // New credentials end the account's other sessions (Lucia's advice for a credentials change),
+    // and their open boards with them; this one stays signed in.
+    const current = c.get('session')!;
+    await sessions.invalidateAll(me.id, current.id);
+    sync.endSessions({ userId: me.id, exceptSessionId: current.id });
     return c.json({ user: me });
   });
 

@@ -85,14 +85,26 @@ export class SessionStore {
     return { session, user: { id: session.userId, displayName: textColumn(row, 'display_name') }, renewed };
   }
 
+  /** A session's expiry, or null when it has ended or expired (open sync sockets ask). */
+  async expiryOf(sessionId: string): Promise<number | null> {
+    const result = await this.#db.execute({ sql: 'SELECT expires_at FROM sessions WHERE id = ?', args: [sessionId] });
+    const row = result.rows[0];
+    if (!row) return null;
+    const expiresAt = intColumn(row, 'expires_at');
+    return this.#clock.now() < expiresAt ? expiresAt : null;
+  }
+
   /** Ends one session (sign out). */
   async invalidate(sessionId: string): Promise<void> {
     await this.#db.execute({ sql: 'DELETE FROM sessions WHERE id = ?', args: [sessionId] });
   }
 
-  /** Ends every session of a person (sign out everywhere). */
-  async invalidateAll(userId: string): Promise<void> {
-    await this.#db.execute({ sql: 'DELETE FROM sessions WHERE user_id = ?', args: [userId] });
+  /** Ends every session of a person (sign out everywhere), or all but `exceptSessionId`. */
+  async invalidateAll(userId: string, exceptSessionId?: string): Promise<void> {
+    await this.#db.execute({
+      sql: 'DELETE FROM sessions WHERE user_id = ? AND id <> ?',
+      args: [userId, exceptSessionId ?? ''],
+    });
   }
 }
 

@@ -5,7 +5,6 @@ import { canFacilitate } from '../../shared/access.ts';
 import { createBoardBody } from '../../shared/api.ts';
 import { boardFor as boardForCaller } from './board-access.ts';
 import { initBoardDocument } from '../../shared/board-document.ts';
-import { CloseCode } from '../../shared/sync-protocol.ts';
 import { requireUser, type AuthVariables } from '../auth/current-user.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
@@ -50,9 +49,11 @@ export function boardRoutes({ boards, documents, sync, clock, random }: BoardRou
   app.delete('/boards/:id', async (c) => {
     const board = await boardFor(c);
     if (!canFacilitate(board.access)) throw new AppError('forbidden', 'Only a facilitator can delete this board.');
+    // Rows first, so no one is admitted again; then the live room and the stored document, in the
+    // writer's order; then the database file forgets the freed pages.
     await boards.remove(board.id);
-    await sync.disconnect(board.id, CloseCode.notFound);
-    await documents.remove(board.id);
+    await sync.deleteBoard(board.id);
+    await boards.forgetDeleted();
     return c.body(null, 204);
   });
 

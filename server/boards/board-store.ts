@@ -133,6 +133,14 @@ export class BoardStore {
     await this.#db.execute({ sql: 'UPDATE boards SET title = ? WHERE id = ?', args: [title, boardId] });
   }
 
+  /**
+   * Makes what was deleted unreadable from the database file too (see
+   * {@link SqlDatabase.checkpoint}); call after a board's rows and document are removed.
+   */
+  async forgetDeleted(): Promise<void> {
+    await this.#db.checkpoint();
+  }
+
   async remove(boardId: string): Promise<void> {
     await this.#db.batch([
       { sql: 'DELETE FROM invites WHERE board_id = ?', args: [boardId] },

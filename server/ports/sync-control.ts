@@ -12,4 +12,15 @@ export interface SyncControl {
   setAccess(boardId: string, userId: string, access: Access): Promise<void>;
   /** Shows a person's new display name in the presence of every board they have open. */
   rename(userId: string, displayName: string): void;
+  /**
+   * Sessions ended (sign out, sign out everywhere, new credentials): closes, with 4401, every
+   * socket opened with one of them — only `sessionId`'s, or all of the person's but
+   * `exceptSessionId`'s, or all of the person's.
+   */
+  endSessions(ended: { userId: string; sessionId?: string; exceptSessionId?: string }): void;
+  /**
+   * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
+   * it again, and removes its stored document after every write of it already under way.
+   */
+  deleteBoard(boardId: string): Promise<void>;
 }

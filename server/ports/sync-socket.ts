@@ -14,4 +14,8 @@ export interface SyncPeer {
   userId: string;
   displayName: string;
   access: 'facilitate' | 'edit' | 'view';
+  /** The session the socket was opened with: ending it closes the socket (4401). */
+  sessionId: string;
+  /** When that session expires unless renewed; the socket re-checks it at its next frame after. */
+  sessionExpiresAt: number;
 }

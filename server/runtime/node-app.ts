@@ -52,6 +52,11 @@ export interface NodeAppOptions {
   rateLimits?: Partial<AuthRateLimits>;
   /** Time; tests move it to expire sessions. */
   clock?: Clock;
+  /**
+   * Wraps the document store the rooms use: tests put a fault-injecting or gated store around
+   * the real LibSQL one. Production passes nothing.
+   */
+  wrapDocumentStore?: (store: DocumentStore) => DocumentStore;
   /** Where problems are reported (default console.error). */
   onError?: (error: unknown) => void;
 }
@@ -78,11 +83,13 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
   const db = await openLibsqlDatabase({ url: config.libsqlUrl, authToken: config.libsqlAuthToken });
   await migrate(db);
 
-  const documents = createSqlDocumentStore({ db, now: () => clock.now() });
+  const stored = createSqlDocumentStore({ db, now: () => clock.now() });
+  const documents = options.wrapDocumentStore?.(stored) ?? stored;
   const writer = new DocumentWriter({
     store: documents,
     schedule: (flush) => void setImmediate(flush),
-    onError: (error, attempt) => onError(new Error(`saving board changes failed (attempt ${attempt}); retrying`, { cause: error })),
+    onError: (error, attempt, boardId) =>
+      onError(new Error(`saving changes of board ${boardId} failed (attempt ${attempt})`, { cause: error })),
   });
   const boards = new BoardStore(db);
   const registry = new RoomRegistry({
@@ -91,13 +98,18 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,
     onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, 120)).catch(onError),
-    verifyPeer: async (boardId, userId) => (await boards.getFor(boardId, userId))?.access ?? null,
+    verifyPeer: async (boardId, userId) => {
+      const board = await boards.getFor(boardId, userId);
+      return board === undefined ? 'no_board' : board === null ? 'not_member' : board.access;
+    },
+    sessionExpiry: (sessionId) => sessions.expiryOf(sessionId),
+    clock,
     onError,
   });
   const sync = createNodeSync({ registry, heartbeatMs: options.heartbeatMs });
   const clientDir = options.clientDir === undefined ? resolve(projectRoot, 'dist/client') : options.clientDir;
 
-  const { app, hashing } = createApp({
+  const { app, hashing, sessions } = createApp({
     config,
     db,
     documents,

@@ -23,22 +23,40 @@ export async function openLibsqlDatabase(options: LibsqlDatabaseOptions): Promis
     intMode: 'number',
     timeout: 5000,
   });
-  if (isLocalFile(options.url)) {
+  const local = isLocalFile(options.url);
+  if (local) {
     // WAL is a property of the database file, so it survives reconnects. synchronous stays at
     // SQLite's default FULL: a committed update is on disk before we relay it.
     await client.execute('PRAGMA journal_mode = WAL');
   }
-  return new LibsqlDatabase(client);
+  // Deleted rows are overwritten with zeros, not just unlinked: a deleted board's stories must
+  // not stay readable in free pages of the file (per connection; the client keeps one).
+  if (!isRemote(options.url)) await client.execute('PRAGMA secure_delete = ON');
+  return new LibsqlDatabase(client, local);
 }
 
 function isLocalFile(url: string): boolean {
   return url.startsWith('file:') && !url.includes(':memory:');
 }
 
+function isRemote(url: string): boolean {
+  return /^(libsql|https?|wss?):/.test(url);
+}
+
 class LibsqlDatabase implements SqlDatabase {
   readonly #client: Client;
-  constructor(client: Client) {
+  readonly #localFile: boolean;
+  constructor(client: Client, localFile: boolean) {
     this.#client = client;
+    this.#localFile = localFile;
+  }
+
+  async checkpoint(): Promise<void> {
+    if (!this.#localFile) return;
+    // TRUNCATE: copy every frame into the database file, then cut the WAL to zero bytes.
+    const result = await this.#client.execute('PRAGMA wal_checkpoint(TRUNCATE)');
+    const busy = result.rows[0]?.[0];
+    if (busy !== 0 && busy !== undefined) throw new Error('the database was busy: the checkpoint did not complete');
   }
 
   async execute(statement: SqlStatement | string): Promise<SqlResult> {

@@ -24,6 +24,12 @@ export interface SqlDatabase {
   execute(statement: SqlStatement | string): Promise<SqlResult>;
   /** Runs the statements in one write transaction: all of them or none. */
   batch(statements: SqlStatement[]): Promise<SqlResult[]>;
+  /**
+   * Moves committed changes into the database file and empties the write-ahead log, so deleted
+   * content (zeroed in place by secure_delete) is gone from the files, not only from the tables.
+   * A no-op where the database is not a local file.
+   */
+  checkpoint(): Promise<void>;
   /** Releases the connection(s). Pending calls are not awaited. */
   close(): void;
 }

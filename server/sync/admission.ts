@@ -15,17 +15,29 @@ export type SyncAdmission =
 export interface AdmitOptions {
   boardId: string;
   user: User | null;
+  /** The session the request came with (its id and expiry go with the socket). */
+  session: { id: string; expiresAt: number } | null;
   origin: string | undefined;
   publicOrigin: string;
   boards: BoardStore;
 }
 
-export async function admitSync({ boardId, user, origin, publicOrigin, boards }: AdmitOptions): Promise<SyncAdmission> {
-  if (!user || (origin !== undefined && origin !== publicOrigin)) return refuse(CloseCode.unauthenticated);
+export async function admitSync({ boardId, user, session, origin, publicOrigin, boards }: AdmitOptions): Promise<SyncAdmission> {
+  if (!user || !session || (origin !== undefined && origin !== publicOrigin)) return refuse(CloseCode.unauthenticated);
   const board = idPattern.test(boardId) ? await boards.getFor(boardId, user.id) : undefined;
   if (board === undefined) return refuse(CloseCode.notFound);
   if (board === null) return refuse(CloseCode.forbidden);
-  return { ok: true, boardId, peer: { userId: user.id, displayName: user.displayName, access: board.access } };
+  return {
+    ok: true,
+    boardId,
+    peer: {
+      userId: user.id,
+      displayName: user.displayName,
+      access: board.access,
+      sessionId: session.id,
+      sessionExpiresAt: session.expiresAt,
+    },
+  };
 }
 
 function refuse(code: CloseCode): SyncAdmission {

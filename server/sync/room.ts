@@ -15,7 +15,7 @@ import { canEdit } from '../../shared/access.ts';
 import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
 import type { StoredDocument } from '../ports/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
-import type { DocumentWriter } from './document-writer.ts';
+import { BoardWriteFailedError, type DocumentWriter } from './document-writer.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { RelayBatcher } from './relay-batch.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -38,11 +38,30 @@ export interface RoomOptions {
   compactAfterBytes: number;
   /** Called when the last socket has left. */
   onEmpty: (room: Room) => void;
+  /**
+   * Called once when the room can no longer save (its writes were given up): its sockets are
+   * closed with 4503 and it takes no more updates; the registry forgets it so the next visitor
+   * loads the board afresh from what is stored.
+   */
+  onCannotSave?: (room: Room) => void;
   /** Called when the board's title in the document changes. */
   onTitleChange?: (title: string) => void;
   /** Reports failures that are not the client's fault. */
   onError: (error: unknown) => void;
 }
+
+/**
+ * Presence ids one socket may speak for. A y-websocket provider uses one per document; a few more
+ * leave room for a page that reopens its document without reconnecting. Beyond this, new ids a
+ * socket names are dropped and counted ({@link Room.droppedPresenceIds}).
+ */
+export const maxPresenceIdsPerSocket = 4;
+
+/**
+ * Presence ids remembered per person after their socket has gone, so they get theirs back when
+ * they reconnect and nobody else can take it meanwhile. Oldest forgotten first.
+ */
+const rememberedPresenceIdsPerPerson = 16;
 
 /** A socket in a room, with what it may do and the presence ids it speaks for. */
 class Connection {
@@ -63,7 +82,13 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly #options: RoomOptions;
   readonly #connections = new Map<SyncSocket, Connection>();
-  readonly #awarenessOwners = new Map<number, Connection>();
+  /** Which person each presence id belongs to, for as long as the room is loaded. */
+  readonly #awarenessOwners = new Map<number, string>();
+  /** Presence ids per person, oldest first, to forget the oldest beyond the bound. */
+  readonly #idsOfPerson = new Map<string, number[]>();
+  #droppedPresenceIds = 0;
+  #deleted = false;
+  #cannotSave = false;
   #tailUpdates: number;
   #tailBytes: number;
   #compaction: Promise<void> | null = null;
@@ -112,9 +137,33 @@ export class Room {
     return this.#tailUpdates > 0;
   }
 
-  /** True while some applied update is not yet committed. */
+  /** True while some applied update is not yet committed (nor refused by the writer). */
   get hasUnsavedChanges(): boolean {
     return this.#unsaved > 0;
+  }
+
+  /** Presence ids sockets tried to speak for beyond {@link maxPresenceIdsPerSocket}, dropped. */
+  get droppedPresenceIds(): number {
+    return this.#droppedPresenceIds;
+  }
+
+  /** True once the board was deleted: the room takes no one and writes nothing more. */
+  get deleted(): boolean {
+    return this.#deleted;
+  }
+
+  /** True once the room could not save and was given up (see {@link RoomOptions.onCannotSave}). */
+  get cannotSave(): boolean {
+    return this.#cannotSave;
+  }
+
+  /**
+   * The board was deleted: closes every socket with 4404, takes no further update and starts no
+   * compaction. The registry then removes the stored document through the writer.
+   */
+  markDeleted(): void {
+    this.#deleted = true;
+    this.disconnect(CloseCode.notFound, closeReasons[CloseCode.notFound]!);
   }
 
   /** Adds a socket: sends the server's sync step 1 (so the client uploads what it has) and presence. */
@@ -161,16 +210,21 @@ export class Room {
     const connection = this.#connections.get(socket);
     if (!connection) return;
     this.#connections.delete(socket);
+    // The ids stay the person's (#awarenessOwners), so a reconnect gets them back; their states go.
     const ids = [...connection.awarenessIds];
-    for (const id of ids) this.#awarenessOwners.delete(id);
     if (ids.length > 0 && !this.#destroyed) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
     if (this.#connections.size === 0) this.#options.onEmpty(this);
   }
 
   /** Closes every socket of one person (or all, without userId), e.g. when removed from the board. */
   disconnect(code: number, reason: string, userId?: string): void {
+    this.disconnectWhere(code, reason, (peer) => userId === undefined || peer.userId === userId);
+  }
+
+  /** Closes the sockets whose peer matches, e.g. those opened with a session that has ended. */
+  disconnectWhere(code: number, reason: string, matches: (peer: SyncPeer) => boolean): void {
     for (const connection of [...this.#connections.values()]) {
-      if (userId === undefined || connection.peer.userId === userId) {
+      if (matches(connection.peer)) {
         this.leave(connection.socket);
         connection.socket.close(code, reason);
       }
@@ -213,11 +267,16 @@ export class Room {
 
   /** Replaces the log by a snapshot; concurrent calls share one compaction. */
   compact(): Promise<void> {
+    if (this.#deleted || this.#cannotSave) return Promise.resolve();
     if (this.#compaction) return this.#compaction;
     this.#tailUpdates = 0;
     this.#tailBytes = 0;
     this.#compaction = this.#options.writer
       .compact(this.boardId, () => Y.encodeStateAsUpdate(this.doc))
+      .catch((error: unknown) => {
+        if (error instanceof BoardWriteFailedError) this.#giveUpSaving(error);
+        throw error;
+      })
       .finally(() => {
         this.#compaction = null;
       });
@@ -231,6 +290,7 @@ export class Room {
 
   /** Frees the document and presence. The room must be empty. */
   destroy(): void {
+    if (this.#destroyed) return;
     this.#destroyed = true;
     this.#relay.stop();
     this.awareness.destroy();
@@ -253,8 +313,9 @@ export class Room {
       case syncProtocol.messageYjsSyncStep2:
       case syncProtocol.messageYjsUpdate: {
         const update = decoding.readVarUint8Array(decoder);
-        // View members receive the document but their changes are dropped, never stored.
-        if (!canEdit(connection.peer.access)) return;
+        // View members receive the document but their changes are dropped, never stored; so are
+        // updates for a deleted board or one that cannot save.
+        if (!canEdit(connection.peer.access) || this.#deleted || this.#cannotSave) return;
         Y.applyUpdate(this.doc, update, connection);
         break;
       }
@@ -264,50 +325,100 @@ export class Room {
   }
 
   #receiveAwareness(connection: Connection, update: Uint8Array): void {
+    const userId = connection.peer.userId;
+    const taken = new Set(connection.awarenessIds);
     const entries = filterAwarenessUpdate(update, {
       displayName: connection.peer.displayName,
+      // A presence id belongs to the person who first spoke for it, across their reconnects;
+      // a socket speaks for a few ids at most.
       mayControl: (id) => {
         const owner = this.#awarenessOwners.get(id);
-        return owner === undefined || owner === connection;
+        if (owner !== undefined && owner !== userId) return false;
+        if (taken.has(id)) return true;
+        if (taken.size < maxPresenceIdsPerSocket) return taken.add(id), true;
+        this.#droppedPresenceIds++;
+        return false;
       },
     });
     if (entries.length === 0) return;
     for (const entry of entries) {
-      if (entry.state !== null) {
-        this.#awarenessOwners.set(entry.clientId, connection);
+      if (entry.state === null) continue;
+      // Back after a reconnect: the state was removed at a higher clock than the client's own, so
+      // it is taken at the next clock (as y-protocols would only do ~30 s later, at its renewal).
+      const known = this.awareness.meta.get(entry.clientId);
+      if (known && !this.awareness.getStates().has(entry.clientId) && entry.clock <= known.clock) entry.clock = known.clock + 1;
+      if (!connection.awarenessIds.has(entry.clientId)) {
+        // The person's other socket (an older tab, a connection not yet closed) lets go of it.
+        for (const other of this.#connections.values()) other.awarenessIds.delete(entry.clientId);
         connection.awarenessIds.add(entry.clientId);
       }
+      this.#claimPresenceId(userId, entry.clientId);
     }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection);
     for (const entry of entries) {
-      if (entry.state === null) {
-        this.#awarenessOwners.delete(entry.clientId);
-        connection.awarenessIds.delete(entry.clientId);
-      }
+      if (entry.state === null) connection.awarenessIds.delete(entry.clientId);
+    }
+  }
+
+  /** Records that `clientId` is `userId`'s, forgetting that person's oldest ids beyond the bound. */
+  #claimPresenceId(userId: string, clientId: number): void {
+    if (this.#awarenessOwners.get(clientId) === userId) return;
+    this.#awarenessOwners.set(clientId, userId);
+    const ids = this.#idsOfPerson.get(userId) ?? [];
+    ids.push(clientId);
+    this.#idsOfPerson.set(userId, ids);
+    while (ids.length > rememberedPresenceIdsPerPerson) {
+      const index = ids.findIndex((id) => ![...this.#connections.values()].some((c) => c.awarenessIds.has(id)));
+      if (index === -1) break;
+      this.#awarenessOwners.delete(ids.splice(index, 1)[0]!);
     }
   }
 
   #onDocumentUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === loadOrigin) return;
+    if (origin === loadOrigin || this.#deleted || this.#cannotSave) return;
     this.#loadedState = null;
     const from = origin instanceof Connection ? origin : null;
     this.#unsaved++;
     this.#tailUpdates++;
     this.#tailBytes += update.byteLength;
-    const written = this.#options.writer.append(this.boardId, update);
-    this.#lastWrite = written;
-    written.then(
+    const written = this.#options.writer.append(this.boardId, update).then(
       () => {
         this.#unsaved--;
+        if (this.#deleted || this.#cannotSave) return;
         this.#relay.add(update, from);
         if (this.#tailUpdates >= this.#options.compactAfterUpdates || this.#tailBytes >= this.#options.compactAfterBytes) {
-          this.compact().catch(this.#options.onError);
+          this.compact().catch((error: unknown) => {
+            if (!(error instanceof BoardWriteFailedError)) this.#options.onError(error);
+          });
         }
       },
-      // Only a closed writer rejects (the server is stopping): nothing is relayed.
-      () => undefined,
+      // Refused by the writer: the writer was closed (the server is stopping) or gave up on this
+      // board. Either way nothing of it is relayed, and it no longer counts as unsaved.
+      (error: unknown) => {
+        this.#unsaved--;
+        if (error instanceof BoardWriteFailedError) this.#giveUpSaving(error);
+      },
     );
+    this.#lastWrite = written;
   };
+
+  /**
+   * The writer gave up on this board: nothing more is taken, every socket is closed with 4503
+   * (their clients keep the refused changes and send them again on reconnect), and the registry
+   * forgets the room, so the next visitor loads what is really stored.
+   */
+  #giveUpSaving(error: BoardWriteFailedError): void {
+    if (this.#cannotSave || this.#deleted) return;
+    this.#cannotSave = true;
+    this.#loadedState = null;
+    this.#options.onError(
+      new Error(`board ${this.boardId} cannot save: closing its sockets with 4503 and refusing updates until it can`, {
+        cause: error,
+      }),
+    );
+    this.#options.onCannotSave?.(this);
+    this.disconnect(CloseCode.cannotSave, closeReasons[CloseCode.cannotSave]!);
+  }
 
   #onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },

@@ -1,0 +1,126 @@
+/**
+ * Deleting a board while people have it open: their sockets close with 4404, no one joins it again,
+ * and nothing of its content stays — in no table, and not in the database file's bytes (main file
+ * and write-ahead log) — although its room was loaded, had a log tail to compact, and was being
+ * edited. Real server, real LibSQL file, stock y-websocket providers.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
+import type { SqlValue } from '../../server/storage/sql-database.ts';
+import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { nextEvent, waitUntil } from '../support/wait.ts';
+import { joinBoard } from '../support/invites.ts';
+
+let server: TestServer;
+let ann: TestPerson;
+const clients: SyncClient[] = [];
+
+beforeEach(async () => {
+  server = await startTestServer();
+  ann = await signUp(server, 'Ann');
+});
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.dispose();
+});
+
+function client(boardId: string, person: TestPerson): SyncClient {
+  const created = connectClient(server, boardId, person.cookie);
+  clients.push(created);
+  return created;
+}
+
+function closeCode(provider: WebsocketProvider): Promise<number> {
+  return nextEvent<[CloseEvent | null]>(provider, 'connection-close').then(([event]) => event?.code ?? -1);
+}
+
+/** The path of the server's database file. */
+function databasePath(): string {
+  return server.libsqlUrl.slice('file:'.length);
+}
+
+/** Every cell of every table, as text and bytes, that holds `needle`. */
+async function cellsContaining(needle: string): Promise<string[]> {
+  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+  try {
+    const tables = await db.execute("SELECT name FROM sqlite_master WHERE type = 'table'");
+    const found: string[] = [];
+    for (const row of tables.rows) {
+      const table = String(row['name']);
+      const result = await db.execute(`SELECT * FROM "${table}"`);
+      for (const cells of result.rows) {
+        for (const [column, value] of Object.entries(cells)) if (holds(value, needle)) found.push(`${table}.${column}`);
+      }
+    }
+    return found;
+  } finally {
+    db.close();
+  }
+}
+
+function holds(value: SqlValue, needle: string): boolean {
+  if (value instanceof Uint8Array) return Buffer.from(value).includes(needle);
+  return String(value).includes(needle);
+}
+
+/** Which of the database's files hold `needle` in their raw bytes. */
+function filesContaining(needle: string): string[] {
+  const path = databasePath();
+  return [path, `${path}-wal`].filter((file) => existsSync(file) && readFileSync(file).includes(needle));
+}
+
+describe('deleting a board', () => {
+  it('closes its sockets with 4404 and leaves nothing of it in any table or in the file', async () => {
+    const title = `Ward 7 board ${crypto.randomUUID()}`;
+    const story = `My private story ${crypto.randomUUID()} about the night on the ward`;
+    const boardId = await createBoard(server, ann, title);
+    const sam = await joinBoard(server, ann, boardId, 'edit', 'Sam');
+    const annClient = client(boardId, ann);
+    const samClient = client(boardId, sam);
+    await Promise.all([annClient.synced, samClient.synced]);
+
+    // The story is written, relayed, so on disk — in the log, which the last leave would compact.
+    const { stages, touchpoints } = boardTypes(annClient.doc);
+    stages.push([newStage('s1', 'Arriving')]);
+    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
+    await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('t1')?.get('story') ?? '') === story, 'Sam sees the story');
+    expect(server.registry.loaded(boardId)?.hasLogTail).toBe(true);
+    expect(await cellsContaining(story)).not.toEqual([]);
+
+    const closed = [closeCode(annClient.provider), closeCode(samClient.provider)];
+    const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });
+    expect(response.status).toBe(204);
+    expect(await Promise.all(closed)).toEqual([CloseCode.notFound, CloseCode.notFound]);
+    await waitUntil(() => server.registry.loaded(boardId) === undefined, 'the room is unloaded');
+    // Whatever the unload would still write is written by now.
+    await server.registry.shutdown();
+
+    expect(await cellsContaining(story)).toEqual([]);
+    expect(await cellsContaining(title)).toEqual([]);
+    expect(await cellsContaining(boardId)).toEqual([]);
+    expect(filesContaining(story)).toEqual([]);
+    expect(filesContaining(title)).toEqual([]);
+  });
+
+  it('lets no one back in: a reconnecting client is refused with 4404 and its copy is not written', async () => {
+    const boardId = await createBoard(server, ann, 'Short-lived board');
+    const annClient = client(boardId, ann);
+    await annClient.synced;
+    const closed = closeCode(annClient.provider);
+    expect((await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
+    expect(await closed).toBe(CloseCode.notFound);
+
+    // A client that still holds the board (e.g. a tab that was offline) comes back with it.
+    const marker = `written after deletion ${crypto.randomUUID()}`;
+    const late = client(boardId, ann);
+    boardTypes(late.doc).stages.push([newStage('late', marker)]);
+    expect(await closeCode(late.provider)).toBe(CloseCode.notFound);
+    expect(await cellsContaining(marker)).toEqual([]);
+    expect(server.registry.loaded(boardId)).toBeUndefined();
+  });
+});

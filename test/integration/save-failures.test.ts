@@ -1,0 +1,81 @@
+/**
+ * When the database refuses one board's writes, only that board stops: its sockets are closed with
+ * 4503 and it takes no more updates, the log says so, its room is freed (nothing counts as unsaved
+ * for ever), and every other board carries on. When the database takes writes again, the clients'
+ * kept changes arrive and nothing is lost. Faults come from a wrapper around the real LibSQL store
+ * (what an oversize write to a remote LibSQL does); server, sockets and clients are real.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import type { DocumentStore } from '../../server/ports/document-store.ts';
+import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { nextEvent, waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+const clients: SyncClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.dispose();
+});
+
+function client(boardId: string, person: TestPerson): SyncClient {
+  const created = connectClient(server, boardId, person.cookie);
+  clients.push(created);
+  return created;
+}
+
+const stageTitles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
+const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`s-${title}`, title)]);
+
+function closeCode(provider: WebsocketProvider): Promise<number> {
+  return nextEvent<[CloseEvent | null]>(provider, 'connection-close', 10_000).then(([event]) => event?.code ?? -1);
+}
+
+describe('a board whose writes keep failing', () => {
+  it('is closed with 4503 and freed while other boards carry on; its changes arrive once writes work again', async () => {
+    const failing = new Set<string>();
+    const logged: string[] = [];
+    server = await startTestServer({
+      wrapDocumentStore: (store): DocumentStore => ({
+        ...store,
+        write: (batch) =>
+          batch.appends.some((a) => failing.has(a.boardId)) || batch.compactions.some((c) => failing.has(c.boardId))
+            ? Promise.reject(new Error('SQLITE_TOOBIG: string or blob too big'))
+            : store.write(batch),
+      }),
+      onError: (error) => logged.push(String(error instanceof Error ? error.message : error)),
+    });
+    const ann = await signUp(server, 'Ann');
+    const broken = await createBoard(server, ann, 'Board that cannot save');
+    const healthy = await createBoard(server, ann, 'Board that can');
+    const [brokenA, brokenB, healthyA, healthyB] = [client(broken, ann), client(broken, ann), client(healthy, ann), client(healthy, ann)];
+    await Promise.all([brokenA, brokenB, healthyA, healthyB].map((c) => c.synced));
+    const brokenRoom = server.registry.loaded(broken)!;
+
+    failing.add(broken);
+    const closed = [closeCode(brokenA.provider), closeCode(brokenB.provider)];
+    addStage(brokenA.doc, 'Kept on my device');
+    // While the broken board is retrying, the healthy one relays as usual.
+    addStage(healthyA.doc, 'Relayed meanwhile');
+    await waitUntil(() => stageTitles(healthyB.doc).includes('Relayed meanwhile'), 'the healthy board relays');
+    expect(brokenRoom.cannotSave).toBe(false);
+
+    expect(await Promise.all(closed)).toEqual([CloseCode.cannotSave, CloseCode.cannotSave]);
+    expect(stageTitles(brokenB.doc)).not.toContain('Kept on my device'); // never relayed
+    expect(logged.some((line) => line.includes(`board ${broken} cannot save`))).toBe(true);
+    // Every refused write was counted off: the room is empty, has nothing unsaved, and was let go.
+    await waitUntil(() => brokenRoom.size === 0 && !brokenRoom.hasUnsavedChanges, 'the broken room is empty and settled');
+    expect(server.registry.loaded(broken)).not.toBe(brokenRoom);
+
+    // The database takes the board again: the providers reconnect by themselves (4503 is not
+    // terminal) and the change kept on the device arrives everywhere.
+    failing.delete(broken);
+    await waitUntil(() => stageTitles(brokenB.doc).includes('Kept on my device'), 'the kept change arrives', 15_000);
+    addStage(healthyB.doc, 'Still fine');
+    await waitUntil(() => stageTitles(healthyA.doc).includes('Still fine'), 'the healthy board still relays');
+  });
+});

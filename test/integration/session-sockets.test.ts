@@ -1,0 +1,158 @@
+/**
+ * No session outlives sign-out on a live board: signing out (here, everywhere, or by adding an
+ * email and password, which ends the account's other sessions) closes the sockets opened with the
+ * ended sessions with 4401 at once, and a session that expires while its socket is open is caught
+ * at that socket's next frame. Sockets of sessions still valid carry on. Real server, real LibSQL
+ * file, stock y-websocket providers.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { SessionStore } from '../../server/auth/sessions.ts';
+import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
+import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
+import { joinBoard } from '../support/invites.ts';
+import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { api, cookieFrom, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { nextEvent, waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+const clients: SyncClient[] = [];
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.destroy();
+  await server.dispose();
+});
+
+function client(boardId: string, person: TestPerson): SyncClient {
+  const created = connectClient(server, boardId, person.cookie);
+  clients.push(created);
+  return created;
+}
+
+function closeCode(provider: WebsocketProvider): Promise<number> {
+  return nextEvent<[CloseEvent | null]>(provider, 'connection-close').then(([event]) => event?.code ?? -1);
+}
+
+/** A second session of the same account, as signing in on another device gives. */
+async function signInAgain(person: TestPerson, email: string): Promise<TestPerson> {
+  const response = await api(server, '/api/auth/login', { body: { email, password: 'a long enough password' } });
+  expect(response.status).toBe(200);
+  return { ...person, cookie: cookieFrom(response) };
+}
+
+const stageTitles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
+
+/** Adds a stage through `writer` and waits until the server has stored it: the socket still works. */
+async function isStored(writer: SyncClient, boardId: string, title: string): Promise<void> {
+  boardTypes(writer.doc).stages.push([newStage(`s-${title}`, title)]);
+  await waitUntil(async () => (await storedStageTitles(boardId)).includes(title), `"${title}" is stored`);
+}
+
+/** Adds a stage through `writer` and waits until `reader` has it: the positive probe that a socket still works. */
+async function stillSyncs(writer: SyncClient, reader: SyncClient, title: string): Promise<void> {
+  boardTypes(writer.doc).stages.push([newStage(`s-${title}`, title)]);
+  await waitUntil(() => stageTitles(reader.doc).includes(title), `"${title}" arrives`);
+}
+
+async function storedStageTitles(boardId: string): Promise<string[]> {
+  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+  try {
+    const { snapshot, updates } = await createSqlDocumentStore({ db, now: () => 0 }).load(boardId);
+    const doc = new Y.Doc();
+    for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update);
+    return stageTitles(doc);
+  } finally {
+    db.close();
+  }
+}
+
+/** Ann with two sessions (laptop and phone) on one board, and Bea watching it. */
+async function twoDevices() {
+  const email = `ann-${crypto.randomUUID()}@example.org`;
+  const register = await api(server, '/api/auth/register', {
+    body: { email, password: 'a long enough password', displayName: 'Ann' },
+  });
+  const { user } = (await register.json()) as { user: { id: string } };
+  const laptop: TestPerson = { id: user.id, displayName: 'Ann', cookie: cookieFrom(register) };
+  const phone = await signInAgain(laptop, email);
+  const boardId = await createBoard(server, laptop);
+  const bea = await joinBoard(server, laptop, boardId, 'edit', 'Bea');
+  const onLaptop = client(boardId, laptop);
+  const onPhone = client(boardId, phone);
+  const beaClient = client(boardId, bea);
+  await Promise.all([onLaptop.synced, onPhone.synced, beaClient.synced]);
+  return { laptop, phone, bea, boardId, onLaptop, onPhone, beaClient };
+}
+
+describe('ending a session closes its sync sockets', () => {
+  it('signing out closes that session’s socket with 4401; the other device carries on', async () => {
+    server = await startTestServer();
+    const { laptop, onLaptop, onPhone, beaClient } = await twoDevices();
+    const closed = closeCode(onLaptop.provider);
+    expect((await api(server, '/api/auth/logout', { method: 'POST', cookie: laptop.cookie })).status).toBe(204);
+    expect(await closed).toBe(CloseCode.unauthenticated);
+    await stillSyncs(onPhone, beaClient, 'From the phone');
+  });
+
+  it('signing out everywhere closes every socket of the person with 4401, at once', async () => {
+    server = await startTestServer();
+    const { phone, boardId, onLaptop, onPhone, beaClient } = await twoDevices();
+    const closed = [closeCode(onLaptop.provider), closeCode(onPhone.provider)];
+    expect((await api(server, '/api/auth/logout-everywhere', { method: 'POST', cookie: phone.cookie })).status).toBe(204);
+    expect(await Promise.all(closed)).toEqual([CloseCode.unauthenticated, CloseCode.unauthenticated]);
+    // Nothing the closed sockets try afterwards reaches the board.
+    boardTypes(onLaptop.doc).stages.push([newStage('s-late', 'After signing out')]);
+    await isStored(beaClient, boardId, 'Bea carries on');
+    expect(await storedStageTitles(boardId)).not.toContain('After signing out');
+  });
+
+  it("adding an email and password ends the account's other sessions and closes their sockets", async () => {
+    server = await startTestServer();
+    const ann = await signUp(server, 'Ann');
+    const boardId = await createBoard(server, ann);
+    const guest = await joinBoard(server, ann, boardId, 'edit', 'Sam');
+    // The guest's second session, as a second device that joined before would have.
+    const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+    const { token } = await new SessionStore({ db, clock: { now: () => Date.now() }, random: (n) => crypto.getRandomValues(new Uint8Array(n)) }).create(guest.id);
+    db.close();
+    const otherDevice: TestPerson = { ...guest, cookie: `session=${token}` };
+    const here = client(boardId, guest);
+    const there = client(boardId, otherDevice);
+    await Promise.all([here.synced, there.synced]);
+    const closed = closeCode(there.provider);
+    const response = await api(server, '/api/me/credentials', {
+      body: { email: `sam-${crypto.randomUUID()}@example.org`, password: 'a long enough password' },
+      cookie: guest.cookie,
+    });
+    expect(response.status).toBe(200);
+    expect(await closed).toBe(CloseCode.unauthenticated);
+    expect((await api(server, '/api/me', { cookie: otherDevice.cookie })).status).toBe(401);
+    const annClient = client(boardId, ann);
+    await annClient.synced;
+    await stillSyncs(here, annClient, 'Still here');
+  });
+
+  it('a session that expires while its socket is open is refused at the next frame, and its edit is not kept', async () => {
+    let now = Date.now();
+    server = await startTestServer({ clock: { now: () => now } });
+    const ann = await signUp(server, 'Ann');
+    const bea = await signUp(server, 'Bea');
+    const boardId = await createBoard(server, ann);
+    const beaJoined = await joinBoard(server, ann, boardId, 'edit', bea);
+    const annClient = client(boardId, ann);
+    const beaClient = client(boardId, beaJoined);
+    await Promise.all([annClient.synced, beaClient.synced]);
+    // Bea keeps using the app: her session is renewed, so it outlives Ann's.
+    now += 20 * 24 * 60 * 60 * 1000;
+    expect((await api(server, '/api/me', { cookie: bea.cookie })).status).toBe(200);
+    now += 11 * 24 * 60 * 60 * 1000; // Ann's 30 days are over; Bea's renewed session is not
+
+    const closed = closeCode(annClient.provider);
+    boardTypes(annClient.doc).stages.push([newStage('s-expired', 'Sent on an expired session')]);
+    expect(await closed).toBe(CloseCode.unauthenticated);
+    await isStored(beaClient, boardId, 'Bea, renewed, carries on');
+    expect(await storedStageTitles(boardId)).toEqual(['Bea, renewed, carries on']);
+  });
+});
