@@ -115,4 +115,18 @@ describe.each(backends)('DocumentStore on %s', (_name, make) => {
     await store.remove('gone');
     expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
   });
+
+  it('removes a board after the appends of its own batch, leaving the other boards as they were', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    const kept = textUpdate(new Y.Doc(), 'kept');
+    await store.write({ appends: [{ boardId: 'gone', update: textUpdate(doc, 'x') }, { boardId: 'kept', update: kept }], compactions: [] });
+    await store.write({
+      appends: [{ boardId: 'gone', update: textUpdate(doc, 'y') }],
+      compactions: [{ boardId: 'gone', snapshot: Y.encodeStateAsUpdate(doc) }],
+      removals: ['gone'],
+    });
+    expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+    expect((await store.load('kept')).updates).toEqual([kept]);
+  });
 });
