@@ -6,38 +6,30 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import type { SqlValue } from '../../server/storage/sql-database.ts';
-import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
-import { nextEvent, waitUntil } from '../support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 import { joinBoard } from '../support/invites.ts';
 
 let server: TestServer;
 let ann: TestPerson;
-const clients: SyncClient[] = [];
+const pool = clientPool(() => server);
 
 beforeEach(async () => {
   server = await startTestServer();
   ann = await signUp(server, 'Ann');
 });
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  pool.destroyAll();
   await server.dispose();
 });
 
-function client(boardId: string, person: TestPerson): SyncClient {
-  const created = connectClient(server, boardId, person.cookie);
-  clients.push(created);
-  return created;
-}
+const client = (boardId: string, person: TestPerson): SyncClient => pool.connect(boardId, person);
 
-function closeCode(provider: WebsocketProvider): Promise<number> {
-  return nextEvent<[CloseEvent | null]>(provider, 'connection-close').then(([event]) => event?.code ?? -1);
-}
 
 /** The path of the server's database file. */
 function databasePath(): string {
@@ -92,7 +84,7 @@ describe('deleting a board', () => {
     expect(server.registry.loaded(boardId)?.hasLogTail).toBe(true);
     expect(await cellsContaining(story)).not.toEqual([]);
 
-    const closed = [closeCode(annClient.provider), closeCode(samClient.provider)];
+    const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });
     expect(response.status).toBe(204);
     expect(await Promise.all(closed)).toEqual([CloseCode.notFound, CloseCode.notFound]);
@@ -111,7 +103,7 @@ describe('deleting a board', () => {
     const boardId = await createBoard(server, ann, 'Short-lived board');
     const annClient = client(boardId, ann);
     await annClient.synced;
-    const closed = closeCode(annClient.provider);
+    const closed = nextCloseCode(annClient.provider);
     expect((await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
     expect(await closed).toBe(CloseCode.notFound);
 
@@ -119,7 +111,7 @@ describe('deleting a board', () => {
     const marker = `written after deletion ${crypto.randomUUID()}`;
     const late = client(boardId, ann);
     boardTypes(late.doc).stages.push([newStage('late', marker)]);
-    expect(await closeCode(late.provider)).toBe(CloseCode.notFound);
+    expect(await nextCloseCode(late.provider)).toBe(CloseCode.notFound);
     expect(await cellsContaining(marker)).toEqual([]);
     expect(server.registry.loaded(boardId)).toBeUndefined();
   });

@@ -6,26 +6,22 @@
  * gate around the real store, so the change falls in that window every time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import { boardTypes } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import type { DocumentStore } from '../../server/ports/document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import { joinBoard } from '../support/invites.ts';
-import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { createBoard, signUp, startTestServer, type TestServer } from '../support/test-server.ts';
-import { nextEvent, waitUntil } from '../support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 
 let server: TestServer;
-const clients: SyncClient[] = [];
+const pool = clientPool(() => server);
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  pool.destroyAll();
   await server.dispose();
 });
 
-function closeCode(provider: WebsocketProvider): Promise<number> {
-  return nextEvent<[CloseEvent | null]>(provider, 'connection-close').then(([event]) => event?.code ?? -1);
-}
 
 /** A server whose board loads wait at a gate the test opens; `loading` tells when one is waiting. */
 async function gatedServer() {
@@ -66,9 +62,8 @@ describe('joining a room reads the membership again', () => {
     const boardId = await createBoard(server, ann, 'Board Sam was removed from');
     const sam = await joinBoard(server, ann, boardId, 'edit', 'Sam');
     gate.hold();
-    const samClient = connectClient(server, boardId, sam.cookie);
-    clients.push(samClient);
-    const closed = closeCode(samClient.provider);
+    const samClient = pool.connect(boardId, sam);
+    const closed = nextCloseCode(samClient.provider);
     await gate.loading; // admitted; the room is loading
     await inTheDatabase('DELETE FROM members WHERE board_id = ? AND user_id = ?', [boardId, sam.id]);
     gate.open();
@@ -82,9 +77,8 @@ describe('joining a room reads the membership again', () => {
     const boardId = await createBoard(server, ann, 'Board where Sam can now only look');
     const sam = await joinBoard(server, ann, boardId, 'edit', 'Sam');
     gate.hold();
-    const samClient = connectClient(server, boardId, sam.cookie);
-    clients.push(samClient);
-    const closed = closeCode(samClient.provider);
+    const samClient = pool.connect(boardId, sam);
+    const closed = nextCloseCode(samClient.provider);
     await gate.loading;
     await inTheDatabase("UPDATE members SET access = 'view' WHERE board_id = ? AND user_id = ?", [boardId, sam.id]);
     gate.open();

@@ -5,13 +5,14 @@
  * Stock y-websocket providers for people; a raw socket for the attacker (what a hostile script
  * sends), on a real server.
  */
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { MessageType } from '../../shared/sync-protocol.ts';
+import { encodeAwarenessEntries, type AwarenessEntry } from '../../server/sync/awareness-filter.ts';
+import { awarenessMessage } from '../../server/sync/messages.ts';
 import { maxPresenceIdsPerSocket } from '../../server/sync/room.ts';
 import { joinBoard } from '../support/invites.ts';
-import { connectClient, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
+import { clientPool, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
 import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { nextEvent, waitUntil } from '../support/wait.ts';
 
@@ -19,7 +20,7 @@ let server: TestServer;
 let ann: TestPerson;
 let mallory: TestPerson;
 let boardId: string;
-const clients: SyncClient[] = [];
+const pool = clientPool(() => server);
 const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
@@ -29,15 +30,14 @@ beforeEach(async () => {
   mallory = await joinBoard(server, ann, boardId, 'edit', 'Mallory');
 });
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  pool.destroyAll();
   for (const socket of sockets.splice(0)) socket.close();
   await server.dispose();
 });
 
 function client(person: TestPerson): SyncClient {
-  const created = connectClient(server, boardId, person.cookie);
+  const created = pool.connect(boardId, person);
   created.provider.awareness.setLocalStateField('user', { name: person.displayName, color: '#336699' });
-  clients.push(created);
   return created;
 }
 
@@ -53,17 +53,8 @@ async function rawSocket(person: TestPerson) {
   await nextEvent(ws, 'open');
   return {
     sendPresence(entries: Entry[]) {
-      const update = encoding.createEncoder();
-      encoding.writeVarUint(update, entries.length);
-      for (const entry of entries) {
-        encoding.writeVarUint(update, entry.clientId);
-        encoding.writeVarUint(update, entry.clock);
-        encoding.writeVarString(update, JSON.stringify(entry.state));
-      }
-      const frame = encoding.createEncoder();
-      encoding.writeVarUint(frame, MessageType.awareness);
-      encoding.writeVarUint8Array(frame, encoding.toUint8Array(update));
-      ws.send(encoding.toUint8Array(frame));
+      // Any JSON goes on the wire; the server's own encoder writes the awareness format.
+      ws.send(awarenessMessage(encodeAwarenessEntries(entries as AwarenessEntry[])));
     },
     /**
      * Everyone's presence as the server holds it, once it has handled every frame sent before:

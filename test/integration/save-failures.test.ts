@@ -6,34 +6,26 @@
  * (what an oversize write to a remote LibSQL does); server, sockets and clients are real.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import type { DocumentStore } from '../../server/ports/document-store.ts';
-import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
-import { nextEvent, waitUntil } from '../support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 
 let server: TestServer;
-const clients: SyncClient[] = [];
+const pool = clientPool(() => server);
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  pool.destroyAll();
   await server.dispose();
 });
 
-function client(boardId: string, person: TestPerson): SyncClient {
-  const created = connectClient(server, boardId, person.cookie);
-  clients.push(created);
-  return created;
-}
+const client = (boardId: string, person: TestPerson): SyncClient => pool.connect(boardId, person);
 
 const stageTitles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
 const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`s-${title}`, title)]);
 
-function closeCode(provider: WebsocketProvider): Promise<number> {
-  return nextEvent<[CloseEvent | null]>(provider, 'connection-close', 10_000).then(([event]) => event?.code ?? -1);
-}
 
 describe('a board whose writes keep failing', () => {
   it('is closed with 4503 and freed while other boards carry on; its changes arrive once writes work again', async () => {
@@ -57,7 +49,7 @@ describe('a board whose writes keep failing', () => {
     const brokenRoom = server.registry.loaded(broken)!;
 
     failing.add(broken);
-    const closed = [closeCode(brokenA.provider), closeCode(brokenB.provider)];
+    const closed = [nextCloseCode(brokenA.provider, 10_000), nextCloseCode(brokenB.provider, 10_000)];
     addStage(brokenA.doc, 'Kept on my device');
     // While the broken board is retrying, the healthy one relays as usual.
     addStage(healthyA.doc, 'Relayed meanwhile');

@@ -6,7 +6,6 @@
  * file, stock y-websocket providers.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
@@ -14,26 +13,19 @@ import { SessionStore } from '../../server/auth/sessions.ts';
 import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import { joinBoard } from '../support/invites.ts';
-import { connectClient, type SyncClient } from '../support/sync-client.ts';
+import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { api, cookieFrom, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
-import { nextEvent, waitUntil } from '../support/wait.ts';
+import { waitUntil } from '../support/wait.ts';
 
 let server: TestServer;
-const clients: SyncClient[] = [];
+const pool = clientPool(() => server);
 afterEach(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  pool.destroyAll();
   await server.dispose();
 });
 
-function client(boardId: string, person: TestPerson): SyncClient {
-  const created = connectClient(server, boardId, person.cookie);
-  clients.push(created);
-  return created;
-}
+const client = (boardId: string, person: TestPerson): SyncClient => pool.connect(boardId, person);
 
-function closeCode(provider: WebsocketProvider): Promise<number> {
-  return nextEvent<[CloseEvent | null]>(provider, 'connection-close').then(([event]) => event?.code ?? -1);
-}
 
 /** A second session of the same account, as signing in on another device gives. */
 async function signInAgain(person: TestPerson, email: string): Promise<TestPerson> {
@@ -90,7 +82,7 @@ describe('ending a session closes its sync sockets', () => {
   it('signing out closes that session’s socket with 4401; the other device carries on', async () => {
     server = await startTestServer();
     const { laptop, onLaptop, onPhone, beaClient } = await twoDevices();
-    const closed = closeCode(onLaptop.provider);
+    const closed = nextCloseCode(onLaptop.provider);
     expect((await api(server, '/api/auth/logout', { method: 'POST', cookie: laptop.cookie })).status).toBe(204);
     expect(await closed).toBe(CloseCode.unauthenticated);
     await stillSyncs(onPhone, beaClient, 'From the phone');
@@ -99,7 +91,7 @@ describe('ending a session closes its sync sockets', () => {
   it('signing out everywhere closes every socket of the person with 4401, at once', async () => {
     server = await startTestServer();
     const { phone, boardId, onLaptop, onPhone, beaClient } = await twoDevices();
-    const closed = [closeCode(onLaptop.provider), closeCode(onPhone.provider)];
+    const closed = [nextCloseCode(onLaptop.provider), nextCloseCode(onPhone.provider)];
     expect((await api(server, '/api/auth/logout-everywhere', { method: 'POST', cookie: phone.cookie })).status).toBe(204);
     expect(await Promise.all(closed)).toEqual([CloseCode.unauthenticated, CloseCode.unauthenticated]);
     // Nothing the closed sockets try afterwards reaches the board.
@@ -121,7 +113,7 @@ describe('ending a session closes its sync sockets', () => {
     const here = client(boardId, guest);
     const there = client(boardId, otherDevice);
     await Promise.all([here.synced, there.synced]);
-    const closed = closeCode(there.provider);
+    const closed = nextCloseCode(there.provider);
     const response = await api(server, '/api/me/credentials', {
       body: { email: `sam-${crypto.randomUUID()}@example.org`, password: 'a long enough password' },
       cookie: guest.cookie,
@@ -149,7 +141,7 @@ describe('ending a session closes its sync sockets', () => {
     expect((await api(server, '/api/me', { cookie: bea.cookie })).status).toBe(200);
     now += 11 * 24 * 60 * 60 * 1000; // Ann's 30 days are over; Bea's renewed session is not
 
-    const closed = closeCode(annClient.provider);
+    const closed = nextCloseCode(annClient.provider);
     boardTypes(annClient.doc).stages.push([newStage('s-expired', 'Sent on an expired session')]);
     expect(await closed).toBe(CloseCode.unauthenticated);
     await isStored(beaClient, boardId, 'Bea, renewed, carries on');

@@ -76,3 +76,24 @@ export function connectClient(
 ): SyncClient {
   return connectProvider({ serverUrl: `${server.wsUrl}/sync`, room: boardId, WebSocketPolyfill: cookieWebSocket(cookie) }, options);
 }
+
+/** The code of a provider's next connection close (-1 when the close came without an event). */
+export function nextCloseCode(provider: WebsocketProvider, timeoutMs = 5000): Promise<number> {
+  return nextEvent<[CloseEvent | null]>(provider, 'connection-close', timeoutMs).then(([event]) => event?.code ?? -1);
+}
+
+/** The providers one test opens on a server, to destroy them all when it ends. */
+export function clientPool(server: () => { wsUrl: string }) {
+  const open: SyncClient[] = [];
+  return {
+    /** A member's provider on `boardId`, connected now. */
+    connect(boardId: string, person: { cookie: string }): SyncClient {
+      const client = connectClient(server(), boardId, person.cookie);
+      open.push(client);
+      return client;
+    },
+    destroyAll(): void {
+      for (const client of open.splice(0)) client.destroy();
+    },
+  };
+}
