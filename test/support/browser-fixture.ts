@@ -9,6 +9,7 @@ import { launchBrowser } from './browser.ts';
 import { connectClient, type SyncClient } from './sync-client.ts';
 import { contextFor, openBoard } from './board-page.ts';
 import { addMember } from './members.ts';
+import type { NodeServerOptions } from '../../server/runtime/node-server.ts';
 import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from './test-server.ts';
 
 export interface BrowserFixture {
@@ -18,13 +19,16 @@ export interface BrowserFixture {
   nodeClient(boardId: string, person: TestPerson): SyncClient;
 }
 
-/** Registers beforeAll/afterAll hooks; read the fields inside tests. */
-export function useBrowserFixture(): BrowserFixture {
+/**
+ * Registers beforeAll/afterAll hooks; read the fields inside tests. `serverOptions` go to the
+ * server (e.g. `wrapDocumentStore` to make its database refuse writes).
+ */
+export function useBrowserFixture(serverOptions: NodeServerOptions = {}): BrowserFixture {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const clients: SyncClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ clientDir: clientDist });
+    server = await startTestServer({ ...serverOptions, clientDir: clientDist });
     browser = await launchBrowser();
   });
   afterAll(async () => {

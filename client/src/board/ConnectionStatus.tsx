@@ -3,7 +3,9 @@
  * "Offline — reconnecting" without being interrupted; a refusal says what happened and what to
  * do next in plain words, with a link where there is somewhere to go. When this device cannot keep
  * a copy of the board, it never says "saved on this device": it says so, and asks the person to
- * stay online until the server has their changes.
+ * stay online until the server has their changes. When the server cannot save the board (4503) it
+ * does not say "Offline" — the person is online — but that the server cannot save just now, where
+ * their changes are meanwhile, and that they can keep working.
  */
 import { Match, Switch } from 'solid-js';
 import { A } from '@solidjs/router';
@@ -24,18 +26,32 @@ export interface ConnectionStatusProps {
 /** Said after every online state when this device keeps no copy (see `LocalCopyState`). */
 const notKeptHere = 'Your changes are not kept on this device, so please stay online until it says saved.';
 
+/** The start of every "cannot save" message (see `ConnectionState`). */
+const cannotSave = 'The server cannot save this board just now.';
+
 export function ConnectionStatus(props: ConnectionStatusProps) {
   const code = () => (props.state.kind === 'refused' ? props.state.code : null);
   const localCopy = () => props.localCopy ?? 'ready';
   const noCopy = () => localCopy() === 'unavailable';
   const note = () => (noCopy() && props.state.kind !== 'refused' ? ` ${notKeptHere}` : '');
+  const kind = () => (props.state.kind === 'cannotSave' ? 'cannot-save' : props.state.kind);
   return (
-    <div class={`connection-status connection-status--${props.state.kind}`} role="status" aria-live="polite">
+    <div class={`connection-status connection-status--${kind()}`} role="status" aria-live="polite">
       <span class="connection-status__dot" aria-hidden="true" />
       <Switch>
         <Match when={props.state.kind === 'connecting'}>Connecting…{note()}</Match>
         <Match when={props.state.kind === 'live' && props.saveState === 'saving'}>Live — saving…{note()}</Match>
         <Match when={props.state.kind === 'live'}>Live — all changes saved{note() && '.'}{note()}</Match>
+        <Match when={props.state.kind === 'cannotSave' && localCopy() === 'ready'}>
+          {cannotSave} Your changes are kept on this device and will be sent when it can — you can keep working.
+        </Match>
+        <Match when={props.state.kind === 'cannotSave' && noCopy()}>
+          {cannotSave} Your changes are not kept on this device, so please keep this page open. They will be sent when
+          the server can — you can keep working.
+        </Match>
+        <Match when={props.state.kind === 'cannotSave'}>
+          {cannotSave} Your changes will be sent when the server can — please keep this page open.
+        </Match>
         <Match when={props.state.kind === 'offline' && noCopy()}>
           Offline — your changes are not kept on this device. Please keep this page open until you are back
           online and it says saved.

@@ -2,9 +2,10 @@
  * One board's live connection: a Y.Doc kept in sync with the server by the standard y-websocket
  * provider, a plain-words connection state for the status bar, and whether this device keeps a
  * copy (IndexedDB; private windows and locked-down browsers may not). A refusal by the server
- * (4401/4403/4404) stops the retrying for good, so nobody watches "reconnecting" forever.
+ * (4401/4403/4404) stops the retrying for good, so nobody watches "reconnecting" forever. When the
+ * server cannot save the board (4503) the page says so rather than "Offline", until it can.
  */
-import { createSignal, type Accessor } from 'solid-js';
+import { createEffect, createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
@@ -14,14 +15,26 @@ import { trackSaves, type SaveState } from './save-tracker.ts';
 
 /**
  * `connecting`: first contact (or connected, not yet synced). `live`: connected and synced.
- * `offline`: lost the connection; the provider keeps retrying. `refused`: the server closed with
- * a terminal code (see `terminalCloseCodes`); no more retries.
+ * `offline`: lost the connection; the provider keeps retrying. `cannotSave`: the server closed
+ * with 4503 (its database refuses this board's writes); the person is online and the provider
+ * keeps reconnecting and re-sending, so this lasts until the server has every change made here
+ * (see `openBoardConnection`). `refused`: the server closed with a terminal code (see
+ * `terminalCloseCodes`); no more retries.
  */
 export type ConnectionState =
   | { kind: 'connecting' }
   | { kind: 'live' }
   | { kind: 'offline' }
+  | { kind: 'cannotSave' }
   | { kind: 'refused'; code: number };
+
+/**
+ * After a 4503 with nothing of this person's waiting to be saved, how long the connection must
+ * stay synced before the page says "Live" again. Someone else's refused changes close this page's
+ * socket too: each time their page reconnects the server retries for about 1.5 s and closes the
+ * board again, and without this wait the status would flip between "Live" and "cannot save".
+ */
+export const cannotSaveSettleMs = 5_000;
 
 /**
  * Whether this device keeps a copy of the board. `pending`: IndexedDB is still opening (or never
@@ -73,20 +86,61 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
   const [loaded, setLoaded] = createSignal(false);
   const [accessChanges, setAccessChanges] = createSignal(0);
   const refused = () => state().kind === 'refused';
+  const cannotSave = () => state().kind === 'cannotSave';
+  // Connected and synced on the current socket.
+  const [synced, setSynced] = createSignal(false);
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
-    // Retries announce 'connecting' every few seconds; staying "offline" until synced again keeps
-    // the status (and screen readers) from flickering between two messages.
-    if (refused() || status !== 'disconnected') return;
+    if (status !== 'connected') setSynced(false);
+    // Retries announce 'connecting' every few seconds; staying "offline" (or "cannot save") until
+    // synced again keeps the status (and screen readers) from flickering between two messages.
+    // A close has already said which of the two it is (see onClose).
+    if (refused() || cannotSave() || status !== 'disconnected') return;
     setState({ kind: 'offline' });
   };
-  const onSync = (synced: boolean) => {
-    if (refused() || !synced || !provider.wsconnected) return;
+  const onSync = (isSynced: boolean) => {
+    if (refused()) return;
+    setSynced(isSynced && provider.wsconnected);
+    if (!isSynced || !provider.wsconnected) return;
     setLoaded(true);
-    setState({ kind: 'live' });
+    // Synced is not saved: the server answers before it tries to store what this page re-sends.
+    if (!cannotSave()) setState({ kind: 'live' });
   };
+
+  // "Cannot save" ends once the server has shown it saves again: every change made here is
+  // acknowledged (save-tracker.ts), or, with nothing of ours to save, the connection stayed synced
+  // for `cannotSaveSettleMs`. Each 4503 closes the socket, so `synced` drops and the wait restarts.
+  let unsavedWhileCannotSave = false;
+  const stopWatchingSaves = createRoot((dispose) => {
+    createEffect(() => {
+      if (!cannotSave()) return;
+      if (saves.state() === 'saving') {
+        unsavedWhileCannotSave = true;
+        return;
+      }
+      if (!synced()) return;
+      if (unsavedWhileCannotSave) {
+        setState({ kind: 'live' });
+        return;
+      }
+      const settle = setTimeout(() => {
+        if (cannotSave() && synced() && saves.state() === 'saved') setState({ kind: 'live' });
+      }, cannotSaveSettleMs);
+      onCleanup(() => clearTimeout(settle));
+    });
+    return dispose;
+  });
+
   const onClose = (event: CloseEvent | null) => {
     if (refused()) return;
+    setSynced(false);
+    if (event !== null && event.code === CloseCode.cannotSave) {
+      // Online, but the server could not store what was sent; the provider re-sends it on
+      // reconnecting. Kept through the 4503s that follow until the server saves again (above).
+      if (!cannotSave()) unsavedWhileCannotSave = false;
+      setState({ kind: 'cannotSave' });
+      return;
+    }
     if (event !== null && terminalCloseCodes.has(event.code)) {
       setState({ kind: 'refused', code: event.code });
       // Removed from the board, or it was deleted: its stories must not stay on this device.
@@ -135,6 +189,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     destroy() {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);
+      stopWatchingSaves();
       saves.destroy();
       provider.off('status', onStatus);
       provider.off('sync', onSync);
