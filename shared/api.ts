@@ -6,10 +6,15 @@ import { z } from 'zod';
 import { displayNameMaxLength } from './limits.ts';
 import { accessLevels, type Access } from './access.ts';
 
-/** A person as everyone else sees them: an id and the name they chose. Nothing about roles. */
+/**
+ * The signed-in person as `/api/me` tells them: an id, the name they chose, and whether the account
+ * was made by joining with a name only (no email or password yet, so signing out loses it).
+ * Nothing about roles. Other people see members (`Member`), never this.
+ */
 export interface User {
   id: string;
   displayName: string;
+  guest: boolean;
 }
 
 export interface Board {

@@ -1,6 +1,6 @@
 /**
  * The frame around every page: a skip link, a header saying who is signed in with "Your account"
- * and a "Sign out" button, and the one <main> landmark. It also moves focus to the new page's heading after an
+ * and a "Sign out" button (which first warns a guest, see SignOutButton.tsx), and the one <main> landmark. It also moves focus to the new page's heading after an
  * in-app navigation, as a full page load would.
  */
 import { createEffect, createSignal, on, Show } from 'solid-js';
@@ -8,6 +8,7 @@ import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/ro
 import { ApiError } from './api.ts';
 import { useApp } from './app-context.ts';
 import { focusMainHeading } from './page-focus.ts';
+import { SignOutButton } from './components/SignOutButton.tsx';
 
 export function Layout(props: RouteSectionProps) {
   const { session } = useApp();
@@ -55,9 +56,7 @@ export function Layout(props: RouteSectionProps) {
               <A href="/account" class="account-link">
                 Your account
               </A>
-              <button type="button" class="button button--secondary" onClick={() => void signOut()}>
-                Sign out
-              </button>
+              <SignOutButton user={user()} onSignOut={signOut} />
             </div>
           )}
         </Show>

@@ -24,7 +24,7 @@ export class AccountStore {
 
   /** Creates an account; returns null when the email is already used. */
   async register(input: { email: string; passwordHash: string; displayName: string }): Promise<User | null> {
-    const user: User = { id: newId(this.#options.random), displayName: input.displayName };
+    const user: User = { id: newId(this.#options.random), displayName: input.displayName, guest: false };
     const result = await this.#options.db.execute({
       sql: `INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT (email) DO NOTHING`,
@@ -42,14 +42,14 @@ export class AccountStore {
     const row = result.rows[0];
     if (!row) return null;
     return {
-      user: { id: textColumn(row, 'id'), displayName: textColumn(row, 'display_name') },
+      user: { id: textColumn(row, 'id'), displayName: textColumn(row, 'display_name'), guest: false },
       passwordHash: textColumn(row, 'password_hash'),
     };
   }
 
   /** Creates a guest account: a name only, no email or password (joined by an invite link). */
   async createGuest(displayName: string): Promise<User> {
-    const user: User = { id: newId(this.#options.random), displayName };
+    const user: User = { id: newId(this.#options.random), displayName, guest: true };
     await this.#options.db.execute({
       sql: 'INSERT INTO users (id, email, password_hash, display_name, created_at) VALUES (?, NULL, NULL, ?, ?)',
       args: [user.id, displayName, this.#options.clock.now()],
@@ -58,9 +58,9 @@ export class AccountStore {
   }
 
   /** Changes a person's display name. */
-  async rename(userId: string, displayName: string): Promise<User> {
-    await this.#options.db.execute({ sql: 'UPDATE users SET display_name = ? WHERE id = ?', args: [displayName, userId] });
-    return { id: userId, displayName };
+  async rename(me: User, displayName: string): Promise<User> {
+    await this.#options.db.execute({ sql: 'UPDATE users SET display_name = ? WHERE id = ?', args: [displayName, me.id] });
+    return { ...me, displayName };
   }
 
   /**

@@ -101,7 +101,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
   app.patch('/me', async (c) => {
     const me = requireUser(c);
     const { displayName } = await readJson(c, updateMeBody);
-    const user = await accounts.rename(me.id, displayName);
+    const user = await accounts.rename(me, displayName);
     sync.rename(user.id, user.displayName);
     return c.json({ user });
   });
@@ -126,7 +126,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     const current = c.get('session')!;
     await sessions.invalidateAll(me.id, current.id);
     sync.endSessions({ userId: me.id, exceptSessionId: current.id });
-    return c.json({ user: me });
+    return c.json({ user: { ...me, guest: false } });
   });
 
   return app;

@@ -64,7 +64,7 @@ export class SessionStore {
     if (!/^[a-z2-7]{32}$/.test(token)) return null;
     const id = sessionIdOf(token);
     const result = await this.#db.execute({
-      sql: `SELECT s.user_id, s.expires_at, u.display_name
+      sql: `SELECT s.user_id, s.expires_at, u.display_name, u.email IS NULL AS guest
             FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`,
       args: [id],
     });
@@ -82,7 +82,8 @@ export class SessionStore {
       await this.#db.execute({ sql: 'UPDATE sessions SET expires_at = ? WHERE id = ?', args: [session.expiresAt, id] });
       renewed = true;
     }
-    return { session, user: { id: session.userId, displayName: textColumn(row, 'display_name') }, renewed };
+    const user = { id: session.userId, displayName: textColumn(row, 'display_name'), guest: intColumn(row, 'guest') === 1 };
+    return { session, user, renewed };
   }
 
   /** A session's expiry, or null when it has ended or expired (open sync sockets ask). */

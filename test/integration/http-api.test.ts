@@ -51,7 +51,7 @@ describe('accounts and sessions', () => {
   it('registers, sets a safe cookie, and knows who you are', async () => {
     const result = await call('/api/auth/register', { body: { email: 'Ann@Example.org ', password: 'a long enough password', displayName: ' Ann ' } });
     expect(result.status).toBe(201);
-    expect(result.json).toEqual({ user: { id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), displayName: 'Ann' } });
+    expect(result.json).toEqual({ user: { id: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), displayName: 'Ann', guest: false } });
     const setCookie = result.response.headers.get('set-cookie')!;
     expect(setCookie).toMatch(/^session=[a-z2-7]{32};/);
     expect(setCookie).toContain('HttpOnly');
@@ -59,7 +59,7 @@ describe('accounts and sessions', () => {
     expect(setCookie).not.toContain('Secure'); // PUBLIC_URL is http here
     const cookie = setCookie.split(';')[0]!;
     expect((await call('/api/me', { cookie })).json).toEqual({ user: result.json!['user'] });
-    expect(Object.keys(result.json!['user']).sort()).toEqual(['displayName', 'id']);
+    expect(Object.keys(result.json!['user']).sort()).toEqual(['displayName', 'guest', 'id']);
   });
 
   it('stores only a hash of the session token', async () => {

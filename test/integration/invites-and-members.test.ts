@@ -276,8 +276,8 @@ describe('account', () => {
   it('changes the display name', async () => {
     const ann = await register('Ann');
     const result = await call('/api/me', { method: 'PATCH', body: { displayName: ' Annie ' }, cookie: ann.cookie });
-    expect(result.json).toEqual({ user: { id: ann.id, displayName: 'Annie' } });
-    expect((await call('/api/me', { cookie: ann.cookie })).json).toEqual({ user: { id: ann.id, displayName: 'Annie' } });
+    expect(result.json).toEqual({ user: { id: ann.id, displayName: 'Annie', guest: false } });
+    expect((await call('/api/me', { cookie: ann.cookie })).json).toEqual({ user: { id: ann.id, displayName: 'Annie', guest: false } });
     expectError(await call('/api/me', { method: 'PATCH', body: { displayName: '' }, cookie: ann.cookie }), 'invalid_body');
     expectError(await call('/api/me', { method: 'PATCH', body: { displayName: 'X' } }), 'unauthenticated');
   });
@@ -288,9 +288,14 @@ describe('account', () => {
     const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
     const guest = cookieOf((await call(`/api/invites/${token}/accept`, { body: { displayName: 'Grace' } })).response);
     const password = 'a long enough password';
+    // Only the person themself learns they are a guest (so the page can warn before signing out).
+    expect((await call('/api/me', { cookie: guest })).json).toMatchObject({ user: { displayName: 'Grace', guest: true } });
     expectError(await call('/api/me/credentials', { body: { email: ann.email, password }, cookie: guest }), 'email_taken');
     const added = await call('/api/me/credentials', { body: { email: 'Grace@Example.org', password }, cookie: guest });
-    expect(added.json).toMatchObject({ user: { displayName: 'Grace' } });
+    expect(added.json).toMatchObject({ user: { displayName: 'Grace', guest: false } });
+    expect((await call('/api/me', { cookie: guest })).json).toMatchObject({ user: { guest: false } });
+    const members = (await call(`/api/boards/${boardId}/members`, { cookie: ann.cookie })).json as { members: object[] };
+    for (const member of members.members) expect(member).not.toHaveProperty('guest');
     expectError(await call('/api/me/credentials', { body: { email: 'other@example.org', password }, cookie: guest }), 'credentials_exist');
     expectError(await call('/api/me/credentials', { body: { email: 'third@example.org', password }, cookie: ann.cookie }), 'credentials_exist');
     const login = await call('/api/auth/login', { body: { email: 'grace@example.org', password } });

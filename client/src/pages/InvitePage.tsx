@@ -135,31 +135,12 @@ function InviteWelcome(props: { token: string; preview: InvitePreview; onBroken:
   return (
     <div class="invite">
       <h1>You are invited to join “{props.preview.boardTitle}”</h1>
-      <section aria-labelledby="invite-about">
-        <h2 id="invite-about">What the board is about</h2>
-        <p class="lead">
-          <Show when={props.preview.purpose.trim() !== ''} fallback={<>This board is called “{props.preview.boardTitle}”.</>}>
-            {props.preview.purpose}
-          </Show>
-        </p>
-      </section>
-      <section aria-labelledby="invite-can-do">
-        <h2 id="invite-can-do">What you can do</h2>
-        <p>{props.preview.access === 'edit' ? 'You can add and change things.' : 'You can look, but not change things.'}</p>
-      </section>
-      <section aria-labelledby="invite-who-sees">
-        <h2 id="invite-who-sees">Who can see what you write</h2>
-        <p>
-          Only the people on this board ({people()} now), and nobody else. They see your first name, and nothing
-          else about you.
-        </p>
-      </section>
-      <section aria-labelledby="invite-leave">
-        <h2 id="invite-leave">How to leave</h2>
-        <p>You can leave at any time. On the board, press “People on this board”, then “Leave this board”.</p>
-      </section>
       <section class="card" aria-labelledby="invite-join">
         <h2 id="invite-join">Join the board</h2>
+        <p>
+          {props.preview.access === 'edit' ? 'You can add and change things.' : 'You can look, but not change things.'}{' '}
+          Only the people on this board see what you write, and only your first name. More about the board is below.
+        </p>
         <form aria-labelledby="invite-join" novalidate onSubmit={(event) => void join(event)}>
           <Show
             when={session.state.user}
@@ -185,6 +166,29 @@ function InviteWelcome(props: { token: string; preview: InvitePreview; onBroken:
             <A href={signInPath()}>I already have an account</A>
           </p>
         </Show>
+      </section>
+      <section aria-labelledby="invite-about">
+        <h2 id="invite-about">What the board is about</h2>
+        <p class="lead">
+          <Show when={props.preview.purpose.trim() !== ''} fallback={<>This board is called “{props.preview.boardTitle}”.</>}>
+            {props.preview.purpose}
+          </Show>
+        </p>
+      </section>
+      <section aria-labelledby="invite-can-do">
+        <h2 id="invite-can-do">What you can do</h2>
+        <p>{props.preview.access === 'edit' ? 'You can add and change things.' : 'You can look, but not change things.'}</p>
+      </section>
+      <section aria-labelledby="invite-who-sees">
+        <h2 id="invite-who-sees">Who can see what you write</h2>
+        <p>
+          Only the people on this board ({people()} now), and nobody else. They see your first name, and nothing
+          else about you.
+        </p>
+      </section>
+      <section aria-labelledby="invite-leave">
+        <h2 id="invite-leave">How to leave</h2>
+        <p>You can leave at any time. On the board, press “People on this board”, then “Leave this board”.</p>
       </section>
     </div>
   );
