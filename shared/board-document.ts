@@ -17,6 +17,8 @@ export const TopLevel = {
   feelings: 'feelings',
   comments: 'comments',
   votes: 'votes',
+  /** "Recently deleted": id of a hidden stage or touchpoint → its entry (shared/recently-deleted.ts). */
+  deleted: 'deleted',
 } as const;
 
 /** The 5-point feeling scale, worst to best. */
@@ -39,6 +41,7 @@ export function boardTypes(doc: Y.Doc) {
     feelings: doc.getMap<Feeling>(TopLevel.feelings),
     comments: doc.getMap<Y.Map<unknown>>(TopLevel.comments),
     votes: doc.getMap<number>(TopLevel.votes),
+    deleted: doc.getMap<Y.Map<unknown>>(TopLevel.deleted),
   };
 }
 

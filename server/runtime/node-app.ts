@@ -104,6 +104,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     },
     sessionExpiry: (sessionId) => sessions.expiryOf(sessionId),
     clock,
+    forgetPurged: () => db.checkpoint(),
     onError,
   });
   const sync = createNodeSync({ registry, heartbeatMs: options.heartbeatMs });

@@ -41,8 +41,14 @@ export interface RoomRegistryOptions {
    * the expiry it knows, since HTTP use may have renewed the session meanwhile.
    */
   sessionExpiry?: (sessionId: string) => Promise<number | null>;
-  /** Time, to notice expired sessions (default the system clock). */
+  /** Time, to notice expired sessions and "Recently deleted" items (default the system clock). */
   clock?: Clock;
+  /**
+   * Makes the database file forget freed pages (`SqlDatabase.checkpoint`). Called when a room that
+   * removed deleted content for good ({@link Room.contentPurged}) has compacted on its last leave,
+   * so the content is gone from the file's bytes and not only from the tables.
+   */
+  forgetPurged?: () => Promise<void>;
 }
 
 /** What a transport adapter holds for one admitted socket. */
@@ -284,6 +290,7 @@ export class RoomRegistry {
       },
       onTitleChange: onTitleChange && ((title) => onTitleChange(boardId, title)),
       onError: this.#options.onError,
+      clock: this.#clock,
     });
     this.#rooms.set(boardId, room);
     return room;
@@ -294,6 +301,7 @@ export class RoomRegistry {
     room
       .whenSaved()
       .then(() => (room.hasLogTail ? room.compact() : undefined))
+      .then(() => (room.contentPurged && !room.deleted ? this.#options.forgetPurged?.() : undefined))
       .catch((error: unknown) => {
         if (!room.cannotSave) this.#options.onError(error);
       })

@@ -13,10 +13,12 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { canEdit } from '../../shared/access.ts';
 import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
 import type { StoredDocument } from '../ports/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import { BoardWriteFailedError, type DocumentWriter } from './document-writer.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
+import { purgeExpiredDeletions, watchPurges } from './purge-deleted.ts';
 import { RelayBatcher } from './relay-batch.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 
@@ -48,6 +50,8 @@ export interface RoomOptions {
   onTitleChange?: (title: string) => void;
   /** Reports failures that are not the client's fault. */
   onError: (error: unknown) => void;
+  /** Time, for "Recently deleted" items that expire when the board loads (default the system clock). */
+  clock?: Clock;
 }
 
 /**
@@ -75,6 +79,7 @@ class Connection {
 }
 
 const loadOrigin = Symbol('load');
+const purgeOrigin = Symbol('purge expired deletions');
 
 export class Room {
   readonly boardId: string;
@@ -89,6 +94,7 @@ export class Room {
   #droppedPresenceIds = 0;
   #deleted = false;
   #cannotSave = false;
+  #contentPurged = false;
   #tailUpdates: number;
   #tailBytes: number;
   #compaction: Promise<void> | null = null;
@@ -117,6 +123,9 @@ export class Room {
     this.#tailUpdates = updates.length;
     this.#tailBytes = options.stored.updateBytes;
     this.doc.on('update', this.#onDocumentUpdate);
+    // What was deleted 30 days ago goes for good now, written and relayed like any change.
+    watchPurges(this.doc, () => (this.#contentPurged = true));
+    purgeExpiredDeletions(this.doc, (options.clock ?? systemClock).now(), purgeOrigin);
     const meta = this.doc.getMap<unknown>('meta');
     meta.observe((event) => {
       const title = meta.get('title');
@@ -150,6 +159,14 @@ export class Room {
   /** True once the board was deleted: the room takes no one and writes nothing more. */
   get deleted(): boolean {
     return this.#deleted;
+  }
+
+  /**
+   * True once deleted content was removed for good while loaded (expired on load, or emptied by
+   * a facilitator): after the next compaction the database should forget its freed pages.
+   */
+  get contentPurged(): boolean {
+    return this.#contentPurged;
   }
 
   /** True once the room could not save and was given up (see {@link RoomOptions.onCannotSave}). */

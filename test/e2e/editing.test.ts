@@ -51,12 +51,16 @@ describe('editing the map', () => {
     await page.context().close();
   });
 
-  it('deletes a stage with its touchpoints, and brings both back with Undo delete', async () => {
+  it('deletes a stage with its touchpoints after asking, and brings both back with Undo delete', async () => {
     const { page, doc } = await twoStageBoard();
     await page.getByRole('button', { name: 'Delete stage: Arriving' }).click();
-    await waitUntil(() => stageTitles(doc).join() === 'Waiting' && !boardTypes(doc).touchpoints.has('t1'), 'the stage and its card are gone');
+    await page.getByRole('button', { name: 'Yes, delete it' }).click();
+    // Into Recently deleted: hidden by an entry, its card kept with it.
+    await waitUntil(() => boardTypes(doc).deleted.has('s1') && boardTypes(doc).touchpoints.has('t1'), 'the stage is in Recently deleted');
+    await page.getByRole('heading', { name: 'Car park' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo delete' }).click();
-    await waitUntil(() => stageTitles(doc).join() === 'Arriving,Waiting' && boardTypes(doc).touchpoints.has('t1'), 'both are back');
+    await waitUntil(() => !boardTypes(doc).deleted.has('s1') && stageTitles(doc).join() === 'Arriving,Waiting', 'both are back');
+    await page.getByRole('heading', { name: 'Car park' }).waitFor();
     await page.context().close();
   });
 

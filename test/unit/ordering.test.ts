@@ -3,6 +3,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import { deletedEntries } from '../../shared/recently-deleted.ts';
 import { localOrigin } from '../../client/src/board/local-origin.ts';
 import {
   deleteStage,
@@ -126,26 +127,29 @@ describe('moving stages', () => {
 });
 
 describe('deleting', () => {
-  it('deletes a stage with its touchpoints and their feelings, and Undo brings all back', () => {
+  it('puts a stage with its touchpoints in Recently deleted, keeping all of it, and Undo brings it back', () => {
     const doc = board({ s1: ['a', 'b'], s2: ['x'] });
     const types = boardTypes(doc);
     types.feelings.set('a/u1', { score: 1, words: [], at: 0 });
     types.votes.set('x/u1', 2);
     const undo = new Y.UndoManager(Object.values(types), { trackedOrigins: new Set([localOrigin]) });
-    expect(deleteStage(doc, 's1', localOrigin)).toBe(2);
-    expect(stageIds(types.stages)).toEqual(['s2']);
-    expect(types.touchpoints.has('a')).toBe(false);
-    expect(types.feelings.has('a/u1')).toBe(false);
-    expect(types.votes.has('x/u1')).toBe(true);
-    undo.undo();
+    expect(deleteStage(doc, 's1', 'u1', localOrigin)).toBe(2);
+    expect(deletedEntries(doc)).toEqual([{ id: 's1', kind: 'stage', deletedAt: expect.any(Number), deletedBy: 'u1' }]);
+    // Hidden, not removed: moves count only what the board shows.
     expect(stageIds(types.stages)).toEqual(['s1', 's2']);
-    expect(idsIn(doc, 's1')).toEqual(['a', 'b']);
     expect(types.feelings.get('a/u1')?.score).toBe(1);
+    expect(moveStage(doc, 's2', 0, localOrigin)).toBe(false);
+    undo.undo();
+    expect(deletedEntries(doc)).toEqual([]);
+    expect(idsIn(doc, 's1')).toEqual(['a', 'b']);
   });
 
-  it('deletes one touchpoint', () => {
-    const doc = board({ s1: ['a', 'b'] });
-    deleteTouchpoint(doc, 'a', localOrigin);
-    expect(idsIn(doc, 's1')).toEqual(['b']);
+  it('puts one touchpoint in Recently deleted; moves in its stage skip it', () => {
+    const doc = board({ s1: ['a', 'b', 'c'] });
+    deleteTouchpoint(doc, 'a', 'u1', localOrigin);
+    expect(deletedEntries(doc).map((entry) => [entry.id, entry.kind])).toEqual([['a', 'touchpoint']]);
+    // Place 0 among the cards shown is before b, not before the hidden a.
+    moveTouchpoint(doc, 'c', 's1', 0, localOrigin);
+    expect(idsIn(doc, 's1').filter((id) => id !== 'a')).toEqual(['c', 'b']);
   });
 });

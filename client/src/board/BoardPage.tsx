@@ -32,6 +32,7 @@ import { createFocusIndex, setFocus } from './focus.ts';
 import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { MembersPanel } from './members/MembersPanel.tsx';
+import { RecentlyDeletedPanel } from './recently-deleted/RecentlyDeletedPanel.tsx';
 
 function BoardScreen(props: { boardId: string; user: User }) {
   const { api } = useApp();
@@ -127,6 +128,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
           </Show>
           <BoardDetails />
           <BoardToolbar />
+          <RecentlyDeletedPanel boardId={props.boardId} userId={props.user.id} access={board()?.access ?? null} />
           <div class="stages-scroll">
             <ol class="stages" aria-label="Stages of the journey">
               <For each={view.stages}>

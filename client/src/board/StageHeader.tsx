@@ -1,6 +1,7 @@
 /**
  * A stage's heading and, for people who may edit, its controls: rename it in place, move it
- * earlier or later in the journey (focus stays on the moved stage), or delete it with Undo.
+ * earlier or later in the journey (focus stays on the moved stage), or delete it with Undo. A
+ * stage with cards asks first, with the count; deleted stages go to "Recently deleted".
  */
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import * as Y from 'yjs';
@@ -11,7 +12,9 @@ import type { StageView } from './board-view.ts';
 import { deleteWithUndo } from './delete-with-undo.ts';
 import { startDrag, stageDragType } from './drag.ts';
 import { localOrigin } from './local-origin.ts';
-import { deleteStage, moveStage, placesIn } from './ordering.ts';
+import { deleteStage, moveStage } from './ordering.ts';
+import { ConfirmStep } from './members/ConfirmStep.tsx';
+import { recentlyDeletedDays } from '../../../shared/recently-deleted.ts';
 
 export interface StageHeaderProps {
   stage: StageView;
@@ -27,6 +30,10 @@ export function StageHeader(props: StageHeaderProps) {
   const board = useBoard();
   const id = createUniqueId();
   const [renaming, setRenaming] = createSignal(false);
+  const [confirming, setConfirming] = createSignal(false);
+  let deleteButton: HTMLButtonElement | undefined;
+  const cards = () => board.view.touchpointsIn(props.stage.id).length;
+  const cardWords = (count: number) => `${count} card${count === 1 ? '' : 's'}`;
   const name = () => spokenTitle(props.stage.title, 'stage');
 
   const rename = (value: string) => {
@@ -55,20 +62,21 @@ export function StageHeader(props: StageHeaderProps) {
   };
 
   const remove = () => {
+    setConfirming(false);
     const title = name();
     const stageId = props.stage.id;
-    const inside = placesIn(boardTypes(board.doc).touchpoints, stageId).length;
+    const inside = cards();
     const message =
-      inside === 0
-        ? `Stage ${title} deleted.`
-        : `Stage ${title} and its ${inside} touchpoint${inside === 1 ? '' : 's'} deleted.`;
+      inside === 0 ? `Stage ${title} deleted.` : `Stage ${title} and its ${cardWords(inside)} deleted.`;
     // Focus goes on to the next stage (or the one before, or Add stage).
     const next = board.view.stages[props.step] ?? board.view.stages[props.step - 2];
-    deleteWithUndo(board, () => deleteStage(board.doc, stageId, localOrigin), message, () =>
+    deleteWithUndo(board, () => deleteStage(board.doc, stageId, board.userId, localOrigin), message, () =>
       focusSoon(stageButtonId(stageId, 'rename')),
     );
     focusSoon(...(next !== undefined ? [stageButtonId(next.id, 'rename')] : []), addStageButtonId);
   };
+  // A stage with cards takes everyone's cards and feelings with it: ask first, with the count.
+  const askOrRemove = () => (cards() === 0 ? remove() : setConfirming(true));
 
   return (
     <div class="stage__head">
@@ -81,7 +89,21 @@ export function StageHeader(props: StageHeaderProps) {
         <span class="stage__step">Step {props.step}: </span>
         {props.stage.title.trim() === '' ? 'Untitled stage' : props.stage.title}
       </h2>
-      <Show when={board.canEdit()}>
+      <Show when={board.canEdit() && confirming()}>
+        <ConfirmStep
+          id={`delete-stage-${props.stage.id}`}
+          question={`Delete “${name()}” and its ${cardWords(cards())}?`}
+          detail={`You or anyone who can edit can bring it back from Recently deleted for ${recentlyDeletedDays} days.`}
+          yesLabel="Yes, delete it"
+          noLabel="No, keep it"
+          onYes={async () => remove()}
+          onNo={() => {
+            setConfirming(false);
+            requestAnimationFrame(() => deleteButton?.focus());
+          }}
+        />
+      </Show>
+      <Show when={board.canEdit() && !confirming()}>
         <Show
           when={renaming()}
           fallback={
@@ -95,7 +117,7 @@ export function StageHeader(props: StageHeaderProps) {
               <button type="button" class="button button--secondary button--small" id={stageButtonId(props.stage.id, 'later')} aria-label={`Move later: ${name()}`} disabled={props.step === props.count} onClick={() => move(1)}>
                 Move later
               </button>
-              <button type="button" class="button button--small button--danger" aria-label={`Delete stage: ${name()}`} onClick={remove}>
+              <button type="button" class="button button--small button--danger" ref={deleteButton} aria-label={`Delete stage: ${name()}`} onClick={askOrRemove}>
                 Delete stage
               </button>
             </div>

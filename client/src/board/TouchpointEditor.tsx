@@ -48,7 +48,7 @@ export function TouchpointEditor(props: TouchpointEditorProps) {
     const neighbour = places[at + 1] ?? places[at - 1];
     deleteWithUndo(
       board,
-      () => deleteTouchpoint(board.doc, touchpointId, localOrigin),
+      () => deleteTouchpoint(board.doc, touchpointId, board.userId, localOrigin),
       `Touchpoint ${props.name} deleted.`,
       () => focusSoon(touchpointButtonId(touchpointId, 'edit')),
     );

@@ -2,12 +2,15 @@
  * A Solid view of the board document: the title, the stages in journey order, and each stage's
  * touchpoint ids sorted by `order`. Fine-grained where it is cheap: reconcile() keeps unchanged
  * stages and cards as they are, and typing in a card's title or story (a Y.Text) does not touch
- * the lists at all — the card listens to its own text (see y-text-signal.ts).
+ * the lists at all — the card listens to its own text (see y-text-signal.ts). Stages and
+ * touchpoints in "Recently deleted" are left out (shared/recently-deleted.ts); the touchpoints of
+ * a deleted stage are left out with it, since only stages shown are drawn.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../shared/board-document.ts';
+import { hiddenIds } from '../../../shared/recently-deleted.ts';
 
 export interface StageView {
   id: string;
@@ -42,8 +45,8 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 const byOrderThenId = (a: TouchpointPlace, b: TouchpointPlace): number =>
   a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-function readStages(stages: Y.Array<Y.Map<unknown>>): StageView[] {
-  const seen = new Set<string>();
+function readStages(stages: Y.Array<Y.Map<unknown>>, hidden: ReadonlySet<string>): StageView[] {
+  const seen = new Set<string>(hidden);
   const result: StageView[] = [];
   for (const stage of stages) {
     if (!(stage instanceof Y.Map)) continue;
@@ -56,10 +59,10 @@ function readStages(stages: Y.Array<Y.Map<unknown>>): StageView[] {
   return result;
 }
 
-function readPlaces(touchpoints: Y.Map<Y.Map<unknown>>): Record<string, TouchpointPlace[]> {
+function readPlaces(touchpoints: Y.Map<Y.Map<unknown>>, hidden: ReadonlySet<string>): Record<string, TouchpointPlace[]> {
   const byStage: Record<string, TouchpointPlace[]> = {};
   for (const [id, touchpoint] of touchpoints) {
-    if (!(touchpoint instanceof Y.Map)) continue;
+    if (!(touchpoint instanceof Y.Map) || hidden.has(id)) continue;
     const stageId = text(touchpoint.get('stageId'));
     (byStage[stageId] ??= []).push({ id, stageId, order: text(touchpoint.get('order')) });
   }
@@ -69,32 +72,39 @@ function readPlaces(touchpoints: Y.Map<Y.Map<unknown>>): Record<string, Touchpoi
 
 /** Follows `doc` live. Call inside a component: it stops observing on cleanup. */
 export function createBoardView(doc: Y.Doc): BoardView {
-  const { meta, stages, touchpoints } = boardTypes(doc);
+  const { meta, stages, touchpoints, deleted } = boardTypes(doc);
   const [title, setTitle] = createSignal(text(meta.get('title')));
   const [purpose, setPurpose] = createSignal(text(meta.get('purpose')));
   const [state, setState] = createStore({
-    stages: readStages(stages),
-    byStage: readPlaces(touchpoints),
+    stages: readStages(stages, hiddenIds(doc)),
+    byStage: readPlaces(touchpoints, hiddenIds(doc)),
   });
 
   const onMeta = () => {
     setTitle(text(meta.get('title')));
     setPurpose(text(meta.get('purpose')));
   };
-  const onStages = () => setState('stages', reconcile(readStages(stages), { key: 'id' }));
+  const onStages = () => setState('stages', reconcile(readStages(stages, hiddenIds(doc)), { key: 'id' }));
+  const onPlaces = () => setState('byStage', reconcile(readPlaces(touchpoints, hiddenIds(doc)), { key: 'id' }));
   const onTouchpoints = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
     // Edits inside a title or story change no place; only map changes can.
     if (events.every((event) => event.target instanceof Y.Text)) return;
-    setState('byStage', reconcile(readPlaces(touchpoints), { key: 'id' }));
+    onPlaces();
+  };
+  const onDeleted = () => {
+    onStages();
+    onPlaces();
   };
 
   meta.observe(onMeta);
   stages.observeDeep(onStages);
   touchpoints.observeDeep(onTouchpoints);
+  deleted.observeDeep(onDeleted);
   onCleanup(() => {
     meta.unobserve(onMeta);
     stages.unobserveDeep(onStages);
     touchpoints.unobserveDeep(onTouchpoints);
+    deleted.unobserveDeep(onDeleted);
   });
 
   return {

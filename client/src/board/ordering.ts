@@ -7,10 +7,14 @@
  * that is impossible (two neighbours share a key, or a key is not valid), every touchpoint of
  * that stage gets a fresh key in the wanted order. Each operation is one transaction with the
  * caller's origin, so one Undo takes it back whole.
+ *
+ * Places and positions count only what the board shows: stages and touchpoints in "Recently
+ * deleted" (shared/recently-deleted.ts) stay in the document but are skipped here.
  */
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import { boardTypes, newStage } from '../../../shared/board-document.ts';
+import { hiddenIds, markDeleted } from '../../../shared/recently-deleted.ts';
 
 /** A touchpoint's place in its stage. */
 export interface Place {
@@ -61,7 +65,8 @@ export function moveTouchpoint(doc: Y.Doc, id: string, stageId: string, index: n
   const { touchpoints } = boardTypes(doc);
   const moving = touchpoints.get(id);
   if (!(moving instanceof Y.Map)) return false;
-  const others = placesIn(touchpoints, stageId).filter((place) => place.id !== id);
+  const hidden = hiddenIds(doc);
+  const others = placesIn(touchpoints, stageId).filter((place) => place.id !== id && !hidden.has(place.id));
   const at = Math.max(0, Math.min(index, others.length));
   const before = others[at - 1]?.order ?? null;
   const after = others[at]?.order ?? null;
@@ -110,10 +115,12 @@ export function moveStage(doc: Y.Doc, id: string, index: number, origin: unknown
   const from = arrayIndexOf(stages, id);
   const stage = from < 0 ? undefined : stages.get(from);
   if (!(stage instanceof Y.Map)) return false;
-  const rest = stageIds(stages).filter((other) => other !== id);
+  const hidden = hiddenIds(doc);
+  const shown = stageIds(stages).filter((other) => !hidden.has(other));
+  const rest = shown.filter((other) => other !== id);
   const at = Math.max(0, Math.min(index, rest.length));
   const copies = stages.toArray().filter((other) => other instanceof Y.Map && other.get('id') === id).length;
-  if (stageIds(stages).indexOf(id) === at && copies === 1) return false;
+  if (shown.indexOf(id) === at && copies === 1) return false;
   doc.transact(() => {
     const copy = newStage(id, text(stage.get('title')));
     // Keep any other plain fields a newer client may have added.
@@ -129,41 +136,21 @@ export function moveStage(doc: Y.Doc, id: string, index: number, origin: unknown
   return true;
 }
 
-/** The id a comment is about (its `target.id`), or ''. */
-function commentTarget(comment: unknown): string {
-  const target = comment instanceof Y.Map ? comment.get('target') : undefined;
-  if (typeof target !== 'object' || target === null) return '';
-  return text((target as { id?: unknown }).id);
-}
-
-/** Deletes touchpoints with the feelings, votes and comments about them: one pass over each map. */
-function removeTouchpoints(doc: Y.Doc, ids: ReadonlySet<string>, alsoAbout: ReadonlySet<string> = ids): void {
-  const { touchpoints, feelings, votes, comments } = boardTypes(doc);
-  for (const id of ids) touchpoints.delete(id);
-  const about = (key: string) => ids.has(key.slice(0, key.indexOf('/')));
-  for (const key of [...feelings.keys()]) if (about(key)) feelings.delete(key);
-  for (const key of [...votes.keys()]) if (about(key)) votes.delete(key);
-  for (const [key, comment] of [...comments]) if (alsoAbout.has(commentTarget(comment))) comments.delete(key);
-}
-
-/** Deletes a touchpoint (and what people said about it) in one transaction. */
-export function deleteTouchpoint(doc: Y.Doc, id: string, origin: unknown): void {
-  doc.transact(() => removeTouchpoints(doc, new Set([id])), origin);
+/**
+ * Deletes a touchpoint: it goes to "Recently deleted" with its feelings, votes and comments (one
+ * transaction, so one Undo brings it back), recorded as deleted now by `deletedBy` (a user id).
+ */
+export function deleteTouchpoint(doc: Y.Doc, id: string, deletedBy: string, origin: unknown): void {
+  markDeleted(doc, { id, kind: 'touchpoint', deletedAt: Date.now(), deletedBy }, origin);
 }
 
 /**
- * Deletes a stage and every touchpoint in it (with their feelings, votes and comments), in one
- * transaction, so one Undo brings all of it back. Returns how many touchpoints went with it.
+ * Deletes a stage: it goes to "Recently deleted" with every touchpoint in it and all that belongs
+ * to them (one transaction). Returns how many of its touchpoints were on the board.
  */
-export function deleteStage(doc: Y.Doc, id: string, origin: unknown): number {
-  const { stages, touchpoints } = boardTypes(doc);
-  const inside = new Set(placesIn(touchpoints, id).map((place) => place.id));
-  doc.transact(() => {
-    for (let i = stages.length - 1; i >= 0; i--) {
-      const stage = stages.get(i);
-      if (stage instanceof Y.Map && stage.get('id') === id) stages.delete(i, 1);
-    }
-    removeTouchpoints(doc, inside, new Set([...inside, id]));
-  }, origin);
-  return inside.size;
+export function deleteStage(doc: Y.Doc, id: string, deletedBy: string, origin: unknown): number {
+  const hidden = hiddenIds(doc);
+  const inside = placesIn(boardTypes(doc).touchpoints, id).filter((place) => !hidden.has(place.id)).length;
+  markDeleted(doc, { id, kind: 'stage', deletedAt: Date.now(), deletedBy }, origin);
+  return inside;
 }

@@ -11,6 +11,7 @@ import { onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
+import { hiddenIds } from '../../../../shared/recently-deleted.ts';
 import { journeyCurve, type FeelingStats, type JourneyStage } from '../../../../shared/feeling-stats.ts';
 
 /** One touchpoint on the curve. */
@@ -54,9 +55,11 @@ const byOrderThenId = (a: Place, b: Place): number =>
 
 function readCurve(doc: Y.Doc): { rows: CurveRow[]; spans: CurveStageSpan[]; stageCount: number } {
   const { stages, touchpoints, feelings } = boardTypes(doc);
+  // What is in "Recently deleted" is not on the curve (a deleted stage takes its touchpoints along).
+  const hidden = hiddenIds(doc);
   const byStage = new Map<string, Place[]>();
   for (const [id, touchpoint] of touchpoints) {
-    if (!(touchpoint instanceof Y.Map)) continue;
+    if (!(touchpoint instanceof Y.Map) || hidden.has(id)) continue;
     const stageId = text(touchpoint.get('stageId'));
     let places = byStage.get(stageId);
     if (places === undefined) byStage.set(stageId, (places = []));
@@ -69,7 +72,7 @@ function readCurve(doc: Y.Doc): { rows: CurveRow[]; spans: CurveStageSpan[]; sta
     if (!(stage instanceof Y.Map)) continue;
     const id = text(stage.get('id'));
     // As on the board: a stage without an id, or a second copy of one, is not shown.
-    if (id === '' || titles.has(id)) continue;
+    if (id === '' || titles.has(id) || hidden.has(id)) continue;
     titles.set(id, text(stage.get('title')));
     const places = (byStage.get(id) ?? []).sort(byOrderThenId);
     journey.push({ id, touchpointIds: places.map((place) => place.id) });
@@ -91,7 +94,7 @@ function readCurve(doc: Y.Doc): { rows: CurveRow[]; spans: CurveStageSpan[]; sta
 
 /** Follows `doc` live. Call inside a component: it stops observing on cleanup. */
 export function createCurveData(doc: Y.Doc): CurveData {
-  const { stages, touchpoints, feelings } = boardTypes(doc);
+  const { stages, touchpoints, feelings, deleted } = boardTypes(doc);
   const [state, setState] = createStore(readCurve(doc));
 
   let scheduled = false;
@@ -118,11 +121,13 @@ export function createCurveData(doc: Y.Doc): CurveData {
   stages.observeDeep(schedule);
   touchpoints.observeDeep(onTouchpoints);
   feelings.observe(schedule);
+  deleted.observeDeep(schedule);
   onCleanup(() => {
     stopped = true;
     stages.unobserveDeep(schedule);
     touchpoints.unobserveDeep(onTouchpoints);
     feelings.unobserve(schedule);
+    deleted.unobserveDeep(schedule);
   });
 
   return state;

@@ -1,0 +1,50 @@
+/**
+ * "Recently deleted" ends on the server, not in a browser: no client is trusted to do it, and it
+ * must happen even if nobody who can edit ever opens the board again. When a room loads a board
+ * it removes, in one transaction of its own, every stage and touchpoint deleted at least 30 days
+ * ago with everything that belongs to them (shared/recently-deleted.ts). The room writes that
+ * transaction like any other change — committed to the log, then relayed — and the compaction
+ * that follows leaves the content out of the snapshot and deletes the log rows that held it.
+ */
+import * as Y from 'yjs';
+import { boardTypes } from '../../shared/board-document.ts';
+import { expiredDeletions, hasContent, purgeDeleted, readDeletedEntry } from '../../shared/recently-deleted.ts';
+
+/**
+ * A deletion time more than this far ahead of the server's clock is not believed (a device
+ * whose clock is wrong would otherwise keep the content for longer than 30 days).
+ */
+const aheadTolerance = 24 * 60 * 60 * 1000;
+
+/**
+ * Purges what was deleted 30 days or more before `now`, in one transaction with `origin`; a
+ * missing time, or one more than a day ahead, becomes `now` in the same transaction. Returns how
+ * many entries were purged. Does nothing (and writes nothing) when there is nothing to do.
+ */
+export function purgeExpiredDeletions(doc: Y.Doc, now: number, origin: unknown): number {
+  const { deleted } = boardTypes(doc);
+  let purged = 0;
+  doc.transact(() => {
+    for (const [id, value] of deleted) {
+      const entry = readDeletedEntry(id, value);
+      if (entry === null || (entry.deletedAt !== null && entry.deletedAt <= now + aheadTolerance)) continue;
+      value.set('deletedAt', now);
+    }
+    purged = purgeDeleted(doc, expiredDeletions(doc, now), origin);
+  }, origin);
+  return purged;
+}
+
+/**
+ * Calls `onPurge` after any transaction — the server's expiry or a facilitator's "Empty recently
+ * deleted" — that removed an entry together with what it hid. Restoring removes an entry too, but
+ * its stage or touchpoint is still there.
+ */
+export function watchPurges(doc: Y.Doc, onPurge: () => void): void {
+  boardTypes(doc).deleted.observe((event) => {
+    for (const [id, change] of event.changes.keys) {
+      if (change.action !== 'delete') continue;
+      if (!hasContent(doc, { id, kind: 'stage' }) && !hasContent(doc, { id, kind: 'touchpoint' })) return onPurge();
+    }
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * "Recently deleted" ends on the server: a stage deleted 30 days ago is removed for good when the
+ * board next loads — whoever opens it, a view member too — with its cards, stories, feelings,
+ * votes and comments, written and relayed like any change; after the compaction that follows,
+ * nothing of it is in any table or in the bytes of the database file and its write-ahead log.
+ * The same holds for a facilitator's "Empty recently deleted". Real server, real LibSQL file,
+ * stock y-websocket providers, a server clock the test moves.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import { deletedEntries, markDeleted, purgeDeleted, recentlyDeletedMs } from '../../shared/recently-deleted.ts';
+import { addMember } from '../support/members.ts';
+import { cellsContaining, filesContaining } from '../support/stored-bytes.ts';
+import { clientPool, type SyncClient } from '../support/sync-client.ts';
+import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+let server: TestServer;
+let now = Date.UTC(2025, 0, 6, 9, 0);
+const minute = 60_000;
+const pool = clientPool(() => server);
+
+beforeEach(async () => {
+  now = Date.UTC(2025, 0, 6, 9, 0);
+  server = await startTestServer({ clock: { now: () => now } });
+});
+afterEach(async () => {
+  pool.destroyAll();
+  await server.dispose();
+});
+
+interface Marked {
+  boardId: string;
+  ann: TestPerson;
+  /** Unique words in the deleted stage's card, feeling and comment, and in the card that stays. */
+  story: string;
+  word: string;
+  comment: string;
+  kept: string;
+}
+
+/**
+ * Ann's board: "Waiting" with a card (story, her feeling with a word of her own, a vote, a comment)
+ * and "Going home" with a card that stays. Ann deletes "Waiting" as the board page does, at `now`.
+ */
+async function boardWithDeletedStage(): Promise<Marked> {
+  const ann = await signUp(server, 'Ann');
+  const boardId = await createBoard(server, ann, 'Day surgery');
+  const marks = {
+    story: `They left me in the corridor ${crypto.randomUUID()}`,
+    word: `forgotten-${crypto.randomUUID()}`,
+    comment: `Same for my mum ${crypto.randomUUID()}`,
+    kept: `A nurse phoned the next day ${crypto.randomUUID()}`,
+  };
+  const client = pool.connect(boardId, ann);
+  await client.synced;
+  const { stages, touchpoints, feelings, votes, comments } = boardTypes(client.doc);
+  client.doc.transact(() => {
+    stages.push([newStage('s1', 'Waiting'), newStage('s2', 'Going home')]);
+    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'Corridor', story: marks.story, createdBy: ann.id, createdAt: now }));
+    touchpoints.set('t2', newTouchpoint({ id: 't2', stageId: 's2', order: 'a0', title: 'Phone call', story: marks.kept, createdBy: ann.id, createdAt: now }));
+    feelings.set(`t1/${ann.id}`, { score: -2, words: [marks.word], at: now });
+    feelings.set(`t2/${ann.id}`, { score: 1, words: [], at: now });
+    votes.set('t1', 3);
+    const comment = new Y.Map<unknown>();
+    comment.set('id', 'c1');
+    comment.set('target', { type: 'touchpoint', id: 't1' });
+    comment.set('parentId', null);
+    comment.set('authorId', ann.id);
+    comment.set('body', new Y.Text(marks.comment));
+    comment.set('createdAt', now);
+    comments.set('c1', comment);
+  });
+  markDeleted(client.doc, { id: 's1', kind: 'stage', deletedAt: now, deletedBy: ann.id }, null);
+  await leaveAndUnload(client, boardId);
+  return { boardId, ann, ...marks };
+}
+
+/** Waits until the server has everything `client` wrote, closes it, and waits for the unload. */
+async function leaveAndUnload(client: SyncClient, boardId: string): Promise<void> {
+  const sent = Y.encodeStateVector(client.doc);
+  await waitUntil(() => {
+    const room = server.registry.loaded(boardId);
+    return room !== undefined && Buffer.from(Y.encodeStateVector(room.doc)).equals(Buffer.from(sent)) && !room.hasUnsavedChanges;
+  }, 'the server has every change');
+  client.destroy();
+  await waitUntil(() => server.registry.loaded(boardId) === undefined, 'the room is compacted and unloaded', 10_000);
+}
+
+/** Someone who may only look opens the board (and so loads it) and returns their synced client. */
+async function viewerOpens(boardId: string): Promise<SyncClient> {
+  const viewer = await signUp(server, 'Vic');
+  await addMember(server.libsqlUrl, boardId, viewer.id, 'view');
+  const client = pool.connect(boardId, viewer);
+  await client.synced;
+  return client;
+}
+
+const stageIds = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => stage.get('id'));
+
+describe('recently deleted, on the server', () => {
+  it('keeps a deleted stage and all that belongs to it for 30 days, then removes it for good when anyone opens the board', async () => {
+    const marked = await boardWithDeletedStage();
+    // Deleted but kept: still in the document and on disk, to be brought back.
+    expect(await cellsContaining(server.libsqlUrl, marked.story)).not.toEqual([]);
+
+    now += recentlyDeletedMs - minute;
+    const early = await viewerOpens(marked.boardId);
+    expect(deletedEntries(early.doc).map((entry) => entry.id)).toEqual(['s1']);
+    expect(String(boardTypes(early.doc).touchpoints.get('t1')?.get('story'))).toBe(marked.story);
+    await leaveAndUnload(early, marked.boardId);
+
+    now += 2 * minute;
+    const late = await viewerOpens(marked.boardId);
+    const types = boardTypes(late.doc);
+    expect(deletedEntries(late.doc)).toEqual([]);
+    expect(stageIds(late.doc)).toEqual(['s2']);
+    expect([...types.touchpoints.keys()]).toEqual(['t2']);
+    expect([...types.feelings.keys()]).toEqual([`t2/${marked.ann.id}`]);
+    expect([...types.votes.keys()]).toEqual([]);
+    expect([...types.comments.keys()]).toEqual([]);
+    expect(String(types.touchpoints.get('t2')?.get('story'))).toBe(marked.kept);
+    await leaveAndUnload(late, marked.boardId);
+
+    // Compacted on the last leave: gone from every table and from the files' bytes.
+    for (const words of [marked.story, marked.word, marked.comment]) {
+      expect(await cellsContaining(server.libsqlUrl, words)).toEqual([]);
+      expect(filesContaining(server.libsqlUrl, words)).toEqual([]);
+    }
+    expect(await cellsContaining(server.libsqlUrl, marked.kept)).not.toEqual([]);
+  });
+
+  it('relays the removal to people already on the board, from the server, after writing it', async () => {
+    const marked = await boardWithDeletedStage();
+    now += recentlyDeletedMs;
+    // Two people open the board at once: both see the stage gone, and reopening shows the same.
+    const [first, second] = await Promise.all([viewerOpens(marked.boardId), viewerOpens(marked.boardId)]);
+    expect(stageIds(first.doc)).toEqual(['s2']);
+    expect(stageIds(second.doc)).toEqual(['s2']);
+    first.destroy();
+    second.destroy();
+    await waitUntil(() => server.registry.loaded(marked.boardId) === undefined, 'unloaded', 10_000);
+    const again = await viewerOpens(marked.boardId);
+    expect(stageIds(again.doc)).toEqual(['s2']);
+    expect(boardTypes(again.doc).touchpoints.has('t1')).toBe(false);
+  });
+
+  it('moves a deletion time from a clock far ahead back to the server\'s time, so it still ends after 30 days', async () => {
+    const ann = await signUp(server, 'Ann');
+    const boardId = await createBoard(server, ann, 'Clock ahead');
+    const client = pool.connect(boardId, ann);
+    await client.synced;
+    boardTypes(client.doc).stages.push([newStage('s1', 'Waiting')]);
+    markDeleted(client.doc, { id: 's1', kind: 'stage', deletedAt: now + 365 * 24 * 60 * minute, deletedBy: ann.id }, null);
+    await leaveAndUnload(client, boardId);
+
+    const opened = await viewerOpens(boardId);
+    expect(deletedEntries(opened.doc)[0]?.deletedAt).toBe(now);
+    await leaveAndUnload(opened, boardId);
+    now += recentlyDeletedMs;
+    const later = await viewerOpens(boardId);
+    expect(stageIds(later.doc)).toEqual([]);
+  });
+
+  it('forgets what a facilitator empties from recently deleted: gone from the tables and the files', async () => {
+    const marked = await boardWithDeletedStage();
+    now += minute;
+    const facilitator = pool.connect(marked.boardId, marked.ann);
+    await facilitator.synced;
+    expect(purgeDeleted(facilitator.doc, deletedEntries(facilitator.doc).map((entry) => entry.id), null)).toBe(1);
+    await leaveAndUnload(facilitator, marked.boardId);
+    for (const words of [marked.story, marked.word, marked.comment]) {
+      expect(await cellsContaining(server.libsqlUrl, words)).toEqual([]);
+      expect(filesContaining(server.libsqlUrl, words)).toEqual([]);
+    }
+    expect(await cellsContaining(server.libsqlUrl, marked.kept)).not.toEqual([]);
+  });
+});
