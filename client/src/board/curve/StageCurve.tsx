@@ -8,6 +8,7 @@ import { medianInWords } from '../../../../shared/feeling-stats.ts';
 import type { CurveData, CurveRow } from './curve-data.ts';
 import { curvePaths, layout } from './curve-geometry.ts';
 import { HatchPattern, ScoreGrid } from './CurveParts.tsx';
+import './curve.css';
 
 /** The picture's width in SVG units, whatever the number of touchpoints. */
 const stageCurveWidth = 720;
