@@ -4,16 +4,14 @@
  * and write-ahead log) — although its room was loaded, had a log tail to compact, and was being
  * edited. Real server, real LibSQL file, stock y-websocket providers.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
-import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
-import type { SqlValue } from '../../server/storage/sql-database.ts';
 import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 import { joinBoard } from '../support/invites.ts';
+import { cellsContaining as storedCells, filesContaining as storedFiles } from '../support/stored-bytes.ts';
 
 let server: TestServer;
 let ann: TestPerson;
@@ -31,40 +29,8 @@ afterEach(async () => {
 const client = (boardId: string, person: TestPerson): SyncClient => pool.connect(boardId, person);
 
 
-/** The path of the server's database file. */
-function databasePath(): string {
-  return server.libsqlUrl.slice('file:'.length);
-}
-
-/** Every cell of every table, as text and bytes, that holds `needle`. */
-async function cellsContaining(needle: string): Promise<string[]> {
-  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
-  try {
-    const tables = await db.execute("SELECT name FROM sqlite_master WHERE type = 'table'");
-    const found: string[] = [];
-    for (const row of tables.rows) {
-      const table = String(row['name']);
-      const result = await db.execute(`SELECT * FROM "${table}"`);
-      for (const cells of result.rows) {
-        for (const [column, value] of Object.entries(cells)) if (holds(value, needle)) found.push(`${table}.${column}`);
-      }
-    }
-    return found;
-  } finally {
-    db.close();
-  }
-}
-
-function holds(value: SqlValue, needle: string): boolean {
-  if (value instanceof Uint8Array) return Buffer.from(value).includes(needle);
-  return String(value).includes(needle);
-}
-
-/** Which of the database's files hold `needle` in their raw bytes. */
-function filesContaining(needle: string): string[] {
-  const path = databasePath();
-  return [path, `${path}-wal`].filter((file) => existsSync(file) && readFileSync(file).includes(needle));
-}
+const cellsContaining = (needle: string) => storedCells(server.libsqlUrl, needle);
+const filesContaining = (needle: string) => storedFiles(server.libsqlUrl, needle);
 
 describe('deleting a board', () => {
   it('closes its sockets with 4404 and leaves nothing of it in any table or in the file', async () => {
