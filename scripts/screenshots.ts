@@ -74,8 +74,15 @@ try {
     const page = await openBoard(signedIn, boardId);
     await page.getByText('The nurse knew my name').first().waitFor();
     writeFileSync(join(images, file), await page.screenshot({ fullPage: false }));
-    await signedIn.close();
     console.log(`wrote docs/images/${file}`);
+    if (viewport.width > 1000) {
+      // The emotion curve under the map: its chart (not the table), as the README shows it.
+      const chart = page.getByRole('region', { name: 'Emotion curve' }).locator('svg').first();
+      await chart.scrollIntoViewIfNeeded();
+      writeFileSync(join(images, 'emotion-curve.png'), await chart.screenshot());
+      console.log('wrote docs/images/emotion-curve.png');
+    }
+    await signedIn.close();
   }
   for (const client of clients) client.destroy();
 } finally {
