@@ -13,6 +13,7 @@ import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.
 import { tabTo } from '../support/keyboard.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
+import { waitUntilHere } from '../support/presence.ts';
 
 const fixture = useBrowserFixture();
 const nodeClient = fixture.nodeClient.bind(fixture);
@@ -46,7 +47,7 @@ describe('the journey-map board', () => {
     await pageA.getByRole('img', { name: /How Arriving felt, moment by moment: the middle feeling is Bad/ }).waitFor();
 
     // People first: names only, no roles; and where each person is working.
-    await pageA.getByRole('region', { name: 'Who is here' }).getByText('Bob').waitFor();
+    await waitUntilHere(pageA, 'Bob');
     await onB.getByRole('radio', { name: 'Bad', exact: true }).focus();
     await card(pageA, 'Reception desk').getByText(/Bob\s+is here/).waitFor();
     const body = (await pageA.locator('body').textContent()) ?? '';

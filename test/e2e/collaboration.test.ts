@@ -12,6 +12,7 @@ import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.
 import { addMember } from '../support/members.ts';
 import { createBoard, signUp, type TestPerson } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
+import { waitUntilHere } from '../support/presence.ts';
 
 const fixture = useBrowserFixture();
 
@@ -95,6 +96,7 @@ describe('working together', () => {
     });
     const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
     const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
+    await waitUntilHere(pageA, 'Bob');
     await pageA.getByRole('button', { name: 'Follow Bob' }).click();
     const far = pageA.locator('[data-touchpoint-id="t19"]');
     expect(await far.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight)).toBe(true);

@@ -8,6 +8,7 @@ import { axeViolations } from '../support/axe.ts';
 import { addStage, contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
+import { waitUntilHere } from '../support/presence.ts';
 
 const fixture = useBrowserFixture();
 
@@ -39,7 +40,7 @@ describe('invites', () => {
 
     await addStage(guest, 'First scan');
     await facilitator.getByRole('heading', { name: /First scan/ }).waitFor();
-    await facilitator.getByRole('region', { name: 'Who is here' }).getByText('Bea').waitFor();
+    await waitUntilHere(facilitator, 'Bea');
 
     // Lowering access takes effect on Bea's open page at once: the editing controls go.
     await facilitator.getByRole('button', { name: 'People on this board' }).click();

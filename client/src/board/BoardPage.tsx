@@ -23,7 +23,8 @@ import { localOrigin } from './local-origin.ts';
 import { openBoardConnection } from './connection.ts';
 import { ConnectionStatus } from './ConnectionStatus.tsx';
 import { PresenceList } from './PresenceList.tsx';
-import { announcePresence, createPresenceList } from './presence.ts';
+import { announcePresence, createPresence } from './presence.ts';
+import { keepFocusClearOf } from './pinned-bar.ts';
 import { randomId } from './random-id.ts';
 import { StageColumn } from './StageColumn.tsx';
 import { EmotionCurve } from './curve/EmotionCurve.tsx';
@@ -40,7 +41,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
   onCleanup(() => connection.destroy());
   announcePresence(connection.provider.awareness, props.user);
   const view = createBoardView(connection.doc);
-  const people = createPresenceList(connection.provider.awareness);
+  const presence = createPresence(connection.provider.awareness);
   const { stages } = boardTypes(connection.doc);
   const undo = createBoardUndo(connection.doc);
   const announcer = createAnnouncer();
@@ -81,7 +82,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
     canEdit: editable,
     userId: props.user.id,
     curve,
-    presence: { focusIndex: createFocusIndex(awareness), setFocus: (id) => setFocus(awareness, id) },
+    presence: { focusIndex: createFocusIndex(awareness, presence), setFocus: (id) => setFocus(awareness, id) },
   };
   const addStage = (stageTitle: string) => {
     undo.step(() => connection.doc.transact(() => stages.push([newStage(randomId(), stageTitle)]), localOrigin));
@@ -94,15 +95,18 @@ function BoardScreen(props: { boardId: string; user: User }) {
     <BoardProvider value={context}>
     <div class="board">
       <h1>{title()}</h1>
-      <div class="board__bar">
+      {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
+      <div class="board__bar" ref={(bar) => keepFocusClearOf(bar)}>
         <ConnectionStatus
           state={connection.state()}
           saveState={connection.saveState()}
           localCopy={connection.localCopy()}
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
-        <Show when={!refused()}>
-          <PresenceList people={people()} following={following()} onFollow={setFollowing} />
+      </div>
+      <Show when={!refused()}>
+        <div class="board__people">
+          <PresenceList people={presence.people()} following={following()} onFollow={setFollowing} />
           {/* Members and invites (issue 4): the panel fetches what it needs when opened. */}
           <MembersPanel
             boardId={props.boardId}
@@ -110,8 +114,8 @@ function BoardScreen(props: { boardId: string; user: User }) {
             access={board()?.access ?? null}
             onMyAccessChange={(access) => setBoard((current) => (current === null ? null : { ...current, access }))}
           />
-        </Show>
-      </div>
+        </div>
+      </Show>
       <Show when={!refused()}>
         <Show when={ready()} fallback={<p>Getting the board…</p>}>
           <Show when={board() !== null && !editable()}>

@@ -3,9 +3,9 @@
  * they are on. Cards show a ring in the colour of whoever is there, and anyone may follow a person,
  * which brings the card that person is on into view.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
-import { firstName } from './presence.ts';
+import type { Presence } from './presence.ts';
 
 /** Someone else working on an item. */
 export interface FocusedPerson {
@@ -20,21 +20,20 @@ export function setFocus(awareness: Awareness, itemId: string | null): void {
 }
 
 /**
- * Follows the awareness states: for each item id, the other people on it. Call inside a component.
- * Remote focus changes arrive with every presence renewal, so this only publishes a new map when
- * something visible changed.
+ * Follows the awareness states: for each item id, the other people on it, with the name and colour
+ * "Who is here" shows them by (`presence`). Call inside a component. Remote focus changes arrive
+ * with every presence renewal, so this only publishes a new map when something visible changed.
  */
-export function createFocusIndex(awareness: Awareness): Accessor<ReadonlyMap<string, readonly FocusedPerson[]>> {
+export function createFocusIndex(awareness: Awareness, presence: Presence): Accessor<ReadonlyMap<string, readonly FocusedPerson[]>> {
   const read = () => {
     const index = new Map<string, FocusedPerson[]>();
     for (const [key, state] of awareness.getStates()) {
-      if (key === awareness.clientID) continue;
       const focus = state['focus'];
-      const user = state['user'] as { name?: unknown; color?: unknown } | undefined;
-      if (typeof focus !== 'string' || typeof user?.name !== 'string') continue;
-      const color = typeof user.color === 'string' && /^#[0-9a-fA-F]{6}$/.test(user.color) ? user.color : '#595959';
+      const person = presence.personOf(key);
+      if (typeof focus !== 'string' || person === undefined || person.isYou) continue;
       const people = index.get(focus) ?? [];
-      people.push({ key, name: firstName(user.name), color });
+      // One person in two tabs on one card is there once.
+      if (!people.some((other) => other.key === person.key)) people.push({ key: person.key, name: person.name, color: person.color });
       index.set(focus, people);
     }
     return index;
@@ -54,6 +53,8 @@ export function createFocusIndex(awareness: Awareness): Accessor<ReadonlyMap<str
   };
   awareness.on('change', onChange);
   onCleanup(() => awareness.off('change', onChange));
+  // A newcomer's name or colour can change others' ("Sam" becomes "Sam J."): follow "Who is here" too.
+  createEffect(on(presence.people, onChange, { defer: true }));
   return index;
 }
 

@@ -6,76 +6,47 @@
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type { Awareness } from 'y-protocols/awareness';
 import type { User } from '../../../shared/api.ts';
+import { createColorAssigner, identityColor } from './presence-colors.ts';
+import { readPresentPeople, type PresentPerson } from './present-people.ts';
 
-/**
- * Colours with at least 4.5:1 contrast on white, so they work as text, a dot or an outline. The
- * name is always shown beside the colour, so nobody depends on telling colours apart.
- */
-export const presenceColors = [
-  '#0b57d0', '#b3261e', '#146c2e', '#8e24aa', '#a14f00', '#00696f', '#c2185b', '#4e5a9c', '#6b5d00',
-] as const;
+export { firstName, type PresentPerson } from './present-people.ts';
 
-/** The same person always gets the same colour (FNV-1a hash of the user id). */
-export function presenceColor(userId: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < userId.length; i++) hash = Math.imul(hash ^ userId.charCodeAt(i), 0x01000193) >>> 0;
-  return presenceColors[hash % presenceColors.length] ?? presenceColors[0];
-}
-
-/** The part of a display name shown on the board: the first word. */
-export function firstName(displayName: string): string {
-  return displayName.trim().split(/\s+/)[0] ?? '';
-}
-
-/** Tells the others on the board who this is. */
+/** Tells the others on the board who this is (the colour is an identity, see presence-colors.ts). */
 export function announcePresence(awareness: Awareness, user: User): void {
-  awareness.setLocalStateField('user', { name: user.displayName, color: presenceColor(user.id) });
+  awareness.setLocalStateField('user', { name: user.displayName, color: identityColor(user.id) });
 }
 
-/** One person on the board right now, as shown in "Who is here". */
-export interface PresentPerson {
-  /** Stable key for the list: the awareness client id. */
-  key: number;
-  name: string;
-  color: string;
-  isYou: boolean;
+/** The people on the board as this page shows them. */
+export interface Presence {
+  /** You first, then by name. A person's object stays the same while nothing shown changes. */
+  people: Accessor<readonly PresentPerson[]>;
+  /** The person behind an awareness client id (any of their tabs), as of the last change. */
+  personOf(clientId: number): PresentPerson | undefined;
 }
 
-const colorPattern = /^#[0-9a-fA-F]{6}$/;
-const fallbackColor = '#595959';
-
-function readPerson(key: number, state: Record<string, unknown>, isYou: boolean): PresentPerson | null {
-  const user = state['user'];
-  if (typeof user !== 'object' || user === null) return null;
-  const name = 'name' in user && typeof user.name === 'string' ? firstName(user.name) : '';
-  if (name === '') return null;
-  const color = 'color' in user && typeof user.color === 'string' && colorPattern.test(user.color) ? user.color : fallbackColor;
-  return { key, name, color, isYou };
-}
+const samePerson = (a: PresentPerson, b: PresentPerson) =>
+  a.key === b.key && a.name === b.name && a.initials === b.initials && a.color === b.color && a.isYou === b.isYou && a.keys.join() === b.keys.join();
 
 /**
- * The people on the board, you first, then by name. The same name and colour twice (one person
- * with two tabs open) is shown once. Call inside a component: it stops listening on cleanup.
+ * Follows the awareness states. Presence is renewed every few seconds by everyone, so only a
+ * change someone could see makes a new list, and unchanged people keep their objects (a focused
+ * "Follow" button is never re-drawn under the keyboard). Call inside a component.
  */
-export function createPresenceList(awareness: Awareness): Accessor<PresentPerson[]> {
-  const read = (): PresentPerson[] => {
-    const people: PresentPerson[] = [];
-    for (const [clientId, state] of awareness.getStates()) {
-      const person = readPerson(clientId, state, clientId === awareness.clientID);
-      if (person !== null) people.push(person);
-    }
-    people.sort((a, b) => Number(b.isYou) - Number(a.isYou) || a.name.localeCompare(b.name, 'en-GB') || a.key - b.key);
-    const seen = new Set<string>();
-    return people.filter((person) => {
-      const identity = `${person.name}\u0000${person.color}`;
-      if (seen.has(identity)) return false;
-      seen.add(identity);
-      return true;
+export function createPresence(awareness: Awareness): Presence {
+  const colors = createColorAssigner();
+  let byClient = new Map<number, PresentPerson>();
+  const read = (previous: readonly PresentPerson[]): readonly PresentPerson[] => {
+    const before = new Map(previous.map((person) => [person.key, person]));
+    const next = readPresentPeople(awareness.getStates(), awareness.clientID, colors).map((person) => {
+      const old = before.get(person.key);
+      return old !== undefined && samePerson(old, person) ? old : person;
     });
+    byClient = new Map(next.flatMap((person) => person.keys.map((key) => [key, person] as const)));
+    return next.length === previous.length && next.every((person, i) => person === previous[i]) ? previous : next;
   };
-  const [people, setPeople] = createSignal(read());
-  const onChange = () => setPeople(read());
+  const [people, setPeople] = createSignal(read([]));
+  const onChange = () => setPeople((previous) => read(previous));
   awareness.on('change', onChange);
   onCleanup(() => awareness.off('change', onChange));
-  return people;
+  return { people, personOf: (clientId) => byClient.get(clientId) };
 }
