@@ -31,7 +31,7 @@ describe('invites', () => {
     const guest = await guestContext.newPage();
     await guest.goto(link);
     await guest.getByRole('heading', { name: /You are invited to join .Maternity journey./ }).waitFor();
-    await guest.getByText('You can add and change things.').waitFor();
+    await guest.getByRole('region', { name: 'What you can do' }).getByText('You can add and change things.').waitFor();
     expect(await axeViolations(guest)).toEqual([]);
     await guest.getByLabel('Your first name').fill('Bea');
     await guest.getByRole('button', { name: 'Join the board' }).click();
