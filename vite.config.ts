@@ -4,16 +4,54 @@
  */
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
+import { constants } from 'node:zlib';
 
 const serverOrigin = process.env.COMMON_GROUND_DEV_SERVER ?? 'http://127.0.0.1:8787';
 
 export default defineConfig({
   root: 'client',
-  plugins: [solid()],
+  plugins: [
+    solid(),
+    // Every built file also as .br and .gz at the highest settings, made once here: the Node
+    // server sends the one the browser accepts (serveStatic's `precompressed`), so a phone on a
+    // slow line downloads a third of the bytes and the server compresses nothing per request.
+    compression({
+      algorithms: [
+        defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+        defineAlgorithm('gzip', { level: 9 }),
+      ],
+      logLevel: 'silent',
+    }),
+    // The app shell offline (issue 10): a Workbox service worker, sw.js, that precaches the built
+    // files and answers the app's own pages with index.html, so a board opened before opens from
+    // this device's copy without a connection. client/src/offline-shell.ts registers it; the API and
+    // the sync socket never go through it (private answers stay no-store).
+    VitePWA({
+      injectRegister: false,
+      manifest: false,
+      workbox: {
+        // Fonts too: the readable typeface should not fall back to another one offline.
+        globPatterns: ['**/*.{js,css,html,woff2}'],
+        navigateFallback: 'index.html',
+        // The pages the server answers with index.html (server/runtime/node-client-assets.ts), nothing else.
+        navigateFallbackAllowlist: [/^\/(?:$|\?|account(?:$|\?)|boards\/|invite\/)/],
+        // A new version takes over at once; a page still running the old one that asks for a
+        // chunk no longer there reloads (offline-shell.ts).
+        skipWaiting: true,
+        clientsClaim: true,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,
     target: 'es2022',
+    // .vite/manifest.json: which files each page's chunk needs, for the server's preload hints
+    // (server/runtime/node-client-assets.ts; Vite's "backend integration").
+    manifest: true,
   },
   server: {
     proxy: {

@@ -3,7 +3,9 @@
  * `--load` (100 rooms × 10 clients on each of the three servers, as in the main run), `--crash` (the crash loop at full size, 20
  * clients × 20 SIGKILLs), `--cold` (cold load of a B4-sized board and ten times that) and
  * `--fuzz` (100,000 bad frames at a child server, its RSS read from /proc), `--signin` (sign-in
- * latency while 60 guests add credentials at once, bench/sign-in-under-probes.ts). Each prints a
+ * latency while 60 guests add credentials at once, bench/sign-in-under-probes.ts), `--first-load`
+ * (invite link, board link and reload in Chromium on an emulated slow connection,
+ * bench/first-load.ts). Each prints a
  * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
  * process exit.
  */
@@ -11,6 +13,7 @@ import { cpus, totalmem } from 'node:os';
 import { runCrashLoop } from '../test/support/crash-loop.ts';
 import type { KillableServer } from '../test/support/server-process.ts';
 import { coldLoadSection } from './cold-load.ts';
+import { firstLoadSection } from './first-load.ts';
 import { fuzzSection } from './fuzz.ts';
 import { loadReport } from './comparison-report.ts';
 import { loadPassed, runLoad, type LoadResult } from './load.ts';
@@ -19,7 +22,7 @@ import { targetNames } from './targets/types.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
 /** The flags this module understands. */
-export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin'] as const;
+export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load'] as const;
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -89,6 +92,7 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
       if (!loads.every(loadPassed)) process.exitCode = 1;
     }
     if (flags.includes('--cold')) console.log(`\n${await coldLoadSection(progress)}`);
+    if (flags.includes('--first-load')) console.log(`\n${await firstLoadSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--signin')) console.log(`\n${await signInSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--fuzz')) {
       const frames = Number(process.env['FUZZ_FRAMES'] ?? 100_000);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --quick] [--targets=common-ground,hocuspocus,y-websocket-server]` (or one of
- * the extra sections `--load`, `--crash`, `--cold`, `--fuzz`, `--signin`, see extras.ts): the same sync workloads against three
+ * the extra sections `--load`, `--crash`, `--cold`, `--fuzz`, `--signin`, `--first-load`, see extras.ts): the same sync workloads against three
  * servers, each in its own child process — Common Ground (LibSQL file, committed before relay),
  * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) — with the same
  * unmodified y-websocket clients: relay latency and throughput in one room with 1, 10, 50 and 100
@@ -66,7 +66,7 @@ function parseTargets(args: readonly string[]): TargetName[] {
 
 function parseMode(args: readonly string[]): BenchMode {
   const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--targets='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --load, --crash, --cold, --fuzz and --signin are understood)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --load, --crash, --cold, --fuzz, --signin and --first-load are understood)`);
   return args.includes('--quick') ? modes.quick : modes.full;
 }
 

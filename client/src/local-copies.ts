@@ -1,8 +1,9 @@
 /**
  * Boards kept on this device (IndexedDB, for offline work) are health stories: signing out removes
- * every one of them, so the next person at a shared computer finds nothing.
+ * every one of them, so the next person at a shared computer finds nothing — and with them what
+ * the device remembers for opening boards offline (remembered-boards.ts).
  */
-import { clearDocument } from 'y-indexeddb';
+import { forgetSignedIn } from './remembered-boards.ts';
 
 const prefix = 'common-ground:board:';
 
@@ -12,9 +13,12 @@ export function localCopyName(boardId: string): string {
 }
 
 export async function forgetLocalCopies(): Promise<void> {
+  forgetSignedIn();
   if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return;
   const databases = await indexedDB.databases();
-  await Promise.all(
-    databases.filter((db) => db.name?.startsWith(prefix)).map((db) => clearDocument(db.name!)),
-  );
+  const copies = databases.filter((db) => db.name?.startsWith(prefix));
+  if (copies.length === 0) return;
+  // Loaded only here: y-indexeddb brings Yjs, which the sign-in and invite pages do not need.
+  const { clearDocument } = await import('y-indexeddb');
+  await Promise.all(copies.map((db) => clearDocument(db.name!)));
 }

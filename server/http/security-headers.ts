@@ -19,6 +19,8 @@ export function contentSecurityPolicy(publicOrigin: string): string {
     "img-src 'self' data:",
     "font-src 'self'",
     `connect-src 'self' ${syncOrigin}`,
+    // The offline app shell's service worker, /sw.js (said outright rather than left to script-src).
+    "worker-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -7,9 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, Hono, MiddlewareHandler } from 'hono';
+import type { Context, Hono } from 'hono';
 import { createApp } from '../app.ts';
 import type { AuthVariables } from '../auth/current-user.ts';
 import type { HashGate, HashGateLimits } from '../auth/hash-gate.ts';
@@ -25,6 +24,7 @@ import { migrate } from '../storage/migrations.ts';
 import type { SqlDatabase } from '../storage/sql-database.ts';
 import { DocumentWriter } from '../sync/document-writer.ts';
 import { RoomRegistry } from '../sync/room-registry.ts';
+import { clientAssets } from './node-client-assets.ts';
 import { createNodeSync } from './node-sync.ts';
 import { nodeScrypt } from './node-scrypt.ts';
 
@@ -166,16 +166,4 @@ function ensureDatabaseFolder(url: string): void {
   if (!url.startsWith('file:') || url.includes(':memory:')) return;
   const path = url.slice('file:'.length).replace(/^\/\/(?=\/)/, '').split('?')[0]!;
   mkdirSync(dirname(resolve(path)), { recursive: true });
-}
-
-/** The built client: files as they are, and index.html for the app's own pages. */
-function clientAssets(root: string): MiddlewareHandler {
-  const files = serveStatic({ root });
-  const page = serveStatic({ root, path: 'index.html' });
-  return async (c, next) => {
-    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
-    const path = c.req.path;
-    if (path === '/' || path === '/account' || path.startsWith('/boards/') || path.startsWith('/invite/')) return page(c, next);
-    return files(c, next);
-  };
 }

@@ -3,7 +3,7 @@
  * connection for as long as the page shows that board: the journey's stages as columns with
  * their touchpoint cards, who is here, and the connection status.
  */
-import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { Board, User } from '../../../shared/api.ts';
 import { canEdit } from '../../../shared/access.ts';
@@ -32,6 +32,7 @@ import { createCurveData } from './curve/curve-data.ts';
 import { createFocusIndex, setFocus } from './focus.ts';
 import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
+import { readBoardRecord, rememberedBoard } from '../remembered-boards.ts';
 import { MembersPanel } from './members/MembersPanel.tsx';
 import { RecentlyDeletedPanel } from './recently-deleted/RecentlyDeletedPanel.tsx';
 
@@ -53,16 +54,31 @@ function BoardScreen(props: { boardId: string; user: User }) {
   // The board's record says what this person may do. Asked at once, beside the sync, so the map
   // is drawn once with the right controls rather than read-only first and then again. A refusal
   // (403/404) is explained by the sync's close code; other failures leave editing hidden.
-  const [board, setBoard] = createSignal<Board | null>(null);
+  // The record remembered on this device (remembered-boards.ts) stands in until the server answers,
+  // so a board opened here before is drawn from its device copy at once — and offline.
+  const remembered = rememberedBoard(props.boardId);
+  const [board, setBoard] = createSignal<Board | null>(remembered?.user.id === props.user.id ? remembered.board : null);
   const [accessUnknown, setAccessUnknown] = createSignal(false);
+  const [accessFromDevice, setAccessFromDevice] = createSignal(false);
   const readAccess = () =>
-    api.getBoard(props.boardId).then(setBoard, (err: unknown) => {
-      if (!(err instanceof ApiError)) throw err;
-      setAccessUnknown(true);
-    });
+    readBoardRecord(api, props.boardId).then(
+      (record) => {
+        setBoard(record.board);
+        setAccessFromDevice(record.fromDevice);
+      },
+      (err: unknown) => {
+        if (!(err instanceof ApiError)) throw err;
+        setBoard(null);
+        setAccessUnknown(true);
+      },
+    );
   void readAccess();
   // A facilitator changed what this person may do: show the controls that now apply.
   createEffect(on(connection.accessChanges, () => void readAccess(), { defer: true }));
+  // Read from this device while the server could not be reached: ask again once it is back.
+  createEffect(on(() => accessFromDevice() && connection.state().kind === 'live', (back) => back && void readAccess()));
+  // Offline with no copy of this board on the device (never kept, or cleared): it cannot open yet.
+  const notOnDevice = () => connection.state().kind === 'offline' && connection.localCopy() !== 'pending' && !connection.loaded();
   const ready = () => connection.loaded() && (board() !== null || accessUnknown());
 
   const refused = () => connection.state().kind === 'refused';
@@ -117,7 +133,14 @@ function BoardScreen(props: { boardId: string; user: User }) {
         </div>
       </Show>
       <Show when={!refused()}>
-        <Show when={ready()} fallback={<p>Getting the board…</p>}>
+        <Show
+          when={ready()}
+          fallback={
+            <Show when={notOnDevice()} fallback={<p>Getting the board…</p>}>
+              <p>This board is not kept on this device, so it cannot open without a connection. It will open when you are back online.</p>
+            </Show>
+          }
+        >
           <Show when={board() !== null && !editable()}>
             <p class="notice">You can look at this board, but not change it.</p>
           </Show>
@@ -160,21 +183,32 @@ function BoardScreen(props: { boardId: string; user: User }) {
 export function BoardPage() {
   const params = useParams<{ id: string }>();
   const { session } = useApp();
+  // Who opens the board: the signed-in person; or, while the server is asked or cannot be reached,
+  // the person last signed in here if they opened this board on this device (remembered-boards.ts)
+  // — its copy opens at once, and offline. An answer of "nobody signed in" closes it again.
+  const person = createMemo<User | null>((previous) => {
+    const { status, user } = session.state;
+    if (user !== null) return user;
+    if (status === 'ready') return null;
+    return rememberedBoard(params.id ?? '')?.user ?? (status === 'checking' ? previous : null);
+  }, null);
   return (
     <Switch>
+      <Match when={person()}>
+        {(user) => (
+          // Keyed on the ids: another person or another board closes this connection and opens the next.
+          <Show when={user().id} keyed>
+            <Show when={params.id} keyed>
+              {(boardId) => <BoardScreen boardId={boardId} user={user()} />}
+            </Show>
+          </Show>
+        )}
+      </Match>
       <Match when={session.state.status === 'checking'}>
         <h1>Opening the board…</h1>
       </Match>
       <Match when={session.state.status === 'unreachable'}>
         <SessionUnreachable session={session} />
-      </Match>
-      <Match when={session.state.user}>
-        {(user) => (
-          // Keyed on the id: moving to another board closes this one's connection and opens the next.
-          <Show when={params.id} keyed>
-            {(boardId) => <BoardScreen boardId={boardId} user={user()} />}
-          </Show>
-        )}
       </Match>
       <Match when={session.state.user === null}>
         <h1>Please sign in to open this board</h1>

@@ -2,10 +2,12 @@
  * Who is signed in. One store for the whole app so the header, the home page and the board all
  * agree; it talks to the server only through the {@link Api} agent it is given.
  */
+import { onCleanup } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { LoginBody, RegisterBody, User } from '../../../shared/api.ts';
 import { ApiError, type Api } from '../api.ts';
 import { forgetLocalCopies } from '../local-copies.ts';
+import { forgetSignedIn, rememberSignedIn } from '../remembered-boards.ts';
 
 /**
  * `checking`: asking the server who we are (first load). `ready`: we know (`user` may be null).
@@ -45,33 +47,45 @@ export interface SessionStore {
 /** Makes the session store and starts the first check. Call inside a Solid root. */
 export function createSessionStore(api: Api): SessionStore {
   const [state, setState] = createStore<SessionState>({ status: 'checking', user: null, error: null });
+  /** Every answer naming the signed-in person is remembered, for opening boards offline. */
+  const signedIn = (user: User) => {
+    rememberSignedIn(user);
+    setState({ status: 'ready', user, error: null });
+  };
 
   async function check(): Promise<void> {
     setState({ status: 'checking', error: null });
     try {
-      const user = await api.me();
-      setState({ status: 'ready', user, error: null });
+      signedIn(await api.me());
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       // 401 is the ordinary answer for "nobody is signed in", not a failure.
-      if (err.status === 401) setState({ status: 'ready', user: null, error: null });
-      else setState({ status: 'unreachable', user: null, error: err });
+      if (err.status === 401) {
+        forgetSignedIn();
+        setState({ status: 'ready', user: null, error: null });
+      } else setState({ status: 'unreachable', user: null, error: err });
     }
   }
 
   void check();
+  // Back online after the server could not be reached (a board opened offline): ask again.
+  const onOnline = () => {
+    if (state.status === 'unreachable') void check();
+  };
+  window.addEventListener('online', onOnline);
+  onCleanup(() => window.removeEventListener('online', onOnline));
 
   return {
     state,
     check,
     async register(body) {
       const user = await api.register(body);
-      setState({ status: 'ready', user, error: null });
+      signedIn(user);
       return user;
     },
     async login(body) {
       const user = await api.login(body);
-      setState({ status: 'ready', user, error: null });
+      signedIn(user);
       return user;
     },
     async logout() {
@@ -91,11 +105,13 @@ export function createSessionStore(api: Api): SessionStore {
     },
     async rename(displayName) {
       const user = await api.updateMe({ displayName });
+      rememberSignedIn(user);
       setState('user', user);
       return user;
     },
     async addCredentials(body) {
       const user = await api.addCredentials(body);
+      rememberSignedIn(user);
       setState('user', user);
       return user;
     },
