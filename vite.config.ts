@@ -32,8 +32,9 @@ export default defineConfig({
       injectRegister: false,
       manifest: false,
       workbox: {
-        // Fonts too: the readable typeface should not fall back to another one offline.
-        globPatterns: ['**/*.{js,css,html,woff2}'],
+        // Not the fonts: client/src/fonts.ts fetches them late on purpose, and once fetched the HTTP
+        // cache (immutable for a year) serves them offline as well.
+        globPatterns: ['**/*.{js,css,html}'],
         navigateFallback: 'index.html',
         // The pages the server answers with index.html (server/runtime/node-client-assets.ts), nothing else.
         navigateFallbackAllowlist: [/^\/(?:$|\?|account(?:$|\?)|boards\/|invite\/)/],

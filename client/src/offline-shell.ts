@@ -1,10 +1,11 @@
 /**
  * Registers the service worker that keeps the app shell on this device (sw.js, generated at build
  * time by vite-plugin-pwa with Workbox; see vite.config.ts), so the app's pages open without a
- * connection and a board opened here before opens from its device copy. Registered once the page
- * has loaded and its page chunk is here: installing downloads the files this page has not used
- * (the rest come from the HTTP cache), so it never competes with the first page's own downloads
- * on a slow line. Not in `vite dev`, which has no sw.js.
+ * connection and a board opened here before opens from its device copy. Registered
+ * {@link registerDelayMs} after the page has loaded and its page chunk is here: installing
+ * downloads the files this page has not used (about 17 KB; the rest come from the HTTP cache),
+ * and on a slow line that must not compete with the page's own first answers (the board's first
+ * sync). Not in `vite dev`, which has no sw.js.
  *
  * A new version's worker takes over at once (skipWaiting, clientsClaim) and drops the old files.
  * A page still running the old version that then asks for one of its chunks (opening a board from
@@ -13,6 +14,13 @@
  */
 /// <reference types="vite/client" />
 const reloadedAtKey = 'common-ground:reloaded-for-new-version';
+
+/**
+ * How long after the first page is ready the service worker is registered. At 400 kbit/s with
+ * 400 ms latency a board is live about a second after its code is here (npm run bench --
+ * --first-load); 5 s leaves that alone with room to spare.
+ */
+export const registerDelayMs = 5_000;
 
 /** Call once at start-up with the first page's chunk (index.tsx). */
 export function registerOfflineShell(firstPage: Promise<unknown>): void {
@@ -28,7 +36,7 @@ export function registerOfflineShell(firstPage: Promise<unknown>): void {
     if (document.readyState === 'complete') resolve();
     else window.addEventListener('load', () => resolve(), { once: true });
   });
-  void Promise.allSettled([loaded, firstPage]).then(register);
+  void Promise.allSettled([loaded, firstPage]).then(() => setTimeout(register, registerDelayMs));
 
   window.addEventListener('vite:preloadError', (event) => {
     try {
