@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
-import { addStage, contextFor, openBoard } from '../support/board-page.ts';
+import { addStage, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
@@ -124,7 +124,7 @@ describe('the journey-map board', () => {
     const tp = card(page, 'Going home letter');
     await tp.waitFor();
     await tp.getByText(/1 person/).waitFor();
-    await tp.getByRole('button', { name: /^Edit/ }).click();
+    await chooseCardAction(page, 'Going home letter', 'Change name or story');
     await page.getByLabel('Story').fill('They explained every tablet.');
     await waitUntil(
       () => String(touchpoints.get('tp1')?.get('story')) === 'They explained every tablet.',

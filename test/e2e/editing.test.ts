@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
-import { contextFor, openBoard } from '../support/board-page.ts';
+import { chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -35,7 +35,7 @@ describe('editing the map', () => {
     const { page, doc } = await twoStageBoard();
     await page.getByRole('button', { name: 'Move later: Arriving' }).click();
     await waitUntil(() => stageTitles(doc).join() === 'Waiting,Arriving', 'the stage moved for everyone');
-    await page.getByRole('button', { name: 'Edit: Car park' }).click();
+    await chooseCardAction(page, 'Car park', 'Move to another stage');
     await page.getByLabel('Move to stage').selectOption({ label: 'Step 1: Waiting' });
     await page.getByRole('button', { name: 'Move touchpoint' }).click();
     await waitUntil(() => boardTypes(doc).touchpoints.get('t1')?.get('stageId') === 's2', 'the touchpoint moved to Waiting');

@@ -25,3 +25,12 @@ export async function addStage(page: Page, title: string): Promise<void> {
   await page.getByRole('button', { name: 'Add stage' }).click();
   await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
 }
+
+/** The name of a touchpoint card's menu button: "More actions for <title>". */
+export const cardMenuName = (cardTitle: string): string => `More actions for ${cardTitle}`;
+
+/** Opens a touchpoint card's "More actions" menu and chooses `item`, e.g. "Change name or story". */
+export async function chooseCardAction(page: Page, cardTitle: string, item: string): Promise<void> {
+  await page.getByRole('button', { name: cardMenuName(cardTitle), exact: true }).click();
+  await page.getByRole('menu', { name: cardMenuName(cardTitle), exact: true }).getByRole('menuitem', { name: item, exact: true }).click();
+}

@@ -28,7 +28,9 @@ export function useBrowserFixture(serverOptions: NodeServerOptions = {}): Browse
   let browser: Browser | undefined;
   const clients: SyncClient[] = [];
   beforeAll(async () => {
-    server = await startTestServer({ ...serverOptions, clientDir: clientDist });
+    // E2E_CLIENT_DIR: run a file against another build (e.g. an older commit's client) to see
+    // its tests fail without the fix they guard.
+    server = await startTestServer({ ...serverOptions, clientDir: process.env['E2E_CLIENT_DIR'] ?? clientDist });
     browser = await launchBrowser();
   });
   afterAll(async () => {

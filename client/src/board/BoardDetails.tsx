@@ -1,12 +1,14 @@
 /**
- * The board's title and its purpose in plain words, at the top of the board. People who may
- * edit get a labelled box for each, saved when they press Enter (title) or leave the box;
- * everyone else reads the purpose as text.
+ * The board's title and its purpose in plain words, at the top of the board. Facilitators get a
+ * labelled box for each, saved when they press Enter (title) or leave the box; the purpose box
+ * grows with its words, so none are hidden. Everyone else reads the purpose as text, in full,
+ * under "What this board is for" — a participant never meets a box they cannot or need not change.
  */
 import { createEffect, createUniqueId, Show, untrack } from 'solid-js';
 import { boardTypes } from '../../../shared/board-document.ts';
 import { useBoard } from './board-context.ts';
 import { localOrigin } from './local-origin.ts';
+import './board-details.css';
 
 /** The board title and purpose: boxes for editors, text for everyone else. */
 export function BoardDetails() {
@@ -38,10 +40,15 @@ export function BoardDetails() {
 
   return (
     <Show
-      when={board.canEdit()}
+      when={board.canFacilitate()}
       fallback={
         <Show when={board.view.purpose().trim() !== ''}>
-          <p class="board__purpose">{board.view.purpose()}</p>
+          <section class="board-purpose" aria-labelledby={`${id}-purpose-heading`}>
+            <h2 id={`${id}-purpose-heading`} class="board-purpose__heading">
+              What this board is for
+            </h2>
+            <p class="board__purpose">{board.view.purpose()}</p>
+          </section>
         </Show>
       }
     >
@@ -72,6 +79,7 @@ export function BoardDetails() {
           </p>
           <textarea
             id={`${id}-purpose`}
+            class="board-details__purpose"
             rows={2}
             maxLength={1000}
             aria-describedby={`${id}-purpose-hint`}

@@ -6,7 +6,7 @@
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { Board, User } from '../../../shared/api.ts';
-import { canEdit } from '../../../shared/access.ts';
+import { canEdit, canFacilitate } from '../../../shared/access.ts';
 import { boardTypes, newStage } from '../../../shared/board-document.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
@@ -96,6 +96,10 @@ function BoardScreen(props: { boardId: string; user: User }) {
     undo,
     announcer,
     canEdit: editable,
+    canFacilitate: () => {
+      const access = board()?.access;
+      return access !== undefined && canFacilitate(access);
+    },
     userId: props.user.id,
     curve,
     presence: { focusIndex: createFocusIndex(awareness, presence), setFocus: (id) => setFocus(awareness, id) },

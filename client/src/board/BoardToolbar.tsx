@@ -6,6 +6,7 @@ import { Show } from 'solid-js';
 import { useBoard } from './board-context.ts';
 import { undoDeleteButtonId } from './control-ids.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import './board-toolbar.css';
 
 // Undo and Redo use aria-disabled, not disabled: a button that disables itself when pressed
 // would throw keyboard focus back to the top of the page.

@@ -1,6 +1,7 @@
 /**
- * The "?" button and the list of keyboard shortcuts it opens, in a modal <dialog>: focus goes
- * into the dialog, Escape or "Close" shuts it, and focus returns to the "?" button.
+ * The "Keyboard shortcuts" button and the list it opens, in a modal <dialog>: focus goes into the
+ * dialog, Escape or "Close" shuts it, and focus returns to the button. The button says its name
+ * in words (a lone "?" means nothing to someone new to computers); the "?" beside it is decoration.
  */
 import { For } from 'solid-js';
 
@@ -13,10 +14,11 @@ export const shortcuts: readonly { keys: string; does: string }[] = [
   { keys: 'Enter, in a name box', does: 'Save the name.' },
   { keys: 'Escape', does: 'Close a box or this list without saving more.' },
   { keys: 'Move earlier, Move later', does: 'Move a stage one step along the journey.' },
-  { keys: 'Move up, Move down', does: 'Move a touchpoint one place within its stage.' },
+  { keys: 'More actions, on each touchpoint', does: 'Opens a short list: change its name or story, move it, or delete it.' },
+  { keys: 'Up and Down arrows, in that list', does: 'Go to the next or the last choice. Enter chooses it; Escape closes the list.' },
 ];
 
-/** The "?" button (named "Keyboard shortcuts") and its dialog. */
+/** The "Keyboard shortcuts" button and its dialog. */
 export function ShortcutsDialog() {
   let dialog: HTMLDialogElement | undefined;
   let opener: HTMLButtonElement | undefined;
@@ -25,16 +27,18 @@ export function ShortcutsDialog() {
     <>
       <button
         type="button"
-        class="button button--secondary"
+        class="button button--secondary shortcuts-button"
         ref={opener}
-        aria-label="Keyboard shortcuts"
         aria-haspopup="dialog"
         onClick={() => {
           dialog?.showModal();
           closer?.focus();
         }}
       >
-        ?
+        <span class="shortcuts-button__mark" aria-hidden="true">
+          ?
+        </span>
+        Keyboard shortcuts
       </button>
       <dialog
         ref={dialog}

@@ -66,7 +66,7 @@ export function StageColumn(props: StageColumnProps) {
       const index = dropIndex(list, event.clientY, touchpointId);
       if (board.undo.step(() => moveTouchpoint(board.doc, touchpointId, props.stage.id, index, localOrigin))) {
         board.announcer.say(`Touchpoint moved to ${spokenTitle(props.stage.title, 'stage')}, place ${index + 1}.`);
-        focusSoon(touchpointButtonId(touchpointId, 'edit'));
+        focusSoon(touchpointButtonId(touchpointId, 'actions'));
       }
     } else if (stageId !== '' && stageId !== props.stage.id) {
       if (board.undo.step(() => moveStage(board.doc, stageId, props.step - 1, localOrigin))) {

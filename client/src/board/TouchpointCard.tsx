@@ -1,7 +1,8 @@
 /**
- * One touchpoint card: its title and story, following live edits to both. For people who may
- * edit: "Edit" opens the card's editor (shared text boxes, move to another stage, delete), and
- * "Move up"/"Move down" reorder it within its stage. Cards can also be dragged.
+ * One touchpoint card: its title and story, following live edits to both, and how it felt. For
+ * people who may edit, everything else sits behind one "More actions for <title>" menu button
+ * (change name or story, move up or down, move to another stage, delete), so a card shows only
+ * its main acts to people new to computers. Cards can also be dragged.
  */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
@@ -10,7 +11,9 @@ import { touchpointButtonId } from './control-ids.ts';
 import { startDrag, touchpointDragType } from './drag.ts';
 import { localOrigin } from './local-origin.ts';
 import { moveTouchpoint } from './ordering.ts';
-import { TouchpointEditor } from './TouchpointEditor.tsx';
+import { deleteTouchpointWithUndo, TouchpointEditor, type EditorRequest } from './TouchpointEditor.tsx';
+import { MenuButton } from '../components/MenuButton.tsx';
+import './cards.css';
 import { FeelingControl } from './feelings/FeelingControl.tsx';
 import { watchRemoteChanges } from './remote-news.ts';
 import { createTextField } from './y-text-signal.ts';
@@ -31,7 +34,9 @@ export function TouchpointCard(props: TouchpointCardProps) {
   // The card is keyed by id in its list, so the map it was made with stays its map.
   const title = createTextField(props.touchpoint, 'title');
   const story = createTextField(props.touchpoint, 'story');
-  const [editing, setEditing] = createSignal(false);
+  // The open editor, and where its focus starts; a new object each time the menu asks, so asking
+  // again while it is open moves focus there again.
+  const [editing, setEditing] = createSignal<EditorRequest | null>(null);
   const headingId = `touchpoint-${props.id}`;
   const name = () => spokenTitle(title(), 'touchpoint');
   // Other people working on this card: a ring in the first one's colour and their names.
@@ -51,12 +56,13 @@ export function TouchpointCard(props: TouchpointCardProps) {
     const to = props.index + by;
     if (!board.undo.step(() => moveTouchpoint(board.doc, props.id, props.stageId, to, localOrigin))) return;
     board.announcer.say(`${name()} moved to place ${to + 1}.`);
-    focusSoon(touchpointButtonId(props.id, by < 0 ? 'up' : 'down'), touchpointButtonId(props.id, by < 0 ? 'down' : 'up'));
+    // The moved card is re-inserted, which drops focus: back to its menu button.
+    focusSoon(touchpointButtonId(props.id, 'actions'));
   };
   const closeEditor = () => {
-    setEditing(false);
+    setEditing(null);
     board.undo.cut();
-    focusSoon(touchpointButtonId(props.id, 'edit'));
+    focusSoon(touchpointButtonId(props.id, 'actions'));
   };
 
   return (
@@ -71,7 +77,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
         const next = event.relatedTarget;
         if (!(next instanceof Node) || !event.currentTarget.contains(next)) board.presence.setFocus(null);
       }}
-      draggable={board.canEdit() && !editing()}
+      draggable={board.canEdit() && editing() === null}
       onDragStart={(event) => startDrag(event, touchpointDragType, props.id)}
     >
       <article aria-labelledby={headingId}>
@@ -95,40 +101,38 @@ export function TouchpointCard(props: TouchpointCardProps) {
           </p>
         </Show>
         <Show when={board.canEdit()}>
-          <div class="touchpoint__actions">
-            <button
-              type="button"
-              class="button button--secondary button--small"
-              id={touchpointButtonId(props.id, 'edit')}
-              aria-label={`Edit: ${name()}`}
-              aria-expanded={editing()}
-              onClick={() => (editing() ? closeEditor() : setEditing(true))}
-            >
-              Edit
-            </button>
-            <button
-              type="button"
-              class="button button--secondary button--small"
-              id={touchpointButtonId(props.id, 'up')}
-              aria-label={`Move up: ${name()}`}
-              disabled={props.index === 0}
-              onClick={() => move(-1)}
-            >
-              Move up
-            </button>
-            <button
-              type="button"
-              class="button button--secondary button--small"
-              id={touchpointButtonId(props.id, 'down')}
-              aria-label={`Move down: ${name()}`}
-              disabled={props.last}
-              onClick={() => move(1)}
-            >
-              Move down
-            </button>
-          </div>
+          <MenuButton
+            id={touchpointButtonId(props.id, 'actions')}
+            class="touchpoint__more"
+            label="More actions"
+            hiddenLabel={` for ${name()}`}
+            items={[
+              { label: 'Change name or story', onSelect: () => setEditing({ start: 'title' }) },
+              { label: 'Move up', disabled: props.index === 0, onSelect: () => move(-1) },
+              { label: 'Move down', disabled: props.last, onSelect: () => move(1) },
+              {
+                label: 'Move to another stage',
+                disabled: board.view.stages.length < 2,
+                onSelect: () => setEditing({ start: 'stage' }),
+              },
+              {
+                label: 'Delete touchpoint',
+                danger: true,
+                onSelect: () => deleteTouchpointWithUndo(board, props.id, props.stageId, name()),
+              },
+            ]}
+          />
           <Show when={editing()}>
-            <TouchpointEditor touchpoint={props.touchpoint} id={props.id} stageId={props.stageId} name={name()} onClose={closeEditor} />
+            {(request) => (
+              <TouchpointEditor
+                touchpoint={props.touchpoint}
+                id={props.id}
+                stageId={props.stageId}
+                name={name()}
+                start={request()}
+                onClose={closeEditor}
+              />
+            )}
           </Show>
         </Show>
       </article>

@@ -1,10 +1,10 @@
 /**
- * A touchpoint's editor, opened from its card: its name and story as shared text (two people can
- * type in the same box), a "Move to stage" choice, and Delete with Undo.
+ * A touchpoint's editor, opened from its card's "More actions" menu: its name and story as shared
+ * text (two people can type in the same box), a "Move to stage" choice, and Delete with Undo.
  */
-import { createUniqueId, For, onMount } from 'solid-js';
+import { createEffect, createUniqueId, For, on } from 'solid-js';
 import type * as Y from 'yjs';
-import { focusSoon, spokenTitle, useBoard } from './board-context.ts';
+import { focusSoon, spokenTitle, useBoard, type BoardContextValue } from './board-context.ts';
 import { touchpointButtonId, undoDeleteButtonId } from './control-ids.ts';
 import { deleteWithUndo } from './delete-with-undo.ts';
 import { localOrigin } from './local-origin.ts';
@@ -17,15 +17,39 @@ export interface TouchpointEditorProps {
   stageId: string;
   /** The card's title as said out loud. */
   name: string;
+  /** Where focus goes when the editor opens, and again each time a new request arrives. */
+  start: EditorRequest;
   onClose: () => void;
 }
 
-/** The open editor of one card; focus starts in the name box. */
+/** Why the editor was opened: to change the words, or to move the card to another stage. */
+export interface EditorRequest {
+  start: 'title' | 'stage';
+}
+
+/**
+ * Deletes a touchpoint as one undo step with an "Undo delete" notice. Focus goes to the next card's
+ * (or the one before's) menu button, or to "Undo delete" when the stage is now empty.
+ */
+export function deleteTouchpointWithUndo(board: BoardContextValue, touchpointId: string, stageId: string, name: string): void {
+  const places = board.view.touchpointsIn(stageId);
+  const at = places.findIndex((place) => place.id === touchpointId);
+  const neighbour = places[at + 1] ?? places[at - 1];
+  deleteWithUndo(
+    board,
+    () => deleteTouchpoint(board.doc, touchpointId, board.userId, localOrigin),
+    `Touchpoint ${name} deleted.`,
+    () => focusSoon(touchpointButtonId(touchpointId, 'actions')),
+  );
+  focusSoon(...(neighbour !== undefined ? [touchpointButtonId(neighbour.id, 'actions')] : []), undoDeleteButtonId);
+}
+
+/** The open editor of one card; focus starts in the name box or the stage choice. */
 export function TouchpointEditor(props: TouchpointEditorProps) {
   const board = useBoard();
   const id = createUniqueId();
   let stageChoice: HTMLSelectElement | undefined;
-  onMount(() => focusSoon(`${id}-title`));
+  createEffect(on(() => props.start, (request) => focusSoon(request.start === 'stage' ? `${id}-stage` : `${id}-title`)));
 
   const moveToStage = () => {
     const target = stageChoice?.value ?? props.stageId;
@@ -37,23 +61,10 @@ export function TouchpointEditor(props: TouchpointEditorProps) {
     const index = board.view.touchpointsIn(target).length;
     if (!board.undo.step(() => moveTouchpoint(board.doc, props.id, target, index, localOrigin))) return;
     board.announcer.say(`${props.name} moved to ${spokenTitle(stage?.title ?? '', 'stage')}, at the end.`);
-    focusSoon(touchpointButtonId(props.id, 'edit'));
+    focusSoon(touchpointButtonId(props.id, 'actions'));
   };
 
-  const remove = () => {
-    const touchpointId = props.id;
-    const stageId = props.stageId;
-    const places = board.view.touchpointsIn(stageId);
-    const at = places.findIndex((place) => place.id === touchpointId);
-    const neighbour = places[at + 1] ?? places[at - 1];
-    deleteWithUndo(
-      board,
-      () => deleteTouchpoint(board.doc, touchpointId, board.userId, localOrigin),
-      `Touchpoint ${props.name} deleted.`,
-      () => focusSoon(touchpointButtonId(touchpointId, 'edit')),
-    );
-    focusSoon(...(neighbour !== undefined ? [touchpointButtonId(neighbour.id, 'edit')] : []), undoDeleteButtonId);
-  };
+  const remove = () => deleteTouchpointWithUndo(board, props.id, props.stageId, props.name);
 
   return (
     <div class="touchpoint__editor">

@@ -17,6 +17,8 @@ export interface BoardContextValue {
   announcer: Announcer;
   /** Whether to show editing controls (the server drops edits from view-only members anyway). */
   canEdit: Accessor<boolean>;
+  /** Whether to show the board's own settings (its title and purpose as boxes), for facilitators. */
+  canFacilitate: Accessor<boolean>;
   /** Recorded as `createdBy` on new touchpoints. */
   userId: string;
   /** Every touchpoint's feeling statistics in journey order (one computation for the board). */

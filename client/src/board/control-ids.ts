@@ -7,8 +7,8 @@
 export const stageButtonId = (stageId: string, button: 'earlier' | 'later' | 'rename'): string =>
   `stage-${stageId}-${button}`;
 
-/** One of a touchpoint card's buttons. */
-export const touchpointButtonId = (touchpointId: string, button: 'edit' | 'up' | 'down'): string =>
+/** A touchpoint card's "More actions" menu button, where focus goes back after a move or an edit. */
+export const touchpointButtonId = (touchpointId: string, button: 'actions'): string =>
   `touchpoint-${touchpointId}-${button}`;
 
 /** The "Add stage" button. */

@@ -2,11 +2,12 @@
  * The emotion word cards for one person's feeling: the shared deck as pairs (a good word beside
  * its hard opposite), the person's own words, and a box to add a word of their own. Each card is
  * a real toggle button (aria-pressed) with a 44px target; the chosen state shows as a tick and a
- * filled card, not colour alone.
+ * filled card, not colour alone. Cards wrap whole words (word-cards.css).
  */
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { maxOwnWordLength, negativeWords, positiveWords } from '../../../../shared/emotion-words.ts';
 import { normaliseWord } from '../../../../shared/feeling-stats.ts';
+import './word-cards.css';
 
 /** The deck as [good, hard] pairs, paired by position as shared/emotion-words.ts promises. */
 const pairs = positiveWords.map((good, i) => [good, negativeWords[i] ?? ''] as const);
@@ -30,7 +31,7 @@ function WordToggle(props: { word: string; pressed: boolean; onToggle: (word: st
       <span class="word-card__tick" aria-hidden="true">
         {props.pressed ? '✓' : ''}
       </span>
-      {props.word}
+      <span class="word-card__word">{props.word}</span>
     </button>
   );
 }
