@@ -13,6 +13,7 @@ import { createApi } from './api.ts';
 import { AppContext } from './app-context.ts';
 import { Layout } from './Layout.tsx';
 import { registerOfflineShell } from './offline-shell.ts';
+import { applyReadableFont } from './fonts.ts';
 import { createBoardsStore } from './stores/boards.ts';
 import { createSessionStore } from './stores/session.ts';
 import './styles.css';
@@ -80,5 +81,6 @@ function App() {
 const mount = document.getElementById('app');
 if (mount === null) throw new Error('index.html has no #app element');
 mount.replaceChildren(); // index.html's words for the wait; the app says its own from here
+applyReadableFont(); // before the first paint: the readable font when this device has it
 render(() => <App />, mount);
 registerOfflineShell(firstPage ?? Promise.resolve());

@@ -191,3 +191,38 @@ describe('feeling faces', () => {
     await page.context().close();
   });
 });
+
+describe('the readable font', () => {
+  it('never delays or changes a first visit, and is there from the first paint of the next', async () => {
+    const ann = await signUp(fixture.server, 'Ida');
+    const boardId = await oneCardBoard(ann, 'Readable');
+    const page = await openBoard(await contextFor(fixture.browser, fixture.server, ann), boardId);
+    const liveBy = await page.evaluate(() => performance.now());
+    // First visit: the system font all along; the two files are fetched only once the board is live.
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('common-ground:readable-font')), { timeout: 40_000 }).toBe('cached'); // 15 s after load, by design
+    const first = await page.evaluate(() => ({
+      switchedOn: document.documentElement.classList.contains('readable-font'),
+      family: getComputedStyle(document.body).fontFamily,
+      fetchedAt: performance.getEntriesByType('resource').filter((r) => r.name.endsWith('.woff2')).map((r) => r.startTime),
+    }));
+    expect(first.switchedOn).toBe(false);
+    expect(first.family).not.toContain('Atkinson');
+    expect(first.fetchedAt).toHaveLength(2);
+    for (const at of first.fetchedAt) expect(at).toBeGreaterThan(liveBy);
+
+    // The next visit uses it from the start.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    const next = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return {
+        switchedOn: document.documentElement.classList.contains('readable-font'),
+        family: getComputedStyle(document.querySelector('.touchpoint__title')!).fontFamily,
+        regular: document.fonts.check('400 18px "Atkinson Hyperlegible Next"'),
+        bold: document.fonts.check('700 18px "Atkinson Hyperlegible Next"'),
+      };
+    });
+    expect(next).toEqual({ switchedOn: true, family: expect.stringMatching(/^"?Atkinson Hyperlegible Next/), regular: true, bold: true });
+    await page.context().close();
+  });
+});
