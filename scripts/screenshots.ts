@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { boardTypes, newStage, newTouchpoint, participantKey, type FeelingScore } from '../shared/board-document.ts';
+import { identityColor } from '../client/src/board/presence-colors.ts';
 import { clientDist } from './build-client.ts';
 import { openBoard } from '../test/support/board-page.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -61,7 +62,8 @@ try {
       const score = scores[p]![t]!;
       feelings.set(participantKey(id, people[p]!.id), { score, words: score < 0 ? ['worried'] : ['safe'], at: Date.now() });
     });
-    client.provider.awareness.setLocalStateField('user', { name: people[p]!.displayName, color: '#0b57d0' });
+    // Ann is on the page herself; the others are here too, each with the colour their own page sends.
+    if (p > 0) client.provider.awareness.setLocalStateField('user', { name: people[p]!.displayName, color: identityColor(people[p]!.id) });
   });
 
   for (const [file, viewport] of [
@@ -73,6 +75,8 @@ try {
     await signedIn.addCookies([{ name, value, url: server.config.publicOrigin }]);
     const page = await openBoard(signedIn, boardId);
     await page.getByText('The nurse knew my name').first().waitFor();
+    // The map itself: the first stage just under the pinned status line.
+    await page.getByRole('heading', { name: /Referral/ }).first().evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 80));
     writeFileSync(join(images, file), await page.screenshot({ fullPage: false }));
     console.log(`wrote docs/images/${file}`);
     if (viewport.width > 1000) {
