@@ -13,22 +13,16 @@ import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { MessageType } from '../../shared/sync-protocol.ts';
-import type { DocumentStore } from '../../server/ports/document-store.ts';
 import { addStage, contextFor } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { indexedDbOpenFails, refusingWritesFor } from '../support/faults.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
 /** Boards whose writes the database refuses, as a remote LibSQL refuses an oversize write. */
 const failing = new Set<string>();
 const fixture = useBrowserFixture({
-  wrapDocumentStore: (store): DocumentStore => ({
-    ...store,
-    write: (batch) =>
-      batch.appends.some((a) => failing.has(a.boardId)) || batch.compactions.some((c) => failing.has(c.boardId))
-        ? Promise.reject(new Error('SQLITE_TOOBIG: string or blob too big'))
-        : store.write(batch),
-  }),
+  wrapDocumentStore: refusingWritesFor(failing),
   onError: () => {}, // the failed writes are expected here; save-failures.test.ts checks the log
 });
 afterEach(() => failing.clear());
@@ -38,23 +32,6 @@ const cannotSaveKept =
 const cannotSaveNotKept =
   'The server cannot save this board just now. Your changes are not kept on this device, so please keep this page open. They will be sent when the server can — you can keep working.';
 
-/** Runs in the page before its scripts: every `indexedDB.open` request fails, as in Firefox private windows. */
-function openFailsWithErrorEvent(): void {
-  IDBFactory.prototype.open = function open(): IDBOpenDBRequest {
-    const request = Object.assign(new EventTarget(), {
-      error: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
-      result: undefined,
-      readyState: 'done',
-      onerror: null as ((event: Event) => void) | null,
-      onsuccess: null,
-      onupgradeneeded: null,
-      onblocked: null,
-    });
-    request.addEventListener('error', (event) => request.onerror?.(event));
-    setTimeout(() => request.dispatchEvent(new Event('error')));
-    return request as unknown as IDBOpenDBRequest;
-  };
-}
 
 const stageTitles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
 const statusLine = (page: Page): Locator => page.getByRole('status').and(page.locator('.connection-status'));
@@ -174,7 +151,7 @@ describe('a board the server cannot save', () => {
 
   it('asks the person to keep the page open when this device keeps no copy', async () => {
     const { boardId, watcher, context } = await boardOnServer('Cannot save, no copy');
-    await context.addInitScript(openFailsWithErrorEvent);
+    await context.addInitScript(indexedDbOpenFails);
     const { page, errors, shown } = await openWatchedBoard(context, boardId);
     await statusLine(page).filter({ hasText: 'not kept on this device' }).waitFor({ timeout: 10_000 });
 

@@ -13,26 +13,10 @@ import { addStage, contextFor } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
+import { indexedDbOpenFails } from '../support/faults.ts';
 
 const fixture = useBrowserFixture();
 
-/** Runs in the page before its scripts: every `indexedDB.open` request fails, as in Firefox private windows. */
-function openFailsWithErrorEvent(): void {
-  IDBFactory.prototype.open = function open(): IDBOpenDBRequest {
-    const request = Object.assign(new EventTarget(), {
-      error: new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError'),
-      result: undefined,
-      readyState: 'done',
-      onerror: null as ((event: Event) => void) | null,
-      onsuccess: null,
-      onupgradeneeded: null,
-      onblocked: null,
-    });
-    request.addEventListener('error', (event) => request.onerror?.(event));
-    setTimeout(() => request.dispatchEvent(new Event('error')));
-    return request as unknown as IDBOpenDBRequest;
-  };
-}
 
 /** Runs in the page before its scripts: `indexedDB.open` throws, as where storage is blocked by policy. */
 function openThrows(): void {
@@ -69,7 +53,7 @@ const status = (page: Page) => page.getByRole('status').first();
 describe('a browser that keeps no copy of the board', () => {
   it('loads and syncs from the server, and says changes are not kept on this device, online and offline', async () => {
     const { boardId, watcher, context } = await boardOnServer('Private window');
-    await context.addInitScript(openFailsWithErrorEvent);
+    await context.addInitScript(indexedDbOpenFails);
     const { page, errors } = await openPage(context, boardId);
 
     await page.getByRole('heading', { name: /Referral/ }).waitFor(); // loaded from the server

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
-import type { DocumentStore } from '../../server/ports/document-store.ts';
+import { refusingWritesFor } from '../support/faults.ts';
 import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -32,13 +32,7 @@ describe('a board whose writes keep failing', () => {
     const failing = new Set<string>();
     const logged: string[] = [];
     server = await startTestServer({
-      wrapDocumentStore: (store): DocumentStore => ({
-        ...store,
-        write: (batch) =>
-          batch.appends.some((a) => failing.has(a.boardId)) || batch.compactions.some((c) => failing.has(c.boardId))
-            ? Promise.reject(new Error('SQLITE_TOOBIG: string or blob too big'))
-            : store.write(batch),
-      }),
+      wrapDocumentStore: refusingWritesFor(failing),
       onError: (error) => logged.push(String(error instanceof Error ? error.message : error)),
     });
     const ann = await signUp(server, 'Ann');
