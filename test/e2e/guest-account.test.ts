@@ -14,8 +14,9 @@ import { api, signUp, type TestServer } from '../support/test-server.ts';
 
 const fixture = useBrowserFixture();
 const phone = { width: 390, height: 844 };
+const laptop = { width: 1366, height: 768 };
 
-async function guestOnPhone(browser: Browser, server: TestServer) {
+async function guestByInvite(browser: Browser, server: TestServer, viewport = phone) {
   const ann = await signUp(server, 'Ann');
   // A long aim, as facilitators write them: it must not push the form off the first screen.
   const purpose =
@@ -24,7 +25,8 @@ async function guestOnPhone(browser: Browser, server: TestServer) {
   const created = await api(server, '/api/boards', { body: { title: 'Day surgery', purpose }, cookie: ann.cookie });
   const boardId = ((await created.json()) as { board: { id: string } }).board.id;
   const { url } = await createInvite(server, ann, boardId, { access: 'edit' });
-  const context = await browser.newContext({ baseURL: server.config.publicOrigin, viewport: phone, isMobile: true, hasTouch: true });
+  const small = viewport.width < 600;
+  const context = await browser.newContext({ baseURL: server.config.publicOrigin, viewport, isMobile: small, hasTouch: small });
   const page = await context.newPage();
   await page.goto(url);
   return { page, boardId };
@@ -32,7 +34,7 @@ async function guestOnPhone(browser: Browser, server: TestServer) {
 
 describe('a guest account', () => {
   it('puts the join form on the first screen of a phone', async () => {
-    const { page } = await guestOnPhone(fixture.browser, fixture.server);
+    const { page } = await guestByInvite(fixture.browser, fixture.server);
     const name = page.getByLabel('Your first name');
     await name.waitFor();
     const box = (await name.boundingBox())!;
@@ -43,9 +45,12 @@ describe('a guest account', () => {
     await page.context().close();
   });
 
-  it('warns before signing out, offers to keep the account, and then signs out at once', async () => {
+  it.each([
+    ['a phone', phone],
+    ['a laptop', laptop],
+  ])('on %s, warns before signing out, offers to keep the account, and then signs out at once', async (_name, viewport) => {
     const { server } = fixture;
-    const { page, boardId } = await guestOnPhone(fixture.browser, server);
+    const { page, boardId } = await guestByInvite(fixture.browser, server, viewport);
     await page.getByLabel('Your first name').fill('Bea');
     await page.getByRole('button', { name: 'Join the board' }).click();
     await page.waitForURL(`**/boards/${boardId}`);
