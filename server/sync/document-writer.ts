@@ -167,12 +167,16 @@ export class DocumentWriter {
   }
 
   async #commit(batch: Pending): Promise<void> {
-    // Writes gathered before a board was set aside follow it into its retry queue.
-    for (const boardId of boardsOf(batch)) {
-      const retrying = this.#retrying.get(boardId);
-      if (retrying) moveInto(retrying.pending, partOf(batch, boardId));
+    // Writes gathered before a board was set aside follow it into its retry queue (nothing to
+    // sort out in the usual case, when no board is being retried).
+    let rest = batch;
+    if (this.#retrying.size > 0) {
+      for (const boardId of boardsOf(batch)) {
+        const retrying = this.#retrying.get(boardId);
+        if (retrying) moveInto(retrying.pending, partOf(batch, boardId));
+      }
+      rest = withoutBoards(batch, this.#retrying);
     }
-    const rest = withoutBoards(batch, this.#retrying);
     if (rest.waiters.length === 0) return;
     try {
       await this.#options.store.write(toWrite(rest));
@@ -264,7 +268,6 @@ function partOf(pending: Pending, boardId: string): Pending {
 }
 
 function withoutBoards(pending: Pending, boards: ReadonlyMap<string, unknown>): Pending {
-  if (boards.size === 0) return pending;
   return {
     appends: pending.appends.filter((append) => !boards.has(append.boardId)),
     compactions: new Map([...pending.compactions].filter(([id]) => !boards.has(id))),

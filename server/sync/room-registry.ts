@@ -155,15 +155,13 @@ export class RoomRegistry {
     };
   }
 
-  /** Closes the sockets of a board (or of one person on it) and waits for its writes. */
+  /** Closes the sockets of a board (or of one person on it), joined or not, and waits for its writes. */
   async disconnect(boardId: string, code: number, userId?: string): Promise<void> {
     for (const entry of this.#admittedTo(boardId)) {
       if (userId === undefined || entry.peer.userId === userId) this.#close(entry, code);
     }
     const room = this.#rooms.get(boardId) ?? (await this.#loading.get(boardId)?.catch(() => undefined));
-    if (!room) return;
-    room.disconnect(code, closeReasons[code] ?? 'closed', userId);
-    await room.whenSaved();
+    await room?.whenSaved();
   }
 
   /** Changes one person's access on a board's open sockets (see {@link Room.setAccess}). */

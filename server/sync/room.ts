@@ -235,13 +235,8 @@ export class Room {
 
   /** Closes every socket of one person (or all, without userId), e.g. when removed from the board. */
   disconnect(code: number, reason: string, userId?: string): void {
-    this.disconnectWhere(code, reason, (peer) => userId === undefined || peer.userId === userId);
-  }
-
-  /** Closes the sockets whose peer matches, e.g. those opened with a session that has ended. */
-  disconnectWhere(code: number, reason: string, matches: (peer: SyncPeer) => boolean): void {
     for (const connection of [...this.#connections.values()]) {
-      if (matches(connection.peer)) {
+      if (userId === undefined || connection.peer.userId === userId) {
         this.leave(connection.socket);
         connection.socket.close(code, reason);
       }
