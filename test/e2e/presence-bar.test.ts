@@ -32,11 +32,9 @@ const cardId = (i: number) => `t${i}`;
 let ann: TestPerson;
 let boardId: string;
 
-beforeAll(async () => {
-  const { server } = fixture;
-  ann = await signUp(server, 'Ann');
-  boardId = await createBoard(server, ann, 'A room of eighteen');
-  const writer = fixture.nodeClient(boardId, ann);
+/** Writes six stages of three cards ("Moment 1"…) through a Node client that shows no presence. */
+async function writeMap(id: string, owner: TestPerson): Promise<void> {
+  const writer = fixture.nodeClient(id, owner);
   writer.provider.awareness.setLocalState(null); // a program writing the map, not a person in the room
   await writer.synced;
   const { stages, touchpoints } = boardTypes(writer.doc);
@@ -45,10 +43,17 @@ beforeAll(async () => {
       stages.push([newStage(`s${s}`, `Stage ${s + 1}`)]);
       for (let c = 0; c < cardsPerStage; c++) {
         const i = s * cardsPerStage + c;
-        touchpoints.set(cardId(i), newTouchpoint({ id: cardId(i), stageId: `s${s}`, order: `a${c}`, title: `Moment ${i + 1}`, createdBy: ann.id, createdAt: 1 }));
+        touchpoints.set(cardId(i), newTouchpoint({ id: cardId(i), stageId: `s${s}`, order: `a${c}`, title: `Moment ${i + 1}`, createdBy: owner.id, createdAt: 1 }));
       }
     }
   });
+}
+
+beforeAll(async () => {
+  const { server } = fixture;
+  ann = await signUp(server, 'Ann');
+  boardId = await createBoard(server, ann, 'A room of eighteen');
+  await writeMap(boardId, ann);
   // Each other person joins by invite, opens the board and works on a card of their own.
   const people = await Promise.all(others.map(([name]) => joinBoard(server, ann, boardId, 'edit', name)));
   await Promise.all(
@@ -232,19 +237,7 @@ describe.each(viewports)('keyboard focus and the pinned status line at $width×$
   async function openMap(): Promise<Page> {
     const owner = await signUp(fixture.server, 'Ann');
     const id = await createBoard(fixture.server, owner, 'Focus in view');
-    const writer = fixture.nodeClient(id, owner);
-    writer.provider.awareness.setLocalState(null);
-    await writer.synced;
-    const { stages, touchpoints } = boardTypes(writer.doc);
-    writer.doc.transact(() => {
-      for (let s = 0; s < stageCount; s++) {
-        stages.push([newStage(`s${s}`, `Stage ${s + 1}`)]);
-        for (let c = 0; c < cardsPerStage; c++) {
-          const i = s * cardsPerStage + c;
-          touchpoints.set(cardId(i), newTouchpoint({ id: cardId(i), stageId: `s${s}`, order: `a${c}`, title: `Moment ${i + 1}`, createdBy: owner.id, createdAt: 1 }));
-        }
-      }
-    });
+    await writeMap(id, owner);
     const page = await (await contextFor(fixture.browser, fixture.server, owner)).newPage();
     await page.setViewportSize(viewport);
     await page.goto(`/boards/${id}`);
