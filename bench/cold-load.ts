@@ -7,6 +7,7 @@
  * like B4, and `scattered`, a worst case for Yjs' encoding. Measured on the real parts: the
  * LibSQL document store and the Room; the socket is the smallest SyncSocket that keeps the reply.
  */
+import { groupedBoardLog } from '../server/sync/grouped-board-log.ts';
 import { performance } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
@@ -74,7 +75,7 @@ export async function measureColdLoad(operations: number, shape: TraceShape, run
       const room = new Room({
         boardId: 'cold',
         stored,
-        writer,
+        log: groupedBoardLog('cold', store, writer),
         compactAfterUpdates: 500,
         compactAfterBytes: 1024 * 1024,
         onEmpty: () => undefined,

@@ -19,13 +19,12 @@ import type { AppConfig } from './config.ts';
 import { AppError, errorResponse } from './http/app-error.ts';
 import { noStore } from './http/no-store.ts';
 import { originCheck } from './http/origin-check.ts';
-import { defaultAuthRateLimits, MemoryRateLimiter, type AuthRateLimits } from './http/rate-limiter.ts';
+import { defaultAuthRateLimits, MemoryRateLimiter, type AuthRateLimits, type RateLimiterFactory } from './http/rate-limiter.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { inviteRoutes } from './invites/invite-routes.ts';
 import { InviteStore } from './invites/invite-store.ts';
 import { memberRoutes } from './boards/member-routes.ts';
 import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './ports/clock.ts';
-import type { DocumentStore } from './ports/document-store.ts';
 import type { SqlDatabase } from './storage/sql-database.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
@@ -35,7 +34,6 @@ export type SyncUpgrade = (c: Context, admission: SyncAdmission) => Response | P
 export interface AppDeps {
   config: Pick<AppConfig, 'publicOrigin' | 'secureCookies' | 'sessionLifetimeMs'>;
   db: SqlDatabase;
-  documents: DocumentStore;
   passwords: PasswordHasher;
   /** The runtime's sync endpoint and control over live rooms. */
   sync: { upgrade: SyncUpgrade; control: SyncControl };
@@ -50,6 +48,8 @@ export interface AppDeps {
   clientIp?: (c: Context) => string;
   /** Limits on signing in and creating accounts (default {@link defaultAuthRateLimits}). */
   rateLimits?: Partial<AuthRateLimits>;
+  /** Where the limits count (default: this process's memory). */
+  rateLimiter?: RateLimiterFactory;
   /**
    * The server-wide bound on password hashes running and waiting (default `defaultHashGateLimits`
    * of auth/hash-gate.ts; the runtime sets `concurrency` to the threads it hashes on).
@@ -72,12 +72,13 @@ export function createApp(deps: AppDeps) {
   const boards = new BoardStore(deps.db);
   const invites = new InviteStore({ db: deps.db, clock, random });
   const rules = { ...defaultAuthRateLimits, ...deps.rateLimits };
+  const limiter: RateLimiterFactory = deps.rateLimiter ?? ((_name, rule) => new MemoryRateLimiter(rule, clock));
   const limits = {
-    loginPerIp: new MemoryRateLimiter(rules.loginPerIp, clock),
-    registerPerIp: new MemoryRateLimiter(rules.registerPerIp, clock),
-    failedLoginsPerAccount: new MemoryRateLimiter(rules.failedLoginsPerAccount, clock),
-    credentialsPerIp: new MemoryRateLimiter(rules.credentialsPerIp, clock),
-    credentialsPerAccount: new MemoryRateLimiter(rules.credentialsPerAccount, clock),
+    loginPerIp: limiter('loginPerIp', rules.loginPerIp),
+    registerPerIp: limiter('registerPerIp', rules.registerPerIp),
+    failedLoginsPerAccount: limiter('failedLoginsPerAccount', rules.failedLoginsPerAccount),
+    credentialsPerIp: limiter('credentialsPerIp', rules.credentialsPerIp),
+    credentialsPerAccount: limiter('credentialsPerAccount', rules.credentialsPerAccount),
   };
   const hashing = new HashGate(deps.hashGate);
   const passwords = gatedPasswordHasher(deps.passwords, hashing);
@@ -104,8 +105,8 @@ export function createApp(deps: AppDeps) {
   api.use(originCheck(deps.config.publicOrigin, sessionCookieName));
   api.use(currentUser(sessions, cookie));
   const sync = deps.sync.control;
-  api.route('/', authRoutes({ accounts, sessions, passwords, cookie, sync, clientIp, limits }));
-  api.route('/', boardRoutes({ boards, documents: deps.documents, sync, clock, random }));
+  api.route('/', authRoutes({ accounts, sessions, passwords, cookie, sync, boardIdsOf: (userId) => boards.idsFor(userId), clientIp, limits }));
+  api.route('/', boardRoutes({ boards, sync, clock, random }));
   api.route('/', memberRoutes({ boards, sync }));
   api.route(
     '/',
@@ -114,7 +115,6 @@ export function createApp(deps: AppDeps) {
       boards,
       accounts,
       sessions,
-      documents: deps.documents,
       sync,
       clock,
       publicOrigin: deps.config.publicOrigin,

@@ -4,7 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { addCredentialsBody, loginBody, registerBody, updateMeBody } from '../../shared/api.ts';
-import type { SyncControl } from '../ports/sync-control.ts';
+import type { BoardControl, SessionsEnded, SyncControl } from '../ports/sync-control.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import type { RateLimiter } from '../http/rate-limiter.ts';
@@ -20,7 +20,9 @@ export interface AuthRoutesOptions {
   passwords: PasswordHasher;
   cookie: { secure: boolean };
   /** Live presence (a new display name shows at once) and the sockets of sessions that end. */
-  sync: Pick<SyncControl, 'rename' | 'endSessions'>;
+  sync: SyncControl;
+  /** The ids of the boards a person is on: a new name and ended sessions reach each of them. */
+  boardIdsOf: (userId: string) => Promise<string[]>;
   /** Who is asking, for per-IP limits (runtime-specific). */
   clientIp: (c: Context) => string;
   limits: {
@@ -32,15 +34,22 @@ export interface AuthRoutesOptions {
   };
 }
 
-export function authRoutes({ accounts, sessions, passwords, cookie, sync, clientIp, limits }: AuthRoutesOptions) {
+export function authRoutes({ accounts, sessions, passwords, cookie, sync, boardIdsOf, clientIp, limits }: AuthRoutesOptions) {
+  /** One call per board the person is on (a board's room may live in its own Durable Object), all at once. */
+  const toEveryBoardOf = async (userId: string, act: (board: BoardControl) => Promise<void>) => {
+    const results = await Promise.allSettled((await boardIdsOf(userId)).map((id) => act(sync.board(id))));
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+  };
+  const endSessions = (ended: SessionsEnded) => toEveryBoardOf(ended.userId, (board) => board.endSessions(ended));
   const app = new Hono<{ Variables: AuthVariables }>();
   // Verifying against this keeps a login for an unknown email as slow as for a known one.
   const decoyHash = passwords.hash('decoy password that no account has');
 
   app.post('/auth/register', async (c) => {
     const ip = clientIp(c);
-    refuseWhileLimited(limits.registerPerIp, ip);
-    limits.registerPerIp.hit(ip);
+    await refuseWhileLimited(limits.registerPerIp, ip);
+    await limits.registerPerIp.hit(ip);
     const body = await readJson(c, registerBody);
     const user = await accounts.register({
       email: body.email,
@@ -55,21 +64,21 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
 
   app.post('/auth/login', async (c) => {
     const ip = clientIp(c);
-    refuseWhileLimited(limits.loginPerIp, ip);
-    limits.loginPerIp.hit(ip);
+    await refuseWhileLimited(limits.loginPerIp, ip);
+    await limits.loginPerIp.hit(ip);
     const body = await readJson(c, loginBody);
-    refuseWhileLimited(limits.failedLoginsPerAccount, body.email);
+    await refuseWhileLimited(limits.failedLoginsPerAccount, body.email);
     const found = await accounts.credentials(body.email);
     const ok = await passwords.verify(found?.passwordHash ?? (await decoyHash), body.password);
     if (!found || !ok) {
-      limits.failedLoginsPerAccount.hit(body.email);
+      await limits.failedLoginsPerAccount.hit(body.email);
       throw new AppError('invalid_credentials', 'That email and password do not match. Please try again.');
     }
     // A fresh session on every sign-in, so a session id planted before sign-in is worthless.
     const previous = c.get('session');
     if (previous) {
       await sessions.invalidate(previous.id);
-      sync.endSessions({ userId: previous.userId, sessionId: previous.id });
+      await endSessions({ userId: previous.userId, sessionId: previous.id });
     }
     const { token, session } = await sessions.create(found.user.id);
     setSessionCookie(c, token, session.expiresAt, cookie);
@@ -81,7 +90,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     if (session) {
       await sessions.invalidate(session.id);
       // The session's open boards stop at once, not at their next reconnect.
-      sync.endSessions({ userId: session.userId, sessionId: session.id });
+      await endSessions({ userId: session.userId, sessionId: session.id });
     }
     clearSessionCookie(c, cookie);
     return c.body(null, 204);
@@ -91,7 +100,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
   app.post('/auth/logout-everywhere', async (c) => {
     const user = requireUser(c);
     await sessions.invalidateAll(user.id);
-    sync.endSessions({ userId: user.id });
+    await endSessions({ userId: user.id });
     clearSessionCookie(c, cookie);
     return c.body(null, 204);
   });
@@ -102,7 +111,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     const me = requireUser(c);
     const { displayName } = await readJson(c, updateMeBody);
     const user = await accounts.rename(me, displayName);
-    sync.rename(user.id, user.displayName);
+    await toEveryBoardOf(user.id, (board) => board.rename(user.id, user.displayName));
     return c.json({ user });
   });
 
@@ -111,10 +120,10 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     // Each try costs a password hash and tells whether an email has an account: limit it like
     // account creation, by address and by account.
     const ip = clientIp(c);
-    refuseWhileLimited(limits.credentialsPerIp, ip);
-    refuseWhileLimited(limits.credentialsPerAccount, me.id);
-    limits.credentialsPerIp.hit(ip);
-    limits.credentialsPerAccount.hit(me.id);
+    await refuseWhileLimited(limits.credentialsPerIp, ip);
+    await refuseWhileLimited(limits.credentialsPerAccount, me.id);
+    await limits.credentialsPerIp.hit(ip);
+    await limits.credentialsPerAccount.hit(me.id);
     const body = await readJson(c, addCredentialsBody);
     const outcome = await accounts.addCredentials(me.id, body.email, await passwords.hash(body.password));
     if (outcome === 'email_taken') throw new AppError('email_taken', 'There is already an account with this email.');
@@ -125,7 +134,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
     // and their open boards with them; this one stays signed in.
     const current = c.get('session')!;
     await sessions.invalidateAll(me.id, current.id);
-    sync.endSessions({ userId: me.id, exceptSessionId: current.id });
+    await endSessions({ userId: me.id, exceptSessionId: current.id });
     return c.json({ user: { ...me, guest: false } });
   });
 
@@ -133,8 +142,8 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, client
 }
 
 /** Throws 429 with Retry-After while `key` has used up its attempts. */
-function refuseWhileLimited(limiter: RateLimiter, key: string): void {
-  const seconds = limiter.retryAfter(key);
+async function refuseWhileLimited(limiter: RateLimiter, key: string): Promise<void> {
+  const seconds = await limiter.retryAfter(key);
   if (seconds === 0) return;
   const minutes = Math.ceil(seconds / 60);
   const error = new AppError(

@@ -10,13 +10,11 @@ import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import { newId } from '../ids.ts';
 import type { Clock, RandomBytes } from '../ports/clock.ts';
-import type { DocumentStore } from '../ports/document-store.ts';
 import type { SyncControl } from '../ports/sync-control.ts';
 import type { BoardStore } from './board-store.ts';
 
 export interface BoardRoutesOptions {
   boards: BoardStore;
-  documents: DocumentStore;
   sync: SyncControl;
   clock: Clock;
   random: RandomBytes;
@@ -24,7 +22,7 @@ export interface BoardRoutesOptions {
 
 type Env = { Variables: AuthVariables };
 
-export function boardRoutes({ boards, documents, sync, clock, random }: BoardRoutesOptions) {
+export function boardRoutes({ boards, sync, clock, random }: BoardRoutesOptions) {
   const app = new Hono<Env>();
 
   const boardFor = (c: Context<Env>) => boardForCaller(c, boards);
@@ -36,7 +34,7 @@ export function boardRoutes({ boards, documents, sync, clock, random }: BoardRou
     const doc = new Y.Doc();
     initBoardDocument(doc, { title: body.title, purpose: body.purpose });
     // The document first: a board row must never point at a document that was not stored.
-    await documents.write({ appends: [{ boardId: id, update: Y.encodeStateAsUpdate(doc) }], compactions: [] });
+    await sync.board(id).create(Y.encodeStateAsUpdate(doc));
     doc.destroy();
     const board = await boards.create({ id, title: body.title, createdBy: user.id, now: clock.now() });
     return c.json({ board }, 201);
@@ -52,7 +50,7 @@ export function boardRoutes({ boards, documents, sync, clock, random }: BoardRou
     // Rows first, so no one is admitted again; then the live room and the stored document, in the
     // writer's order; then the database file forgets the freed pages.
     await boards.remove(board.id);
-    await sync.deleteBoard(board.id);
+    await sync.board(board.id).delete();
     await boards.forgetDeleted();
     return c.body(null, 204);
   });

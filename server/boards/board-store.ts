@@ -38,6 +38,12 @@ export class BoardStore {
     return result.rows.map(boardFrom);
   }
 
+  /** The ids of the boards a person is a member of. */
+  async idsFor(userId: string): Promise<string[]> {
+    const result = await this.#db.execute({ sql: 'SELECT board_id FROM members WHERE user_id = ?', args: [userId] });
+    return result.rows.map((row) => textColumn(row, 'board_id'));
+  }
+
   /** A board as one person sees it: undefined when it does not exist, null when not a member. */
   async getFor(boardId: string, userId: string): Promise<Board | null | undefined> {
     const result = await this.#db.execute({

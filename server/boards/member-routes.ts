@@ -27,7 +27,7 @@ export function memberRoutes({ boards, sync }: MemberRoutesOptions) {
     const userId = memberId(c.req.param('userId'));
     const { access } = await readJson(c, updateMemberBody);
     refuseUnless(await boards.setAccess(board.id, userId, access), 'lower');
-    await sync.setAccess(board.id, userId, access);
+    await sync.board(board.id).setAccess(userId, access);
     const member = (await boards.members(board.id)).find((m) => m.id === userId);
     if (!member) throw new AppError('not_found', 'That person is not on this board.');
     return c.json({ member });
@@ -41,7 +41,7 @@ export function memberRoutes({ boards, sync }: MemberRoutesOptions) {
       throw new AppError('forbidden', 'Only a facilitator can remove other people. You can leave the board yourself.');
     }
     refuseUnless(await boards.removeMember(board.id, userId), 'remove');
-    await sync.disconnect(board.id, CloseCode.forbidden, userId);
+    await sync.board(board.id).disconnect(CloseCode.forbidden, userId);
     return c.body(null, 204);
   });
 

@@ -7,10 +7,16 @@ import type { Clock } from '../ports/clock.ts';
 
 export interface RateLimiter {
   /** Seconds until `key` may try again; 0 when it may try now. */
-  retryAfter(key: string): number;
+  retryAfter(key: string): number | Promise<number>;
   /** Records one attempt by `key`. */
-  hit(key: string): void;
+  hit(key: string): void | Promise<void>;
 }
+
+/**
+ * Makes the limiter for one of the {@link AuthRateLimits} rules. The default keeps counts in this
+ * process's memory; Workers counts in a Durable Object, so the limit holds across isolates.
+ */
+export type RateLimiterFactory = (name: keyof AuthRateLimits, rule: RateLimit) => RateLimiter;
 
 export interface RateLimit {
   /** Attempts allowed per window. */

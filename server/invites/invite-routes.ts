@@ -4,9 +4,7 @@
  * with that account; otherwise the person gives only a name and gets a guest account and session.
  */
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import { acceptInviteBody, createInviteBody, type CreatedInvite, type InvitePreview } from '../../shared/api.ts';
-import { boardTypes } from '../../shared/board-document.ts';
 import type { AccountStore } from '../auth/accounts.ts';
 import type { AuthVariables } from '../auth/current-user.ts';
 import { setSessionCookie } from '../auth/session-cookie.ts';
@@ -17,7 +15,6 @@ import type { BoardStore } from '../boards/board-store.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import type { Clock } from '../ports/clock.ts';
-import type { DocumentStore } from '../ports/document-store.ts';
 import type { InviteState, InviteStore, StoredInvite } from './invite-store.ts';
 
 export interface InviteRoutesOptions {
@@ -25,7 +22,6 @@ export interface InviteRoutesOptions {
   boards: BoardStore;
   accounts: AccountStore;
   sessions: SessionStore;
-  documents: DocumentStore;
   sync: SyncControl;
   clock: Clock;
   /** Origin of the links handed out (PUBLIC_URL). */
@@ -37,7 +33,7 @@ export interface InviteRoutesOptions {
 export const defaultInviteHours = 24 * 7;
 
 export function inviteRoutes(options: InviteRoutesOptions) {
-  const { invites, boards, accounts, sessions, documents, sync, clock } = options;
+  const { invites, boards, accounts, sessions, sync, clock } = options;
   const app = new Hono<{ Variables: AuthVariables }>();
 
   app.post('/boards/:id/invites', async (c) => {
@@ -74,7 +70,7 @@ export function inviteRoutes(options: InviteRoutesOptions) {
     if (boardTitle === null) throw notFound();
     const preview: InvitePreview = {
       boardTitle,
-      purpose: await purposeOf(documents, invite.boardId),
+      purpose: await sync.board(invite.boardId).purpose(),
       access: invite.access,
       memberCount: await boards.memberCount(invite.boardId),
     };
@@ -97,7 +93,7 @@ export function inviteRoutes(options: InviteRoutesOptions) {
     }
     const userId = signedIn ? signedIn.id : (await accounts.createGuest(body.displayName!)).id;
     const access = await boards.joinAtLeast(invite.boardId, userId, invite.access, clock.now());
-    if (signedIn) await sync.setAccess(invite.boardId, userId, access);
+    if (signedIn) await sync.board(invite.boardId).setAccess(userId, access);
     else {
       const { token, session } = await sessions.create(userId);
       setSessionCookie(c, token, session.expiresAt, options.cookie);
@@ -132,20 +128,5 @@ function unusable(state: Exclude<InviteState, 'ok'> | 'ok'): AppError {
     case 'ok':
       // Usable when read again, yet the use was refused: it ran out in between.
       return new AppError('invite_used_up', 'This invite link has just been used up. Please ask for a new one.');
-  }
-}
-
-/** The board's plain-language aim, from its stored document (written before anyone saw it). */
-async function purposeOf(documents: DocumentStore, boardId: string): Promise<string> {
-  const stored = await documents.load(boardId);
-  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-  if (parts.length === 0) return '';
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, Y.mergeUpdates(parts));
-    const purpose = boardTypes(doc).meta.get('purpose');
-    return typeof purpose === 'string' ? purpose : '';
-  } finally {
-    doc.destroy();
   }
 }

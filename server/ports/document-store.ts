@@ -1,17 +1,12 @@
 /**
- * The port through which sync rooms keep board documents: an append-only log of Yjs updates per
- * board plus one merged snapshot. The core owns this interface; each backend (LibSQL here,
- * Durable Object SQLite for Workers) implements it and passes the same contract test suite.
+ * Node's store of every board's document in one database: an append-only log of Yjs updates per
+ * board plus one merged snapshot, written in batches that span boards (the group commit of
+ * sync/document-writer.ts). Rooms never see it: they use one board's {@link BoardLog}, which Node
+ * builds on this store and the writer (sync/grouped-board-log.ts).
  */
+import type { StoredDocument } from './board-log.ts';
 
-export interface StoredDocument {
-  /** The merged state at the last compaction, or null for a board never compacted. */
-  snapshot: Uint8Array | null;
-  /** Updates appended since that snapshot, oldest first. */
-  updates: Uint8Array[];
-  /** Total bytes of `updates`, to decide when to compact. */
-  updateBytes: number;
-}
+export type { StoredDocument };
 
 /** One unit of a group commit: appends, compactions and removals of any boards, written together. */
 export interface DocumentWrite {

@@ -1,26 +1,41 @@
 /**
- * What HTTP routes may ask of the live sync side: close sockets, change what a person's open
- * sockets may do, show a new name. Routes (auth, boards, invites) import this port; the runtime
- * passes the room registry that implements it, so routes and rooms never import each other.
+ * What HTTP routes may ask of the live sync side, always of one board at a time: a board's room
+ * may live in this process (Node) or in that board's own Durable Object (Workers), so every call
+ * is addressed to one board and asynchronous. Routes (auth, boards, invites) import this port; the
+ * runtime passes what implements it, so routes and rooms never import each other.
  */
 import type { Access } from '../../shared/access.ts';
 
-export interface SyncControl {
-  /** Closes a board's sockets (or one person's) with `code` and waits for its pending writes. */
-  disconnect(boardId: string, code: number, userId?: string): Promise<void>;
-  /** Changes what one person's open sockets on a board may do, without reconnecting them. */
-  setAccess(boardId: string, userId: string, access: Access): Promise<void>;
-  /** Shows a person's new display name in the presence of every board they have open. */
-  rename(userId: string, displayName: string): void;
-  /**
-   * Sessions ended (sign out, sign out everywhere, new credentials): closes, with 4401, every
-   * socket opened with one of them — only `sessionId`'s, or all of the person's but
-   * `exceptSessionId`'s, or all of the person's.
-   */
-  endSessions(ended: { userId: string; sessionId?: string; exceptSessionId?: string }): void;
+/** Which sockets to close when sessions end. */
+export interface SessionsEnded {
+  userId: string;
+  /** Only this session's sockets (sign out); without it, all of the person's (sign out everywhere)... */
+  sessionId?: string;
+  /** ...except this session's (the person's other sessions end, this one stays). */
+  exceptSessionId?: string;
+}
+
+/** One board's live side and stored document. */
+export interface BoardControl {
+  /** Stores a new board's first state (before its row exists, so a row never points at nothing). */
+  create(initialState: Uint8Array): Promise<void>;
+  /** The document's `meta.purpose` (the invite preview shows it), from the live room or the store. */
+  purpose(): Promise<string>;
+  /** Closes the board's sockets (or one person's) with `code` and waits for its pending writes. */
+  disconnect(code: number, userId?: string): Promise<void>;
+  /** Changes what one person's open sockets on the board may do (they reconnect with 4501). */
+  setAccess(userId: string, access: Access): Promise<void>;
+  /** Shows a person's new display name in the board's presence. */
+  rename(userId: string, displayName: string): Promise<void>;
+  /** Closes, with 4401, the board's sockets opened with a session that has ended. */
+  endSessions(ended: SessionsEnded): Promise<void>;
   /**
    * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
    * it again, and removes its stored document after every write of it already under way.
    */
-  deleteBoard(boardId: string): Promise<void>;
+  delete(): Promise<void>;
+}
+
+export interface SyncControl {
+  board(boardId: string): BoardControl;
 }

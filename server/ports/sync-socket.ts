@@ -7,6 +7,33 @@ export interface SyncSocket {
   send(data: Uint8Array): void;
   /** Closes the socket with a close code from shared/sync-protocol.ts. */
   close(code: number, reason: string): void;
+  /**
+   * Keeps what the room knows of this socket with the socket itself, called whenever it changes,
+   * so a room rebuilt after the runtime let it go (a Durable Object's hibernation) can take the
+   * socket back as it was ({@link SocketState}). Node keeps rooms in memory and leaves it out.
+   */
+  remember?(state: SocketState): void;
+}
+
+/** A presence state as the server passes it on (sync/awareness-filter.ts makes them). */
+export interface PresenceState {
+  user: { name: string; color?: string };
+  focus?: string | null;
+  cursor?: unknown;
+}
+
+/** One presence entry in y-protocols' awareness terms. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** null: the client went away. */
+  state: PresenceState | null;
+}
+
+/** What a room knows of one socket: who is there, and the presence it speaks for. */
+export interface SocketState {
+  peer: SyncPeer;
+  presence: AwarenessEntry[];
 }
 
 /** Who is at the other end of a sync socket, as established when it connected. */

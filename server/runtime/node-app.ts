@@ -113,7 +113,6 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
   const { app, hashing, sessions } = createApp({
     config,
     db,
-    documents,
     passwords: createPasswordHasher({ scrypt: options.scrypt ?? nodeScrypt, random: secureRandomBytes, cost: options.scryptCost }),
     sync: { upgrade: sync.upgrade, control: registry },
     assets: clientDir ? clientAssets(clientDir) : undefined,

@@ -6,20 +6,9 @@
  */
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import type { AwarenessEntry, PresenceState } from '../ports/sync-socket.ts';
 
-/** A presence state as the server passes it on. */
-export interface PresenceState {
-  user: { name: string; color?: string };
-  focus?: string | null;
-  cursor?: unknown;
-}
-
-export interface AwarenessEntry {
-  clientId: number;
-  clock: number;
-  /** null: the client went away. */
-  state: PresenceState | null;
-}
+export type { AwarenessEntry, PresenceState };
 
 export interface FilterAwarenessOptions {
   /** The display name the server shows for this connection's person. */

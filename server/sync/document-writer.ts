@@ -12,7 +12,10 @@
  * silently: a caller learns of every write's fate from the returned promise, and rooms relay an
  * update only once that promise has resolved.
  */
+import { BoardWriteFailedError } from '../ports/board-log.ts';
 import type { DocumentStore, DocumentWrite } from '../ports/document-store.ts';
+
+export { BoardWriteFailedError };
 
 export interface DocumentWriterOptions {
   store: DocumentStore;
@@ -57,16 +60,6 @@ export class WriterClosedError extends Error {
   constructor() {
     super('the document writer was closed before this write was stored');
     this.name = 'WriterClosedError';
-  }
-}
-
-/** Raised to every write of a board whose writes kept failing; nothing of them was stored. */
-export class BoardWriteFailedError extends Error {
-  readonly boardId: string;
-  constructor(boardId: string, attempts: number, cause: unknown) {
-    super(`saving board ${boardId} failed ${attempts} times; its unsaved changes were refused`, { cause });
-    this.name = 'BoardWriteFailedError';
-    this.boardId = boardId;
   }
 }
 

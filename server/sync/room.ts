@@ -14,13 +14,12 @@ import * as Y from 'yjs';
 import { canEdit } from '../../shared/access.ts';
 import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
-import type { StoredDocument } from '../ports/document-store.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
-import { BoardWriteFailedError, type DocumentWriter } from './document-writer.ts';
+import { BoardWriteFailedError, type BoardLog, type StoredDocument } from '../ports/board-log.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { purgeExpiredDeletions, watchPurges } from './purge-deleted.ts';
 import { RelayBatcher } from './relay-batch.ts';
-import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
+import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 
 /** Thrown by {@link Room.receive} for a frame that is not a valid y-websocket message. */
 export class MalformedMessageError extends Error {
@@ -33,7 +32,8 @@ export class MalformedMessageError extends Error {
 export interface RoomOptions {
   boardId: string;
   stored: StoredDocument;
-  writer: DocumentWriter;
+  /** Where the board's updates are made durable before they are relayed. */
+  log: BoardLog;
   /** Compact when the log since the last snapshot holds this many updates. */
   compactAfterUpdates: number;
   /** ... or this many bytes. */
@@ -79,6 +79,8 @@ class Connection {
 }
 
 const loadOrigin = Symbol('load');
+/** Presence taken back after the room was rebuilt: every client has it already, so it is not sent. */
+const resumeOrigin = Symbol('resume');
 const purgeOrigin = Symbol('purge expired deletions');
 
 export class Room {
@@ -132,6 +134,11 @@ export class Room {
       if (event.keysChanged.has('title') && typeof title === 'string') options.onTitleChange?.(title);
     });
     this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // y-protocols starts a 3 s timer per Awareness to renew its own state (the server has none)
+    // and to drop states not renewed for 30 s. A timer keeps a Durable Object awake, so the room
+    // runs without it on every runtime: a state goes when its socket leaves (Node's heartbeat and
+    // the runtime's close events end dead sockets) or when its client says so.
+    clearInterval((this.awareness as unknown as { _checkInterval: ReturnType<typeof setInterval> })._checkInterval);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
   }
@@ -185,12 +192,30 @@ export class Room {
 
   /** Adds a socket: sends the server's sync step 1 (so the client uploads what it has) and presence. */
   join(socket: SyncSocket, peer: SyncPeer): void {
-    this.#connections.set(socket, new Connection(socket, peer));
+    const connection = new Connection(socket, peer);
+    this.#connections.set(socket, connection);
+    this.#remember(connection);
     socket.send(syncStep1Message(this.doc));
     if (this.awareness.getStates().size > 0) {
       const ids = [...this.awareness.getStates().keys()];
       socket.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
     }
+  }
+
+  /**
+   * Takes back a socket that was in the room before it was rebuilt (a Durable Object woken from
+   * hibernation): with the presence it spoke for, and without sending it anything, since it is
+   * up to date.
+   */
+  rejoin(socket: SyncSocket, { peer, presence }: SocketState): void {
+    const connection = new Connection(socket, peer);
+    this.#connections.set(socket, connection);
+    const states = presence.filter((entry) => entry.state !== null);
+    for (const entry of states) {
+      connection.awarenessIds.add(entry.clientId);
+      this.#claimPresenceId(peer.userId, entry.clientId);
+    }
+    if (states.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(states), resumeOrigin);
   }
 
   /** Handles one frame from a socket. Throws {@link MalformedMessageError} for a bad frame. */
@@ -274,6 +299,7 @@ export class Room {
         entries.push({ clientId, clock: clock + 1, state: { ...state, user: { ...state.user, name: displayName } } });
       }
       if (entries.length > 0) awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), connection);
+      this.#remember(connection);
     }
   }
 
@@ -283,8 +309,8 @@ export class Room {
     if (this.#compaction) return this.#compaction;
     this.#tailUpdates = 0;
     this.#tailBytes = 0;
-    this.#compaction = this.#options.writer
-      .compact(this.boardId, () => Y.encodeStateAsUpdate(this.doc))
+    this.#compaction = this.#options.log
+      .compact(() => Y.encodeStateAsUpdate(this.doc))
       .catch((error: unknown) => {
         if (error instanceof BoardWriteFailedError) this.#giveUpSaving(error);
         throw error;
@@ -370,6 +396,19 @@ export class Room {
     for (const entry of entries) {
       if (entry.state === null) connection.awarenessIds.delete(entry.clientId);
     }
+    this.#remember(connection);
+  }
+
+  /** Lets the socket keep who it is and the presence it speaks for (see {@link SyncSocket.remember}). */
+  #remember(connection: Connection): void {
+    if (!connection.socket.remember) return;
+    const presence: AwarenessEntry[] = [];
+    for (const clientId of connection.awarenessIds) {
+      const state = this.awareness.getStates().get(clientId) as PresenceState | undefined;
+      const clock = this.awareness.meta.get(clientId)?.clock;
+      if (state && clock !== undefined) presence.push({ clientId, clock, state });
+    }
+    connection.socket.remember({ peer: { ...connection.peer }, presence });
   }
 
   /** Records that `clientId` is `userId`'s, forgetting that person's oldest ids beyond the bound. */
@@ -393,7 +432,7 @@ export class Room {
     this.#unsaved++;
     this.#tailUpdates++;
     this.#tailBytes += update.byteLength;
-    const written = this.#options.writer.append(this.boardId, update).then(
+    const written = this.#options.log.append(update).then(
       () => {
         this.#unsaved--;
         if (this.#deleted || this.#cannotSave) return;
@@ -434,10 +473,10 @@ export class Room {
 
   #onAwarenessUpdate = (
     { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    _origin: unknown,
+    origin: unknown,
   ): void => {
     const changed = [...added, ...updated, ...removed];
-    if (changed.length === 0 || this.#destroyed) return;
+    if (changed.length === 0 || this.#destroyed || origin === resumeOrigin) return;
     // Echoed to the sender too, so a lone client keeps hearing from the server and stays live.
     this.#broadcast(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)), null);
   };
