@@ -7,6 +7,7 @@ import solid from 'vite-plugin-solid';
 import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 import { VitePWA } from 'vite-plugin-pwa';
 import { constants } from 'node:zlib';
+import { cloudflareTest } from '@cloudflare/vitest-plugin';
 
 const serverOrigin = process.env.COMMON_GROUND_DEV_SERVER ?? 'http://127.0.0.1:8787';
 
@@ -97,6 +98,18 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+        },
+      },
+      {
+        // Durable Object tests inside workerd (the runtime `wrangler dev` and Cloudflare run), with
+        // the bindings of wrangler.toml.
+        extends: false,
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        test: {
+          name: 'workers',
+          root: '.',
+          include: ['test/workers/**/*.test.ts'],
+          testTimeout: 30_000,
         },
       },
     ],
