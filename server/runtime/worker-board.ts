@@ -67,6 +67,8 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     const boardId = ctx.storage.kv.get<string>('boardId');
     if (sockets.length > 0 && boardId !== undefined) {
       ctx.storage.kv.put('wakes', (ctx.storage.kv.get<number>('wakes') ?? 0) + 1);
+      // One line per wake, for the operator (Workers Logs) and the idle-board benchmark.
+      console.log(`board object woke: board ${boardId}, ${sockets.length} sockets`);
       const host = this.#hostFor(boardId);
       for (const ws of sockets) {
         const state = ws.deserializeAttachment() as SocketState | null;
