@@ -104,7 +104,9 @@ export default defineConfig({
         // Durable Object tests inside workerd (the runtime `wrangler dev` and Cloudflare run), with
         // the bindings of wrangler.toml.
         extends: false,
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // WEAK_TEST_SETTINGS: cheap password hashing and relaxed rate limits (server/runtime/worker.ts
+        // honours it only on a local http origin), as the Node suites use testScryptCost.
+        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' }, miniflare: { bindings: { WEAK_TEST_SETTINGS: '1' } } })],
         test: {
           name: 'workers',
           root: '.',

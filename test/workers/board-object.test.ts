@@ -1,0 +1,151 @@
+/**
+ * The board's Durable Object inside workerd (server/runtime/worker-board.ts), through the real
+ * Worker entry: hibernation and wake (the room rebuilt from the object's SQLite, every socket taken
+ * back with its presence, none twice), durable before relay, compaction, and deletion.
+ */
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
+import type { DurableObjectState, DurableObjectStub } from '@cloudflare/workers-types';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { waitUntil } from '../support/wait.ts';
+import { BoardPeer, call, createBoard, signUp } from './board-peer.ts';
+import { workerEnv } from './worker-env.ts';
+
+const open: BoardPeer[] = [];
+afterEach(() => {
+  for (const peer of open.splice(0)) peer.close();
+});
+
+async function connect(boardId: string, person: { id: string; cookie: string }): Promise<BoardPeer> {
+  const peer = await BoardPeer.open(boardId, person);
+  open.push(peer);
+  return peer;
+}
+
+function boardObject(boardId: string): DurableObjectStub {
+  return workerEnv.BOARDS.get(workerEnv.BOARDS.idFromName(boardId));
+}
+
+/** Stages' titles in a document (the board's `stages` map holds Y.Maps with a title). */
+function stageTitles(doc: Y.Doc): string[] {
+  return [...doc.getMap<Y.Map<unknown>>('stages').values()].map((stage) => String(stage.get('title')));
+}
+
+function addStage(doc: Y.Doc, id: string, title: string): void {
+  doc.transact(() => {
+    const stage = new Y.Map<unknown>();
+    stage.set('id', id);
+    stage.set('title', title);
+    stage.set('order', 'a0');
+    doc.getMap<Y.Map<unknown>>('stages').set(id, stage);
+  });
+}
+
+function rows(state: DurableObjectState, sql: string): Record<string, unknown>[] {
+  return state.storage.sql.exec(sql).toArray();
+}
+
+describe('board object', () => {
+  it('wakes from hibernation with its sockets, their presence and the document, and no socket twice', async () => {
+    const ann = await signUp('Ann');
+    const boardId = await createBoard(ann);
+    const a = await connect(boardId, ann);
+    const b = await connect(boardId, ann);
+    a.present('Ann');
+    await waitUntil(() => [...b.othersPresence().values()].some((s) => s.user?.name === 'Ann'), 'b sees a');
+    addStage(a.doc, 'before', 'Before the wake');
+    await waitUntil(() => stageTitles(b.doc).includes('Before the wake'), 'b has the first stage');
+
+    const stub = boardObject(boardId);
+    const wakesBefore = await runInDurableObject(stub, (instance: { stats(): { wakes: number } }) => instance.stats().wakes);
+    await evictDurableObject(stub);
+
+    // A frame from b wakes the object; a sees b's change relayed by the rebuilt room.
+    addStage(b.doc, 'after', 'After the wake');
+    await waitUntil(() => stageTitles(a.doc).includes('After the wake'), 'a has the stage b added after the wake');
+    const after = await runInDurableObject(stub, (instance: { stats(): { wakes: number; sockets: number } }) => instance.stats());
+    expect(after.wakes).toBe(wakesBefore + 1);
+    expect(after.sockets).toBe(2);
+
+    // Someone joining now gets the whole document and Ann's presence, kept across the wake.
+    const carl = await signUp('Carl');
+    const join = await call(`/api/boards/${boardId}/invites`, { body: { access: 'edit' }, cookie: ann.cookie });
+    const { token } = (await join.json()) as { token: string };
+    expect((await call(`/api/invites/${token}/accept`, { body: {}, cookie: carl.cookie })).status).toBe(200);
+    const c = await connect(boardId, carl);
+    expect(stageTitles(c.doc).sort()).toEqual(['After the wake', 'Before the wake']);
+    await waitUntil(() => [...c.othersPresence().values()].some((s) => s.user?.name === 'Ann'), 'c sees Ann present');
+    expect(await runInDurableObject(stub, (_instance, state: DurableObjectState) => state.getWebSockets().length)).toBe(3);
+  });
+
+  it('stores an update in its SQLite before any other socket sees it', async () => {
+    const ann = await signUp('Ann');
+    const boardId = await createBoard(ann);
+    const a = await connect(boardId, ann);
+    const b = await connect(boardId, ann);
+    const stub = boardObject(boardId);
+    // Hold the object's durability barrier: while it is held, nothing may reach b.
+    let release: () => void = () => undefined;
+    await runInDurableObject(stub, (_instance, state: DurableObjectState) => {
+      const storage = state.storage as unknown as { sync: () => Promise<void> };
+      const real = storage.sync.bind(storage);
+      storage.sync = () => new Promise<void>((resolve) => (release = () => void real().then(resolve)));
+    });
+    const seenBefore = b.received.length;
+    addStage(a.doc, 'held', 'Held until durable');
+    await waitUntil(
+      () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length > 1),
+      'the update is written',
+    );
+    // Give the room every chance to relay too early.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(b.received.length).toBe(seenBefore);
+    expect(stageTitles(b.doc)).toEqual([]);
+    await runInDurableObject(stub, () => release()); // inside the object: its storage is its own
+    await waitUntil(() => stageTitles(b.doc).includes('Held until durable'), 'b gets it once durable');
+  });
+
+  it('compacts its log into a snapshot when the last socket leaves, and loads from it', async () => {
+    const ann = await signUp('Ann');
+    const boardId = await createBoard(ann);
+    const a = await connect(boardId, ann);
+    for (let i = 0; i < 20; i++) addStage(a.doc, `s${i}`, `Stage ${i}`);
+    const stub = boardObject(boardId);
+    await waitUntil(
+      () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length >= 21),
+      'every update is logged',
+    );
+    a.close();
+    await waitUntil(
+      () =>
+        runInDurableObject(
+          stub,
+          (_i, state: DurableObjectState) =>
+            rows(state, 'SELECT seq FROM document_updates').length === 0 && rows(state, 'SELECT id FROM document_snapshot').length === 1,
+        ),
+      'the log is compacted into the snapshot',
+    );
+    await evictDurableObject(stub);
+    const again = await connect(boardId, ann);
+    expect(stageTitles(again.doc)).toHaveLength(20);
+  });
+
+  it('keeps nothing once the board is deleted, and closes its sockets with 4404', async () => {
+    const ann = await signUp('Ann');
+    const boardId = await createBoard(ann);
+    const a = await connect(boardId, ann);
+    addStage(a.doc, 'secret', 'A story that must go');
+    const stub = boardObject(boardId);
+    await waitUntil(
+      () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length > 1),
+      'logged',
+    );
+    expect((await call(`/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
+    await waitUntil(() => a.closeCode !== null, 'a is closed');
+    expect(a.closeCode).toBe(4404);
+    const tables = await runInDurableObject(stub, (_i, state: DurableObjectState) =>
+      rows(state, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name != 'sqlite_sequence'"),
+    );
+    expect(tables).toEqual([]);
+  });
+});
