@@ -12,6 +12,7 @@ import { createPasswordHasher, nobleScrypt } from '../auth/passwords.ts';
 import { readConfig } from '../config.ts';
 import { defaultAuthRateLimits } from '../http/rate-limiter.ts';
 import { secureRandomBytes } from '../ports/clock.ts';
+import { workerClientAssets } from './worker-client-assets.ts';
 import { workerDatabase } from './worker-directory.ts';
 import type { WorkerEnv } from './worker-env.ts';
 import { durableRateLimiter } from './worker-limits.ts';
@@ -46,8 +47,7 @@ function makeApp(env: WorkerEnv): App {
     db: workerDatabase(env),
     passwords: createPasswordHasher({ scrypt: nobleScrypt, random: secureRandomBytes, cost: weak ? { logN: 10, r: 8, p: 1 } : undefined }),
     sync: workerSync(env),
-    // TEMPORARY until worker-client-assets.ts lands: the files as they are.
-    assets: (c) => env.ASSETS.fetch(c.req.raw as never) as unknown as Promise<Response>,
+    assets: workerClientAssets(env.ASSETS),
     clientIp: (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown',
     rateLimiter: durableRateLimiter(env),
     rateLimits: weak ? relaxed() : undefined,
