@@ -6,7 +6,8 @@
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import type { DurableObjectState, DurableObjectStub } from '@cloudflare/workers-types';
 import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
+import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { waitUntil } from '../support/wait.ts';
 import { BoardPeer, call, createBoard, signUp } from './board-peer.ts';
 import { workerEnv } from './worker-env.ts';
@@ -26,19 +27,13 @@ function boardObject(boardId: string): DurableObjectStub {
   return workerEnv.BOARDS.get(workerEnv.BOARDS.idFromName(boardId));
 }
 
-/** Stages' titles in a document (the board's `stages` map holds Y.Maps with a title). */
+/** Stages' titles in a document, in the board's schema (shared/board-document.ts). */
 function stageTitles(doc: Y.Doc): string[] {
-  return [...doc.getMap<Y.Map<unknown>>('stages').values()].map((stage) => String(stage.get('title')));
+  return boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
 }
 
 function addStage(doc: Y.Doc, id: string, title: string): void {
-  doc.transact(() => {
-    const stage = new Y.Map<unknown>();
-    stage.set('id', id);
-    stage.set('title', title);
-    stage.set('order', 'a0');
-    doc.getMap<Y.Map<unknown>>('stages').set(id, stage);
-  });
+  boardTypes(doc).stages.push([newStage(id, title)]);
 }
 
 function rows(state: DurableObjectState, sql: string): Record<string, unknown>[] {
