@@ -1,9 +1,12 @@
 /**
  * The SqlDatabase port's contract, written once and run against every backend we ship: LibSQL on
- * a file (Node, test/unit/sql-database.contract.test.ts) and the directory Durable Object's SQLite
- * inside workerd (test/workers/sql-database.contract.test.ts). The stores above the port rely on
- * each case: value round-trips, all-or-nothing batches, rowsAffected counting rows (register and
- * invites test `=== 1`), UNIQUE errors being recognisable (accounts.addCredentials), migrations.
+ * a file (Node, test/unit/sql-database.contract.test.ts), the directory Durable Object's SQLite
+ * inside workerd (test/workers/sql-database.contract.test.ts) and a real libSQL server (sqld)
+ * over HTTP, the remote path used with Turso (test/integration/sql-database-remote.test.ts).
+ * The stores above the port rely on each case: value round-trips, all-or-nothing batches,
+ * rowsAffected counting rows (register and invites test `=== 1`), UNIQUE errors being
+ * recognisable (accounts.addCredentials), migrations. (checkpoint() is not in it: a no-op on the
+ * object and on a remote server, whose files are not ours.)
  */
 import { describe, expect, it } from 'vitest';
 import { migrate, migrations, type Migration } from '../../server/storage/migrations.ts';
