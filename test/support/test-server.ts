@@ -57,9 +57,15 @@ export interface TestPerson {
   cookie: string;
 }
 
+/** Where a running app is, whichever target runs it (test-server.ts, worker-server.ts, targets.ts). */
+export interface AppAddress {
+  url: string;
+  config: { publicOrigin: string };
+}
+
 /** Calls the API like the app's own page would (same Origin, JSON, the person's cookie). */
 export async function api(
-  server: { url: string; config: { publicOrigin: string } },
+  server: AppAddress,
   path: string,
   init: { method?: string; body?: unknown; cookie?: string } = {},
 ): Promise<Response> {
@@ -76,7 +82,7 @@ export async function api(
 let people = 0;
 
 /** Registers a new person and returns their session cookie. */
-export async function signUp(server: TestServer, displayName = 'Ann'): Promise<TestPerson> {
+export async function signUp(server: AppAddress, displayName = 'Ann'): Promise<TestPerson> {
   const email = `person${++people}-${Date.now()}@example.org`;
   const response = await api(server, '/api/auth/register', {
     body: { email, password: 'a long enough password', displayName },
@@ -87,7 +93,7 @@ export async function signUp(server: TestServer, displayName = 'Ann'): Promise<T
 }
 
 /** Creates a board as `person`; returns its id. */
-export async function createBoard(server: TestServer, person: TestPerson, title = 'Outpatients journey'): Promise<string> {
+export async function createBoard(server: AppAddress, person: TestPerson, title = 'Outpatients journey'): Promise<string> {
   const response = await api(server, '/api/boards', { body: { title }, cookie: person.cookie });
   if (response.status !== 201) throw new Error(`create board failed: ${response.status} ${await response.text()}`);
   return ((await response.json()) as { board: { id: string } }).board.id;
