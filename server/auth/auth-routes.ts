@@ -44,7 +44,11 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, boardI
   const endSessions = (ended: SessionsEnded) => toEveryBoardOf(ended.userId, (board) => board.endSessions(ended));
   const app = new Hono<{ Variables: AuthVariables }>();
   // Verifying against this keeps a login for an unknown email as slow as for a known one.
-  const decoyHash = passwords.hash('decoy password that no account has');
+  // Made in the first sign-in for an unknown email that needs it, then kept as a value: work
+  // started when the app is made would belong to whichever request made it, and a Worker drops a
+  // finished request's pending work (a later sign-in waiting on it would hang).
+  let decoy: string | null = null;
+  const decoyHash = async (): Promise<string> => (decoy ??= await passwords.hash('decoy password that no account has'));
 
   app.post('/auth/register', async (c) => {
     const ip = clientIp(c);
@@ -69,7 +73,7 @@ export function authRoutes({ accounts, sessions, passwords, cookie, sync, boardI
     const body = await readJson(c, loginBody);
     await refuseWhileLimited(limits.failedLoginsPerAccount, body.email);
     const found = await accounts.credentials(body.email);
-    const ok = await passwords.verify(found?.passwordHash ?? (await decoyHash), body.password);
+    const ok = await passwords.verify(found?.passwordHash ?? (await decoyHash()), body.password);
     if (!found || !ok) {
       await limits.failedLoginsPerAccount.hit(body.email);
       throw new AppError('invalid_credentials', 'That email and password do not match. Please try again.');
