@@ -9,7 +9,7 @@
  * Arguments after `--` go to wrangler dev (e.g. `-- --persist-to other/folder`; with
  * `--assets FOLDER` no client is built). wrangler reloads the Worker when its sources or the
  * built client change. SIGINT/SIGTERM are passed on to wrangler once; this script exits when
- * wrangler does, with its exit code.
+ * wrangler does: 0 after such a stop, else wrangler's exit code.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +56,7 @@ wrangler.stdout.on('data', (chunk: Buffer) => {
   if (ready) return;
   printed = (printed + chunk.toString('utf8')).slice(-4096);
   // wrangler names the address it listens on; 127.0.0.1 reaches it whatever HOST it bound.
-  const match = /Ready on (https?):\/\/\S+?:(\d+)/.exec(printed);
+  const match = /Ready on (https?):\/\/\S+:(\d+)/.exec(printed);
   if (!match) return;
   ready = true;
   printed = '';
@@ -71,7 +71,7 @@ async function announce(probeOrigin: string, boundPort: string): Promise<void> {
     console.log(`listening on http://${hostInUrl}:${boundPort}`);
   } catch (error) {
     console.error(`The Worker did not answer its health check: ${error instanceof Error ? error.message : String(error)}`);
-    stop('SIGTERM');
+    stop('SIGTERM', 1);
   }
 }
 
@@ -80,26 +80,31 @@ wrangler.on('error', (error) => {
   process.exit(1);
 });
 
-wrangler.on('exit', (code, signal) => {
+wrangler.on('exit', (code) => {
   clearTimeout(killTimer);
   // Nothing of it stays behind (workerd may outlive wrangler's CLI for a moment).
   killGroup('SIGKILL');
-  process.exit(code ?? (signal === 'SIGINT' ? 130 : signal === null ? 1 : 143));
+  // A stop we asked for ends as we meant it to: 0 after a signal, as with `npm start` (wrangler itself says 130 or 143).
+  if (stopping !== null && !killed) process.exit(stopping);
+  process.exit(code ?? 1);
 });
 
 // If this process dies some other way, do not leave workerd running on the port.
 process.on('exit', () => killGroup('SIGKILL'));
 
-let stopping = false;
+/** Set once we asked wrangler to stop: the exit code we then mean to end with. */
+let stopping: number | null = null;
+let killed = false;
 let killTimer: NodeJS.Timeout | undefined;
 
 /** Passes `signal` on to wrangler once; kills its group if it has not stopped within the grace time. */
-function stop(signal: NodeJS.Signals): void {
-  if (stopping) return;
-  stopping = true;
+function stop(signal: NodeJS.Signals, exitCode = 0): void {
+  if (stopping !== null) return;
+  stopping = exitCode;
   wrangler.kill(signal);
   killTimer = setTimeout(() => {
     console.error(`wrangler did not stop within ${shutdownGraceMs / 1000} s; killing it.`);
+    killed = true;
     killGroup('SIGKILL');
   }, shutdownGraceMs);
 }
