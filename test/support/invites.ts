@@ -1,10 +1,10 @@
 /** Joining a board the way people do: a facilitator makes an invite link, someone accepts it. */
 import type { CreatedInvite } from '../../shared/api.ts';
-import { api, cookieFrom, type TestPerson, type TestServer } from './test-server.ts';
+import { api, cookieFrom, type AppAddress, type TestPerson } from './test-server.ts';
 
 /** Creates an invite on `boardId` as `facilitator`. */
 export async function createInvite(
-  server: TestServer,
+  server: AppAddress,
   facilitator: TestPerson,
   boardId: string,
   body: { access: 'edit' | 'view'; expiresInHours?: number; maxUses?: number },
@@ -15,7 +15,7 @@ export async function createInvite(
 }
 
 /** Joins with an existing account (`person`) or, given a name, as a new guest. */
-export async function acceptInvite(server: TestServer, token: string, who: TestPerson | string): Promise<TestPerson> {
+export async function acceptInvite(server: AppAddress, token: string, who: TestPerson | string): Promise<TestPerson> {
   const signedIn = typeof who !== 'string';
   const response = await api(server, `/api/invites/${token}/accept`, {
     body: signedIn ? {} : { displayName: who },
@@ -30,7 +30,7 @@ export async function acceptInvite(server: TestServer, token: string, who: TestP
 
 /** A facilitator invites with `access` and `who` joins; returns the joined person. */
 export async function joinBoard(
-  server: TestServer,
+  server: AppAddress,
   facilitator: TestPerson,
   boardId: string,
   access: 'edit' | 'view',
