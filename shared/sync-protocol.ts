@@ -15,6 +15,13 @@ export const MessageType = {
 } as const;
 
 /**
+ * A text frame `ping` is answered with a text frame `pong` and nothing else happens: a keep-alive a
+ * client may send. On Workers the runtime answers it without waking the board's Durable Object.
+ * Any other text frame is malformed (1007).
+ */
+export const keepAlive = { ping: 'ping', pong: 'pong' } as const;
+
+/**
  * WebSocket close codes the sync endpoint uses. 44xx mirror the HTTP statuses they stand for so a
  * client can stop retrying and explain why in plain words.
  */

@@ -6,7 +6,7 @@
 import { upgradeWebSocket } from '@hono/node-server';
 import type { WSContext } from 'hono/ws';
 import { WebSocket } from 'ws';
-import { CloseCode, closeReasons } from '../../shared/sync-protocol.ts';
+import { CloseCode, closeReasons, keepAlive } from '../../shared/sync-protocol.ts';
 import type { SyncUpgrade } from '../app.ts';
 import { permissionDeniedMessage } from '../sync/messages.ts';
 import type { RoomRegistry, SyncConnection } from '../sync/room-registry.ts';
@@ -58,6 +58,8 @@ export function createNodeSync({ registry, heartbeatMs = 30_000 }: NodeSyncOptio
         const connection = connections.get(ws);
         if (!connection) return;
         if (event.data instanceof ArrayBuffer) connection.receive(new Uint8Array(event.data));
+        // The keep-alive the Workers runtime answers without waking a board's object: the same here.
+        else if (event.data === keepAlive.ping) ws.send(keepAlive.pong);
         else ws.close(CloseCode.malformedMessage, closeReasons[CloseCode.malformedMessage]);
       },
       onClose(_event, ws) {

@@ -22,7 +22,7 @@ import { readConfig } from '../config.ts';
 import { secureRandomBytes, systemClock } from '../ports/clock.ts';
 import type { SessionsEnded } from '../ports/sync-control.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
-import { CloseCode, closeReasons } from '../../shared/sync-protocol.ts';
+import { CloseCode, closeReasons, keepAlive } from '../../shared/sync-protocol.ts';
 import { BoardHost, type SyncConnection } from '../sync/board-host.ts';
 import { durableBoardLog } from './worker-board-log.ts';
 import { autoResponse, upgradedResponse, webSocketPair } from './worker-globals.ts';
@@ -62,7 +62,7 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     this.#boards = new BoardStore(db);
     const config = readConfig({ PUBLIC_URL: env.PUBLIC_URL, SESSION_DAYS: env.SESSION_DAYS });
     this.#sessions = new SessionStore({ db, clock: systemClock, random: secureRandomBytes, lifetimeMs: config.sessionLifetimeMs });
-    ctx.setWebSocketAutoResponse(autoResponse('ping', 'pong'));
+    ctx.setWebSocketAutoResponse(autoResponse(keepAlive.ping, keepAlive.pong));
     const sockets = ctx.getWebSockets();
     const boardId = ctx.storage.kv.get<string>('boardId');
     if (sockets.length > 0 && boardId !== undefined) {
