@@ -1,10 +1,13 @@
 /**
- * The sync endpoint against a real server, real LibSQL file and real y-websocket providers.
+ * The sync endpoint with real y-websocket providers, as one suite against both targets
+ * (test/support/targets.ts): the Node server and the Workers build in `wrangler dev`. What only
+ * the Node server lets a test see — its room registry and the document store in its LibSQL file
+ * (unload on the last leave, the stored bytes a new client gets, compaction) — is checked on Node
+ * alone.
  */
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { DocumentStore } from '../../server/ports/document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
@@ -12,39 +15,24 @@ import { createSqlDocumentStore } from '../../server/storage/libsql-document-sto
 import { boardTypes, newStage } from '../../shared/board-document.ts';
 import { CloseCode, MessageType } from '../../shared/sync-protocol.ts';
 import { connectClient, connectProvider, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
+import { targets, type Target } from '../support/targets.ts';
 import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { nextEvent, waitUntil } from '../support/wait.ts';
 
-let server: TestServer;
-let ann: TestPerson;
-let bob: TestPerson;
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer({ compactAfterUpdates: 20 });
-  ann = await signUp(server, 'Ann');
-  bob = await signUp(server, 'Bob');
-});
-
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.dispose();
-});
-
-function client(boardId: string, person: TestPerson | undefined, options?: { doc?: Y.Doc; connect?: boolean }): SyncClient {
-  const created = connectClient(server, boardId, person?.cookie, options);
-  clients.push(created);
-  return created;
-}
-
-/** Waits until the server's room holds everything `doc` has, and has committed it. */
-function savedOnServer(boardId: string, doc: Y.Doc): Promise<void> {
-  const want = Y.encodeStateVector(doc);
-  return waitUntil(() => {
-    const room = server.registry.loaded(boardId);
-    if (!room || room.hasUnsavedChanges) return false;
-    return Buffer.from(Y.encodeStateVector(room.doc)).equals(Buffer.from(want));
-  }, 'the server has saved the client\'s changes');
+/** Providers a describe block opens on its app, destroyed after it. */
+function clientsOf(app: () => { wsUrl: string }) {
+  const open: SyncClient[] = [];
+  return {
+    open,
+    client(boardId: string, person: TestPerson | undefined, options?: { doc?: Y.Doc; connect?: boolean }): SyncClient {
+      const created = connectClient(app(), boardId, person?.cookie, options);
+      open.push(created);
+      return created;
+    },
+    destroyAll(): void {
+      for (const client of open.splice(0)) client.destroy();
+    },
+  };
 }
 
 function stageTitles(doc: Y.Doc): string[] {
@@ -52,16 +40,32 @@ function stageTitles(doc: Y.Doc): string[] {
 }
 
 /** Opens a raw socket and collects every frame until it closes. */
-async function rawSession(boardId: string, cookie?: string): Promise<{ frames: Uint8Array[]; code: number }> {
+async function rawSession(app: { wsUrl: string }, boardId: string, cookie?: string): Promise<{ frames: Uint8Array[]; code: number }> {
   const Socket = cookieWebSocket(cookie);
-  const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+  const ws = new Socket(`${app.wsUrl}/sync/${boardId}`);
   const frames: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => frames.push(new Uint8Array(data)));
   const [code] = await nextEvent<[number]>(ws, 'close');
   return { frames, code };
 }
 
-describe('sync', () => {
+describe.each(targets)('sync on %s', (target) => {
+  let server: Target;
+  let ann: TestPerson;
+  let bob: TestPerson;
+  const clients = clientsOf(() => server);
+  const client = clients.client;
+
+  beforeAll(async () => {
+    server = await target.start();
+    ann = await signUp(server, 'Ann');
+    bob = await signUp(server, 'Bob');
+  });
+  afterAll(async () => {
+    clients.destroyAll();
+    await server?.dispose();
+  });
+
   it('gives a new board its meta and lets two clients converge', async () => {
     const boardId = await createBoard(server, ann, 'Cancer clinic');
     const a = client(boardId, ann);
@@ -83,7 +87,9 @@ describe('sync', () => {
     a.provider.disconnect();
     boardTypes(a.doc).stages.push([newStage('offline', 'Written offline')]);
     boardTypes(b.doc).stages.push([newStage('online', 'Written online')]);
-    await waitUntil(() => server.registry.loaded(boardId) !== undefined && stageTitles(b.doc).length === 1, 'b has its stage');
+    // b's edit is on the server: a third client gets it.
+    const c = client(boardId, ann);
+    await waitUntil(() => stageTitles(c.doc).includes('Written online'), 'the server has b\'s stage');
     a.provider.connect();
     await waitUntil(() => stageTitles(a.doc).length === 2 && stageTitles(b.doc).length === 2, 'offline edit merged');
     expect(new Set(stageTitles(b.doc))).toEqual(new Set(['Written offline', 'Written online']));
@@ -97,7 +103,7 @@ describe('sync', () => {
       [ann, 'NoSuchBoard000000000', CloseCode.notFound],
     ];
     for (const [person, id, expected] of cases) {
-      const { frames, code } = await rawSession(id, person?.cookie);
+      const { frames, code } = await rawSession(server, id, person?.cookie);
       expect(code).toBe(expected);
       expect(frames).toHaveLength(1);
       const decoder = decoding.createDecoder(frames[0]!);
@@ -142,6 +148,103 @@ describe('sync', () => {
     expect(code).toBe(CloseCode.messageTooBig);
   });
 
+  it('gives a board reopened after its last client left as it was', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    const watcher = client(boardId, ann);
+    await Promise.all([a.synced, watcher.synced]);
+    boardTypes(a.doc).stages.push([newStage('s', 'Waiting')]);
+    // Relayed only once stored (durable before relay).
+    await waitUntil(() => stageTitles(watcher.doc).includes('Waiting'), 'the stage is relayed');
+    a.destroy();
+    watcher.destroy();
+    const b = client(boardId, ann);
+    await b.synced;
+    expect(stageTitles(b.doc)).toEqual(['Waiting']);
+  });
+
+  it('mirrors the document\'s title into the board list and the board, cut to 120 characters', async () => {
+    const boardId = await createBoard(server, ann, 'Before the rename');
+    const a = client(boardId, ann);
+    await a.synced;
+    const titles = async () => {
+      const one = (await (await api(server, `/api/boards/${boardId}`, { cookie: ann.cookie })).json()) as { board: { title: string } };
+      const all = (await (await api(server, '/api/boards', { cookie: ann.cookie })).json()) as { boards: { id: string; title: string }[] };
+      return [one.board.title, all.boards.find((board) => board.id === boardId)?.title];
+    };
+    boardTypes(a.doc).meta.set('title', 'Day surgery, renamed');
+    await waitUntil(async () => (await titles()).every((title) => title === 'Day surgery, renamed'), 'the API shows the new title');
+    const long = 'Long '.repeat(40);
+    boardTypes(a.doc).meta.set('title', long);
+    await waitUntil(async () => (await titles()).every((title) => title === long.slice(0, 120)), 'the API shows the long title cut');
+  });
+
+  it('passes presence on role-neutrally: only name (from the account), colour, focus and cursor', async () => {
+    const boardId = await createBoard(server, ann);
+    const a = client(boardId, ann);
+    const b = client(boardId, ann);
+    await Promise.all([a.synced, b.synced]);
+    a.provider.awareness.setLocalState({
+      user: { name: 'Dr Spoof', color: '#aa3366', role: 'consultant' },
+      focus: 'tp1',
+      cursor: { anchor: 1 },
+      jobTitle: 'Consultant oncologist',
+    });
+    await waitUntil(() => b.provider.awareness.getStates().has(a.doc.clientID), 'b sees a');
+    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { name: 'Ann', color: '#aa3366' },
+      focus: 'tp1',
+      cursor: { anchor: 1 },
+    });
+  });
+});
+
+describe('sync on node: its room registry and its stored document', () => {
+  let server: TestServer;
+  let ann: TestPerson;
+  const clients = clientsOf(() => server);
+  const client = clients.client;
+
+  beforeAll(async () => {
+    server = await startTestServer({ compactAfterUpdates: 20 });
+    ann = await signUp(server, 'Ann');
+  });
+  afterAll(async () => {
+    clients.destroyAll();
+    await server?.dispose();
+  });
+
+  /** Waits until the server's room holds everything `doc` has, and has committed it. */
+  function savedOnServer(boardId: string, doc: Y.Doc): Promise<void> {
+    const want = Y.encodeStateVector(doc);
+    return waitUntil(() => {
+      const room = server.registry.loaded(boardId);
+      if (!room || room.hasUnsavedChanges) return false;
+      return Buffer.from(Y.encodeStateVector(room.doc)).equals(Buffer.from(want));
+    }, 'the server has saved the client\'s changes');
+  }
+
+  /** The server's LibSQL file through a second connection, as another process would see it. */
+  async function withDocumentStore<T>(use: (store: DocumentStore) => Promise<T>): Promise<T> {
+    const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+    try {
+      return await use(createSqlDocumentStore({ db, now: Date.now }));
+    } finally {
+      db.close();
+    }
+  }
+
+  let storedRows = { updates: 0, snapshot: false };
+
+  async function loadStored(boardId: string): Promise<Y.Doc> {
+    const stored = await withDocumentStore((store) => store.load(boardId));
+    storedRows = { updates: stored.updates.length, snapshot: stored.snapshot !== null };
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    return doc;
+  }
+
   it('unloads a room after its last client leaves, and reloads it equal', async () => {
     const boardId = await createBoard(server, ann);
     const a = client(boardId, ann);
@@ -178,7 +281,7 @@ describe('sync', () => {
     // A client with nothing gets the stored state as it was loaded, byte for byte...
     const frames: Uint8Array[] = [];
     const b = connectProvider({ serverUrl: `${server.wsUrl}/sync`, room: boardId, WebSocketPolyfill: recordingWebSocket(ann.cookie, frames) });
-    clients.push(b);
+    clients.open.push(b);
     await b.synced;
     expect(stageTitles(b.doc)).toEqual(['Referral']);
     expect(syncStep2Answers(frames)).toEqual([stored.snapshot]);
@@ -198,22 +301,6 @@ describe('sync', () => {
     expect(stageTitles(d.doc)).toEqual(['Referral', 'First appointment', 'Treatment']);
   });
 
-  it('mirrors the document\'s title into the board list and the board, cut to 120 characters', async () => {
-    const boardId = await createBoard(server, ann, 'Before the rename');
-    const a = client(boardId, ann);
-    await a.synced;
-    const titles = async () => {
-      const one = (await (await api(server, `/api/boards/${boardId}`, { cookie: ann.cookie })).json()) as { board: { title: string } };
-      const all = (await (await api(server, '/api/boards', { cookie: ann.cookie })).json()) as { boards: { id: string; title: string }[] };
-      return [one.board.title, all.boards.find((board) => board.id === boardId)?.title];
-    };
-    boardTypes(a.doc).meta.set('title', 'Day surgery, renamed');
-    await waitUntil(async () => (await titles()).every((title) => title === 'Day surgery, renamed'), 'the API shows the new title');
-    const long = 'Long '.repeat(40);
-    boardTypes(a.doc).meta.set('title', long);
-    await waitUntil(async () => (await titles()).every((title) => title === long.slice(0, 120)), 'the API shows the long title cut');
-  });
-
   it('compacts the log into a snapshot and keeps the document equal', async () => {
     const boardId = await createBoard(server, ann);
     const a = client(boardId, ann);
@@ -228,47 +315,7 @@ describe('sync', () => {
     expect(storedRows.updates).toBeLessThan(60);
     expect(storedRows.snapshot).toBe(true);
   });
-
-  it('passes presence on role-neutrally: only name (from the account), colour, focus and cursor', async () => {
-    const boardId = await createBoard(server, ann);
-    const a = client(boardId, ann);
-    const b = client(boardId, ann);
-    await Promise.all([a.synced, b.synced]);
-    a.provider.awareness.setLocalState({
-      user: { name: 'Dr Spoof', color: '#aa3366', role: 'consultant' },
-      focus: 'tp1',
-      cursor: { anchor: 1 },
-      jobTitle: 'Consultant oncologist',
-    });
-    await waitUntil(() => b.provider.awareness.getStates().has(a.doc.clientID), 'b sees a');
-    expect(b.provider.awareness.getStates().get(a.doc.clientID)).toEqual({
-      user: { name: 'Ann', color: '#aa3366' },
-      focus: 'tp1',
-      cursor: { anchor: 1 },
-    });
-  });
 });
-
-let storedRows = { updates: 0, snapshot: false };
-
-async function loadStored(boardId: string): Promise<Y.Doc> {
-  const stored = await withDocumentStore((store) => store.load(boardId));
-  storedRows = { updates: stored.updates.length, snapshot: stored.snapshot !== null };
-  const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const update of stored.updates) Y.applyUpdate(doc, update);
-  return doc;
-}
-
-/** The server's LibSQL file through a second connection, as another process would see it. */
-async function withDocumentStore<T>(use: (store: DocumentStore) => Promise<T>): Promise<T> {
-  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
-  try {
-    return await use(createSqlDocumentStore({ db, now: Date.now }));
-  } finally {
-    db.close();
-  }
-}
 
 /** A cookie-carrying WebSocket class that also keeps every frame it receives, from the first. */
 function recordingWebSocket(cookie: string, frames: Uint8Array[]): ReturnType<typeof cookieWebSocket> {
