@@ -10,6 +10,8 @@ import { sqlDatabaseContract } from '../contracts/sql-database.contract.ts';
 import { ensureSqldInstalled, sqldInstallTimeoutMs, sqldQuery, sqldUnavailable, startSqld, type Sqld } from '../support/sqld.ts';
 
 const unavailable = sqldUnavailable();
+// Said where every reporter shows it, not only in the skipped suite's name.
+if (unavailable) console.warn(`skipping the remote LibSQL tests: ${unavailable}`);
 const started: Sqld[] = [];
 
 async function freshServer(): Promise<Sqld> {

@@ -17,6 +17,8 @@ import { waitUntil } from '../support/wait.ts';
 import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
 
 const unavailable = sqldUnavailable();
+// Said where every reporter shows it, not only in the skipped suite's name.
+if (unavailable) console.warn(`skipping the remote LibSQL tests: ${unavailable}`);
 
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir: string): string[] {
