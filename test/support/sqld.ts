@@ -109,10 +109,13 @@ export interface Sqld {
   stop(): Promise<void>;
 }
 
-/** Every server started and not yet stopped: killed if this process exits first, so none is left behind. */
-const running = new Set<ChildProcess>();
+/** Every server started and not yet stopped: killed and its folder removed if this process exits first. */
+const running = new Map<ChildProcess, () => void>();
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const [child, removeFiles] of running) {
+    child.kill('SIGKILL');
+    removeFiles();
+  }
 });
 
 /**
@@ -141,7 +144,7 @@ async function startOnce(port: number): Promise<Sqld> {
     cwd: dir.path,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
+  running.set(child, dir.remove);
   let output = '';
   const keep = (chunk: Buffer): void => {
     output = (output + chunk.toString()).slice(-keptOutputChars);
@@ -152,13 +155,11 @@ async function startOnce(port: number): Promise<Sqld> {
   const exited = new Promise<string>((resolve) => {
     child.once('exit', (code, signal) => {
       gone = true;
-      running.delete(child);
       resolve(String(code ?? signal));
     });
     child.once('error', (error) => {
       if (child.pid !== undefined) return;
       gone = true;
-      running.delete(child);
       resolve(error.message);
     });
   });
@@ -172,6 +173,7 @@ async function startOnce(port: number): Promise<Sqld> {
     }
     child.stdout!.destroy();
     child.stderr!.destroy();
+    running.delete(child);
     dir.remove();
   };
 
