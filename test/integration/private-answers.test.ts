@@ -3,38 +3,32 @@
  * shape (issue 9, items 4 and 12): every route of the app, in a success and an error, carries
  * `Cache-Control: no-store`, as do 404s and the sync endpoint's plain-HTTP answers; any /api
  * address or method the API does not have answers 404 `not_found`, with or without the client
- * files mounted. In-process on the real Node wiring and a LibSQL file.
+ * files mounted. One suite against both targets (test/support/targets.ts), the Node server and the
+ * Workers build in `wrangler dev`, over real HTTP; the list of the API's routes is read from the
+ * app both build (`createApp`, here through the Node wiring).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createNodeApp, type NodeApp } from '../../server/runtime/node-app.ts';
+import { createNodeApp } from '../../server/runtime/node-app.ts';
+import { targets, type Target } from '../support/targets.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
-import { relaxedRateLimits, testScryptCost } from '../support/test-server.ts';
 
-const origin = 'http://127.0.0.1:8787';
 const password = 'a long enough password';
 const dir = makeTempDir();
-/** Without client files (as the API tests run) and with them (as `npm start` serves). */
-const apps: { bare: NodeApp; withClient: NodeApp } = {} as never;
+/** `GET /api/boards/:id` and so on: the app's own routes, as Hono lists them. */
+let routes: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(`${dir.path}/client/api`, { recursive: true });
   writeFileSync(`${dir.path}/client/index.html`, '<!doctype html><title>Common Ground</title>');
   // A file where an API address would be: the API's own 404 must win over the client files.
   writeFileSync(`${dir.path}/client/api/nothing`, 'not an API answer');
-  for (const [name, clientDir] of [['bare', null], ['withClient', `${dir.path}/client`]] as const) {
-    apps[name] = await createNodeApp({
-      env: { LIBSQL_URL: `file:${dir.path}/${name}.db`, PUBLIC_URL: origin },
-      clientDir,
-      scryptCost: testScryptCost,
-      rateLimits: relaxedRateLimits,
-    });
-  }
+  const node = await createNodeApp({ env: { LIBSQL_URL: `file:${dir.path}/routes.db`, PUBLIC_URL: 'http://127.0.0.1:8787' }, clientDir: null });
+  const listed = node.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
+  routes = [...new Set(listed)].sort();
+  await node.close();
 });
-afterAll(async () => {
-  await Promise.all(Object.values(apps).map((node) => node.close()));
-  dir.remove();
-});
+afterAll(() => dir.remove());
 
 interface Call {
   method?: string;
@@ -43,11 +37,11 @@ interface Call {
   headers?: Record<string, string>;
 }
 
-async function request(node: NodeApp, path: string, { method, body, cookie, headers = {} }: Call = {}): Promise<Response> {
-  const all: Record<string, string> = { origin, ...headers };
+async function request(app: Target, path: string, { method, body, cookie, headers = {} }: Call = {}): Promise<Response> {
+  const all: Record<string, string> = { origin: app.config.publicOrigin, ...headers };
   if (cookie) all['cookie'] = cookie;
   if (body !== undefined) all['content-type'] = 'application/json';
-  return node.app.request(`${origin}${path}`, {
+  return fetch(`${app.url}${path}`, {
     method: method ?? (body === undefined ? 'GET' : 'POST'),
     headers: all,
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -55,12 +49,6 @@ async function request(node: NodeApp, path: string, { method, body, cookie, head
 }
 
 const cookieOf = (response: Response) => response.headers.getSetCookie()[0]!.split(';')[0]!;
-
-/** `GET /api/boards/:id` and so on: the app's own routes, as Hono lists them. */
-function apiRoutes(node: NodeApp): string[] {
-  const routes = node.app.routes.filter((r) => r.method !== 'ALL' && r.path.startsWith('/api/')).map((r) => `${r.method} ${r.path}`);
-  return [...new Set(routes)].sort();
-}
 
 async function expectNotFound(response: Response, what: string) {
   expect(response.status, what).toBe(404);
@@ -71,113 +59,123 @@ async function expectNotFound(response: Response, what: string) {
   }
 }
 
-describe('Cache-Control: no-store on private answers', () => {
-  it('is on the success and an error of every API route', async () => {
-    const node = apps.bare;
-    const answers = new Map<string, Response[]>();
-    /** Calls `route` with its parameters filled in, and keeps the answer under the route's name. */
-    const call = async (route: string, path: string, init: Call = {}) => {
-      const response = await request(node, path, { method: route.split(' ')[0], ...init });
-      answers.set(route, [...(answers.get(route) ?? []), response]);
-      return response;
-    };
-    const ok = async (route: string, path: string, init: Call = {}) => {
-      const response = await call(route, path, init);
-      expect(response.status, route).toBeLessThan(300);
-      return response;
-    };
-
-    // Each route once as it is meant to be used...
-    const ann = cookieOf(await ok('POST /api/auth/register', '/api/auth/register', { body: { email: 'ann@example.org', password, displayName: 'Ann' } }));
-    const annAgain = cookieOf(await ok('POST /api/auth/login', '/api/auth/login', { body: { email: 'ann@example.org', password } }));
-    await ok('GET /api/me', '/api/me', { cookie: ann });
-    await ok('PATCH /api/me', '/api/me', { body: { displayName: 'Ann B' }, cookie: ann });
-    const created = await ok('POST /api/boards', '/api/boards', { body: { title: 'Day surgery' }, cookie: ann });
-    const boardId = ((await created.clone().json()) as { board: { id: string } }).board.id;
-    await ok('GET /api/boards', '/api/boards', { cookie: ann });
-    await ok('GET /api/boards/:id', `/api/boards/${boardId}`, { cookie: ann });
-    await ok('GET /api/boards/:id/members', `/api/boards/${boardId}/members`, { cookie: ann });
-    const invite = await ok('POST /api/boards/:id/invites', `/api/boards/${boardId}/invites`, { body: { access: 'edit' }, cookie: ann });
-    const { token, invite: { id: inviteId } } = (await invite.clone().json()) as { token: string; invite: { id: string } };
-    await ok('GET /api/boards/:id/invites', `/api/boards/${boardId}/invites`, { cookie: ann });
-    await ok('GET /api/invites/:token', `/api/invites/${token}`);
-    const guest = cookieOf(await ok('POST /api/invites/:token/accept', `/api/invites/${token}/accept`, { body: { displayName: 'Grace' } }));
-    const graceId = ((await (await request(node, '/api/me', { cookie: guest })).json()) as { user: { id: string } }).user.id;
-    await ok('PATCH /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { body: { access: 'view' }, cookie: ann });
-    await ok('POST /api/me/credentials', '/api/me/credentials', { body: { email: 'grace@example.org', password }, cookie: guest });
-    await ok('DELETE /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { cookie: ann });
-    await ok('DELETE /api/boards/:id/invites/:inviteId', `/api/boards/${boardId}/invites/${inviteId}`, { cookie: ann });
-    await ok('DELETE /api/boards/:id', `/api/boards/${boardId}`, { cookie: ann });
-    await ok('POST /api/auth/logout', '/api/auth/logout', { cookie: annAgain });
-    await ok('POST /api/auth/logout-everywhere', '/api/auth/logout-everywhere', { cookie: ann });
-
-    // ...and each once refused: from another site when it changes something, else signed out.
-    const routes = apiRoutes(node);
-    for (const route of routes) {
-      const [method, pattern] = route.split(' ') as [string, string];
-      const path = pattern.replace(/:\w+/g, 'nothing-here');
-      const response = method === 'GET' ? await call(route, path) : await call(route, path, { body: {}, headers: { origin: 'https://elsewhere.example' } });
-      expect(response.status, route).toBeGreaterThanOrEqual(400);
-      expect(await response.clone().json(), route).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
-    }
-
-    // Every route the app has was called both ways; a new route without this header fails here.
-    expect([...answers.keys()].sort()).toEqual(routes);
-    for (const [route, responses] of answers) {
-      expect(responses.map((r) => r.status >= 400), route).toContain(false);
-      expect(responses.map((r) => r.status >= 400), route).toContain(true);
-      for (const response of responses) expect(response.headers.get('cache-control'), `${route} ${response.status}`).toBe('no-store');
-    }
+describe.each(targets)('private answers on %s', (target) => {
+  /** Without client files (as the API tests run) and with them (as `npm start` serves). */
+  const apps: { bare: Target; withClient: Target } = {} as never;
+  beforeAll(async () => {
+    [apps.bare, apps.withClient] = await Promise.all([target.start(), target.start({ clientDir: `${dir.path}/client` })]);
+  });
+  afterAll(async () => {
+    await Promise.all(Object.values(apps).map((app) => app?.dispose()));
   });
 
-  it('is on 404s under /api and on the sync endpoint answers that are not WebSockets', async () => {
-    for (const node of Object.values(apps)) {
-      await expectNotFound(await request(node, '/api/nothing'), 'GET /api/nothing');
-      const plain = await request(node, '/sync/some-board');
-      expect(plain.status).toBe(400);
-      expect(plain.headers.get('cache-control')).toBe('no-store');
-      expect(await plain.json()).toMatchObject({ error: { code: 'invalid_body' } });
-      expect((await request(node, '/sync/some-board', { method: 'POST' })).headers.get('cache-control')).toBe('no-store');
-    }
-  });
-});
+  describe('Cache-Control: no-store on private answers', () => {
+    it('is on the success and an error of every API route', async () => {
+      const app = apps.bare;
+      const answers = new Map<string, Response[]>();
+      /** Calls `route` with its parameters filled in, and keeps the answer under the route's name. */
+      const call = async (route: string, path: string, init: Call = {}) => {
+        const response = await request(app, path, { method: route.split(' ')[0], ...init });
+        answers.set(route, [...(answers.get(route) ?? []), response]);
+        return response;
+      };
+      const ok = async (route: string, path: string, init: Call = {}) => {
+        const response = await call(route, path, init);
+        expect(response.status, route).toBeLessThan(300);
+        return response;
+      };
 
-describe('addresses the API does not have', () => {
-  const unknown: [string, string][] = [
-    ['GET', '/api/nothing'],
-    ['POST', '/api/nothing'],
-    ['DELETE', '/api/nothing'],
-    ['HEAD', '/api/nothing'],
-    ['GET', '/api'],
-    ['GET', '/api/'],
-    ['GET', '/api/boards/some-board/nothing'],
-    ['POST', '/api/auth/nothing'],
-  ];
-  // A known address with a method it does not take is not there either: 404, not 405.
-  const wrongMethod: [string, string][] = [
-    ['GET', '/api/auth/login'],
-    ['PUT', '/api/me'],
-    ['DELETE', '/api/auth/register'],
-    ['POST', '/api/boards/some-board'],
-    ['PATCH', '/api/boards'],
-    ['OPTIONS', '/api/me'],
-  ];
+      // Each route once as it is meant to be used...
+      const ann = cookieOf(await ok('POST /api/auth/register', '/api/auth/register', { body: { email: 'ann@example.org', password, displayName: 'Ann' } }));
+      const annAgain = cookieOf(await ok('POST /api/auth/login', '/api/auth/login', { body: { email: 'ann@example.org', password } }));
+      await ok('GET /api/me', '/api/me', { cookie: ann });
+      await ok('PATCH /api/me', '/api/me', { body: { displayName: 'Ann B' }, cookie: ann });
+      const created = await ok('POST /api/boards', '/api/boards', { body: { title: 'Day surgery' }, cookie: ann });
+      const boardId = ((await created.clone().json()) as { board: { id: string } }).board.id;
+      await ok('GET /api/boards', '/api/boards', { cookie: ann });
+      await ok('GET /api/boards/:id', `/api/boards/${boardId}`, { cookie: ann });
+      await ok('GET /api/boards/:id/members', `/api/boards/${boardId}/members`, { cookie: ann });
+      const invite = await ok('POST /api/boards/:id/invites', `/api/boards/${boardId}/invites`, { body: { access: 'edit' }, cookie: ann });
+      const { token, invite: { id: inviteId } } = (await invite.clone().json()) as { token: string; invite: { id: string } };
+      await ok('GET /api/boards/:id/invites', `/api/boards/${boardId}/invites`, { cookie: ann });
+      await ok('GET /api/invites/:token', `/api/invites/${token}`);
+      const guest = cookieOf(await ok('POST /api/invites/:token/accept', `/api/invites/${token}/accept`, { body: { displayName: 'Grace' } }));
+      const graceId = ((await (await request(app, '/api/me', { cookie: guest })).json()) as { user: { id: string } }).user.id;
+      await ok('PATCH /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { body: { access: 'view' }, cookie: ann });
+      await ok('POST /api/me/credentials', '/api/me/credentials', { body: { email: 'grace@example.org', password }, cookie: guest });
+      await ok('DELETE /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { cookie: ann });
+      await ok('DELETE /api/boards/:id/invites/:inviteId', `/api/boards/${boardId}/invites/${inviteId}`, { cookie: ann });
+      await ok('DELETE /api/boards/:id', `/api/boards/${boardId}`, { cookie: ann });
+      await ok('POST /api/auth/logout', '/api/auth/logout', { cookie: annAgain });
+      await ok('POST /api/auth/logout-everywhere', '/api/auth/logout-everywhere', { cookie: ann });
 
-  it('answer 404 not_found in the error shape, with or without the client files', async () => {
-    for (const [name, node] of Object.entries(apps)) {
-      for (const [method, path] of [...unknown, ...wrongMethod]) {
-        await expectNotFound(await request(node, path, { method }), `${method} ${path} (${name})`);
+      // ...and each once refused: from another site when it changes something, else signed out.
+            for (const route of routes) {
+        const [method, pattern] = route.split(' ') as [string, string];
+        const path = pattern.replace(/:\w+/g, 'nothing-here');
+        const response = method === 'GET' ? await call(route, path) : await call(route, path, { body: {}, headers: { origin: 'https://elsewhere.example' } });
+        expect(response.status, route).toBeGreaterThanOrEqual(400);
+        expect(await response.clone().json(), route).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
       }
-    }
+
+      // Every route the app has was called both ways; a new route without this header fails here.
+      expect([...answers.keys()].sort()).toEqual(routes);
+      for (const [route, responses] of answers) {
+        expect(responses.map((r) => r.status >= 400), route).toContain(false);
+        expect(responses.map((r) => r.status >= 400), route).toContain(true);
+        for (const response of responses) expect(response.headers.get('cache-control'), `${route} ${response.status}`).toBe('no-store');
+      }
+    });
+
+    it('is on 404s under /api and on the sync endpoint answers that are not WebSockets', async () => {
+      for (const app of Object.values(apps)) {
+        await expectNotFound(await request(app, '/api/nothing'), 'GET /api/nothing');
+        const plain = await request(app, '/sync/some-board');
+        expect(plain.status).toBe(400);
+        expect(plain.headers.get('cache-control')).toBe('no-store');
+        expect(await plain.json()).toMatchObject({ error: { code: 'invalid_body' } });
+        expect((await request(app, '/sync/some-board', { method: 'POST' })).headers.get('cache-control')).toBe('no-store');
+      }
+    });
   });
 
-  it('are the same for a signed-in person, and change nothing', async () => {
-    const node = apps.withClient;
-    const registered = await request(node, '/api/auth/register', { body: { email: 'nobody-changes@example.org', password, displayName: 'Ann' } });
-    const cookie = cookieOf(registered);
-    for (const [method, path] of [...unknown, ...wrongMethod]) {
-      await expectNotFound(await request(node, path, { method, cookie, body: method === 'GET' || method === 'HEAD' ? undefined : {} }), `${method} ${path}`);
-    }
-    expect((await request(node, '/api/me', { cookie })).status).toBe(200);
+  describe('addresses the API does not have', () => {
+    const unknown: [string, string][] = [
+      ['GET', '/api/nothing'],
+      ['POST', '/api/nothing'],
+      ['DELETE', '/api/nothing'],
+      ['HEAD', '/api/nothing'],
+      ['GET', '/api'],
+      ['GET', '/api/'],
+      ['GET', '/api/boards/some-board/nothing'],
+      ['POST', '/api/auth/nothing'],
+    ];
+    // A known address with a method it does not take is not there either: 404, not 405.
+    const wrongMethod: [string, string][] = [
+      ['GET', '/api/auth/login'],
+      ['PUT', '/api/me'],
+      ['DELETE', '/api/auth/register'],
+      ['POST', '/api/boards/some-board'],
+      ['PATCH', '/api/boards'],
+      ['OPTIONS', '/api/me'],
+    ];
+
+    it('answer 404 not_found in the error shape, with or without the client files', async () => {
+      for (const [name, app] of Object.entries(apps)) {
+        for (const [method, path] of [...unknown, ...wrongMethod]) {
+          await expectNotFound(await request(app, path, { method }), `${method} ${path} (${name})`);
+        }
+      }
+    });
+
+    it('are the same for a signed-in person, and change nothing', async () => {
+      const app = apps.withClient;
+      const registered = await request(app, '/api/auth/register', { body: { email: 'nobody-changes@example.org', password, displayName: 'Ann' } });
+      const cookie = cookieOf(registered);
+      for (const [method, path] of [...unknown, ...wrongMethod]) {
+        await expectNotFound(await request(app, path, { method, cookie, body: method === 'GET' || method === 'HEAD' ? undefined : {} }), `${method} ${path}`);
+      }
+      expect((await request(app, '/api/me', { cookie })).status).toBe(200);
+    });
   });
 });
