@@ -3,7 +3,8 @@
  * HOST, prints exactly `listening on http://HOST:PORT` once the app answers, gives the Worker
  * PUBLIC_URL = that origin, stops with wrangler on SIGINT/SIGTERM leaving nothing running, and its
  * state survives a restart. Run as a person would, with a folder of its own for state (`--
- * --persist-to`) and an empty client folder (`-- --assets`, so nothing is built).
+ * --persist-to`), an empty client folder (`-- --assets`, so nothing is built) and the debugger on
+ * a port from the OS (`-- --inspector-port 0`: the default 9229 races with other tests' wrangler).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -30,7 +31,7 @@ const runs: Run[] = [];
 
 /** Starts the script as `npm run dev:worker` would, resolving once it printed its listening line. */
 async function devWorker(env: Record<string, string>, line: string): Promise<Run> {
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', script, '--assets', assets, '--persist-to', join(dir.path, 'state')], {
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', script, '--assets', assets, '--persist-to', join(dir.path, 'state'), '--inspector-port', '0'], {
     env: { ...process.env, PUBLIC_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
