@@ -37,7 +37,7 @@ export default defineConfig({
         // cache (immutable for a year) serves them offline as well.
         globPatterns: ['**/*.{js,css,html}'],
         navigateFallback: 'index.html',
-        // The pages the server answers with index.html (server/runtime/node-client-assets.ts), nothing else.
+        // The pages the server answers with index.html (isClientPage in server/http/client-pages.ts), nothing else.
         navigateFallbackAllowlist: [/^\/(?:$|\?|account(?:$|\?)|boards\/|invite\/)/],
         // A new version takes over at once; a page still running the old one that asks for a
         // chunk no longer there reloads (offline-shell.ts).
@@ -52,7 +52,7 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     // .vite/manifest.json: which files each page's chunk needs, for the server's preload hints
-    // (server/runtime/node-client-assets.ts; Vite's "backend integration").
+    // (server/http/client-pages.ts, on Node and on Workers; Vite's "backend integration").
     manifest: true,
   },
   server: {
