@@ -9,7 +9,7 @@ import { loadPassed, type LoadResult } from './load.ts';
 import type { RelayLatencyResult } from './relay-latency.ts';
 import { count, cpuShare, markdownTable, ms, summarize } from './stats.ts';
 import type { ThroughputResult } from './throughput.ts';
-import type { Durability, TargetName } from './targets/types.ts';
+import type { Durability, RunningTarget } from './targets/types.ts';
 
 /** One client count against one server. */
 export interface SyncRun {
@@ -23,7 +23,7 @@ export interface SyncRun {
 
 /** Everything measured on one server. */
 export interface TargetRuns {
-  name: TargetName;
+  name: RunningTarget['name'];
   durability: Durability;
   runs: SyncRun[];
 }
@@ -163,15 +163,17 @@ function goals(targets: TargetRuns[]): string[] {
 }
 
 /** Durability and version of each server, for the top of the report. */
-function durabilityTable(targets: { name: TargetName; durability: Durability }[]): string {
-  const versions: Record<TargetName, string> = {
+function durabilityTable(targets: { name: RunningTarget['name']; durability: Durability }[]): string {
+  const versions: Record<string, string> = {
     'Common Ground': 'this repository (LibSQL file)',
     Hocuspocus: '@hocuspocus/server 4.7.0 + extension-sqlite 4.7.0 (better-sqlite3 file), default debounce 2 s / max 10 s',
     'y-websocket-server': '@y/websocket-server 0.1.1, YPERSISTENCE unset',
+    'Common Ground on Workers (local workerd)': 'this repository, `wrangler dev` (workerd on this machine), a Durable Object per board',
   };
+  const version = (name: string): string => versions[name] ?? `${name.replace('Common Ground @', 'commit ')} of this repository on Node (LibSQL file)`;
   return markdownTable(
     ['server', 'what runs', 'an edit is on disk'],
-    targets.map((target) => [target.name, versions[target.name], target.durability.summary]),
+    targets.map((target) => [target.name, version(target.name), target.durability.summary]),
     3,
   );
 }

@@ -5,7 +5,8 @@
  * `--fuzz` (100,000 bad frames at a child server, its RSS read from /proc), `--signin` (sign-in
  * latency while 60 guests add credentials at once, bench/sign-in-under-probes.ts), `--first-load`
  * (invite link, board link and reload in Chromium on an emulated slow connection,
- * bench/first-load.ts). Each prints a
+ * bench/first-load.ts), `--idle` (wakes of an idle board's Durable Object in local workerd in 60 s,
+ * bench/idle-board.ts). Each prints a
  * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
  * process exit.
  */
@@ -15,14 +16,15 @@ import type { KillableServer } from '../test/support/server-process.ts';
 import { coldLoadSection } from './cold-load.ts';
 import { firstLoadSection } from './first-load.ts';
 import { fuzzSection } from './fuzz.ts';
+import { idleSection } from './idle-board.ts';
 import { loadReport } from './comparison-report.ts';
 import { loadPassed, runLoad, type LoadResult } from './load.ts';
 import { signInSection } from './sign-in-under-probes.ts';
-import { targetNames } from './targets/types.ts';
+import { defaultTargets } from './targets/types.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
 /** The flags this module understands. */
-export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load'] as const;
+export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load', '--idle'] as const;
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -84,7 +86,7 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
   try {
     if (flags.includes('--load')) {
       const loads: LoadResult[] = [];
-      for (const name of targetNames) {
+      for (const name of defaultTargets) {
         progress(`load on ${name}: 1,000 connections over 100 rooms`);
         loads.push(await runLoad(name, { rooms: 100, perRoom: 10, editsPerRoom: 3, seed: 1000, stepTimeoutMs: 60_000, track: (target) => void servers.push(target), progress }));
       }
@@ -93,6 +95,7 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
     }
     if (flags.includes('--cold')) console.log(`\n${await coldLoadSection(progress)}`);
     if (flags.includes('--first-load')) console.log(`\n${await firstLoadSection(progress, (server) => void servers.push(server))}`);
+    if (flags.includes('--idle')) console.log(`\n${await idleSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--signin')) console.log(`\n${await signInSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--fuzz')) {
       const frames = Number(process.env['FUZZ_FRAMES'] ?? 100_000);

@@ -1,8 +1,12 @@
 /**
- * `npm run bench [-- --quick] [--targets=common-ground,hocuspocus,y-websocket-server]` (or one of
- * the extra sections `--load`, `--crash`, `--cold`, `--fuzz`, `--signin`, `--first-load`, see extras.ts): the same sync workloads against three
+ * `npm run bench [-- --quick] [--targets=common-ground,hocuspocus,y-websocket-server,common-ground-workers]
+ * [--baseline=REF]` (or one of the extra sections `--load`, `--crash`, `--cold`, `--fuzz`,
+ * `--signin`, `--first-load`, `--idle`, see extras.ts): the same sync workloads against the
  * servers, each in its own child process — Common Ground (LibSQL file, committed before relay),
- * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) — with the same
+ * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) by default; the
+ * Workers build in local workerd (`common-ground-workers`) when named; with `--baseline=REF` also
+ * Common Ground as commit REF built it (targets/common-ground-baseline.ts), for a before/after in
+ * one run (the load part skips it) — with the same
  * unmodified y-websocket clients: relay latency and throughput in one room with 1, 10, 50 and 100
  * clients (the servers taking turns at each count), then 100 rooms × 10 clients on each. The board page in Chromium is measured on Common Ground
  * only. Prints markdown on stdout (progress on stderr) and cleans up after itself, also on
@@ -18,9 +22,10 @@ import { loadPassed, runLoad, type LoadResult } from './load.ts';
 import { measureRelayLatency } from './relay-latency.ts';
 import { count, markdownTable, ms } from './stats.ts';
 import { startCommonGround, type CommonGroundTarget } from './targets/common-ground.ts';
+import { resolveCommit, startCommonGroundAt } from './targets/common-ground-baseline.ts';
 import { ensurePeersInstalled } from './targets/peers-install.ts';
 import { startTarget } from './targets/start-target.ts';
-import { targetNames, type RunningTarget, type TargetName } from './targets/types.ts';
+import { defaultTargets, targetNames, targetSlugs, type RunningTarget, type TargetName } from './targets/types.ts';
 import { measureThroughput } from './throughput.ts';
 
 /** What one mode measures; quick keeps every client count but types far fewer words. */
@@ -53,21 +58,37 @@ const modes: Record<BenchMode['name'], BenchMode> = {
 /** Cap on one group connecting and syncing, and on draining one measurement. */
 const stepTimeoutMs = 60_000;
 
-/** The servers asked for with `--targets=common-ground,hocuspocus` (default: all three). */
+/** The servers asked for with `--targets=common-ground,hocuspocus` (default: the Node server and both peers). */
 function parseTargets(args: readonly string[]): TargetName[] {
   const arg = args.find((a) => a.startsWith('--targets='));
-  if (!arg) return [...targetNames];
-  const slug = (name: string): string => name.toLowerCase().replace(/\W+/g, '-');
+  if (!arg) return [...defaultTargets];
   const wanted = arg.slice('--targets='.length).split(',');
-  const unknown = wanted.filter((w) => !targetNames.some((name) => slug(name) === w));
-  if (unknown.length > 0) throw new Error(`unknown target(s): ${unknown.join(', ')} (known: ${targetNames.map(slug).join(', ')})`);
-  return targetNames.filter((name) => wanted.includes(slug(name)));
+  const known = targetNames.map((name) => targetSlugs[name]);
+  const unknown = wanted.filter((w) => !known.includes(w));
+  if (unknown.length > 0) throw new Error(`unknown target(s): ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return targetNames.filter((name) => wanted.includes(targetSlugs[name]));
+}
+
+/** The commit of `--baseline=REF`, short, or null. */
+function parseBaseline(args: readonly string[]): string | null {
+  const arg = args.find((a) => a.startsWith('--baseline='));
+  return arg ? resolveCommit(arg.slice('--baseline='.length)) : null;
 }
 
 function parseMode(args: readonly string[]): BenchMode {
-  const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--targets='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --load, --crash, --cold, --fuzz, --signin and --first-load are understood)`);
+  const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--targets=') && !arg.startsWith('--baseline='));
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --baseline=…, --load, --crash, --cold, --fuzz, --signin, --first-load and --idle are understood)`);
   return args.includes('--quick') ? modes.quick : modes.full;
+}
+
+/** One server to start: a named target, or Common Ground at another commit. */
+type TargetSpec = { name: TargetName } | { commit: string };
+
+/** The targets in running order, the baseline right after Common Ground. */
+function targetSpecs(names: TargetName[], baseline: string | null): TargetSpec[] {
+  const specs: TargetSpec[] = names.map((name) => ({ name }));
+  if (baseline !== null) specs.splice(names.indexOf('Common Ground') + 1, 0, { commit: baseline });
+  return specs;
 }
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -128,13 +149,18 @@ function serverComplaints(output: string): string[] {
  * sequence falls on no server in particular. Idle servers wait in their own processes. Then the
  * board page on Common Ground.
  */
-async function runTargets(names: TargetName[], mode: BenchMode, live: Live, renders: RenderResult[]): Promise<TargetRuns[]> {
+async function runTargets(specs: TargetSpec[], mode: BenchMode, live: Live, renders: RenderResult[]): Promise<TargetRuns[]> {
   const started: RunningTarget[] = [];
   let common: CommonGroundTarget | null = null;
   try {
-    for (const name of names) {
-      progress(`${name}: starting (${mode.name} mode)`);
-      const target = name === 'Common Ground' ? (common = await startCommonGround()) : await startTarget(name);
+    for (const spec of specs) {
+      progress(`${'name' in spec ? spec.name : `Common Ground @${spec.commit}`}: starting (${mode.name} mode)`);
+      const target =
+        'commit' in spec
+          ? await startCommonGroundAt(spec.commit)
+          : spec.name === 'Common Ground'
+            ? (common = await startCommonGround())
+            : await startTarget(spec.name);
       started.push(target);
       live.targets.add(target);
       void target.crashed.then((why) => live.abort(why, 1));
@@ -155,12 +181,12 @@ async function runTargets(names: TargetName[], mode: BenchMode, live: Live, rend
         renders.push(await measureBoardRender(common.server, account, stages, touchpoints));
       }
     }
+    return results;
+  } finally {
     for (const target of started) {
       const complaints = serverComplaints(target.output());
       if (complaints.length > 0) progress(`${target.name} printed:\n${complaints.slice(-20).join('\n')}`);
     }
-    return results;
-  } finally {
     for (const target of started) {
       await target.stop();
       live.targets.delete(target);
@@ -181,6 +207,7 @@ async function main(): Promise<void> {
   if (extras.length > 0) return runExtras(extras);
   const mode = parseMode(process.argv.slice(2));
   const names = parseTargets(process.argv.slice(2));
+  const specs = targetSpecs(names, parseBaseline(process.argv.slice(2)));
   // Every y-websocket provider adds a process 'exit' listener in Node; the load part opens 1,000.
   process.setMaxListeners(mode.load.rooms * mode.load.perRoom + 100);
   const live: Live = {
@@ -197,7 +224,9 @@ async function main(): Promise<void> {
   process.once('exit', () => live.targets.forEach((target) => target.killNow()));
   process.once('SIGINT', () => live.abort('interrupted; servers killed and files removed', 130));
   process.once('SIGTERM', () => live.abort('terminated; servers killed and files removed', 143));
-  const watchdog = setTimeout(() => live.abort(`the benchmark exceeded its cap of ${mode.capMs / 1000} s`, 1), mode.capMs);
+  // Each server beyond the usual three (a baseline, workerd) gets 90 s more.
+  const capMs = mode.capMs + Math.max(0, specs.length - 3) * 90_000;
+  const watchdog = setTimeout(() => live.abort(`the benchmark exceeded its cap of ${capMs / 1000} s`, 1), capMs);
 
   const started = performance.now();
   try {
@@ -205,7 +234,7 @@ async function main(): Promise<void> {
     // Before any clock starts: the first run on a machine builds better-sqlite3 (about a minute).
     await ensurePeersInstalled(progress);
     const renders: RenderResult[] = [];
-    const targets = await runTargets(names, mode, live, renders);
+    const targets = await runTargets(specs, mode, live, renders);
     console.log(syncReport(mode, targets));
     if (renders.length > 0) console.log(`\n${renderReport(renders)}`);
 

@@ -1,8 +1,9 @@
 /**
- * The one entry to the three servers the benchmark compares: `startTarget(name)` installs the
+ * The one entry to the servers the benchmark compares: `startTarget(name)` installs the
  * peers on first use (bench/peers) and starts the named server in its own child process.
  */
 import { startCommonGround } from './common-ground.ts';
+import { startCommonGroundWorkers } from './common-ground-workers.ts';
 import { startHocuspocus } from './hocuspocus.ts';
 import { ensurePeersInstalled } from './peers-install.ts';
 import type { RunningTarget, TargetName, TargetOptions } from './types.ts';
@@ -25,5 +26,9 @@ export async function startTarget(name: TargetName, options: TargetOptions = {})
     case 'y-websocket-server':
       await ensurePeersInstalled(progress);
       return startYWebsocketServer();
+    case 'Common Ground on Workers (local workerd)':
+      // Keeps nothing across starts: dataDir is not supported there.
+      if (options.dataDir !== undefined) throw new Error('the Workers target keeps no data across starts');
+      return startCommonGroundWorkers();
   }
 }

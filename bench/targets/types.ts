@@ -5,9 +5,23 @@
  */
 import type { WebSocket } from 'ws';
 
-/** The servers `npm run bench` compares, in the order it runs them. */
-export const targetNames = ['Common Ground', 'Hocuspocus', 'y-websocket-server'] as const;
+/** The servers `npm run bench` can compare, in the order it runs them. */
+export const targetNames = ['Common Ground', 'Hocuspocus', 'y-websocket-server', 'Common Ground on Workers (local workerd)'] as const;
 export type TargetName = (typeof targetNames)[number];
+
+/** How `--targets=…` names each. */
+export const targetSlugs: Record<TargetName, string> = {
+  'Common Ground': 'common-ground',
+  Hocuspocus: 'hocuspocus',
+  'y-websocket-server': 'y-websocket-server',
+  'Common Ground on Workers (local workerd)': 'common-ground-workers',
+};
+
+/** What runs without `--targets`: the Node server and its two peers (workerd only when named). */
+export const defaultTargets: readonly TargetName[] = ['Common Ground', 'Hocuspocus', 'y-websocket-server'];
+
+/** Common Ground as another commit built it (`--baseline=REF`), e.g. "Common Ground @402f8f9". */
+export type BaselineName = `Common Ground @${string}`;
 
 /** A WebSocket class the y-websocket provider is given as its WebSocketPolyfill. */
 export type WebSocketClass = new (url: string | URL, protocols?: string | string[]) => WebSocket;
@@ -30,7 +44,7 @@ export interface Durability {
 }
 
 export interface RunningTarget {
-  name: TargetName;
+  name: TargetName | BaselineName;
   durability: Durability;
   /** A fresh, empty room (Common Ground: a new board of the bench account). */
   openRoom(label: string): Promise<RoomAddress>;
