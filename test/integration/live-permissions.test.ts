@@ -1,31 +1,26 @@
 /**
- * Permissions on live sync sockets, against a real server, real LibSQL and real y-websocket
- * providers, with people joining by the real invite flow: view members' edits go nowhere, a
- * removed member's socket closes and stays closed, access changes and new names apply at once.
+ * Permissions on live sync sockets with real y-websocket providers and people joining by the real
+ * invite flow: view members' edits go nowhere, a removed member's socket closes and stays closed,
+ * access changes and new names apply at once. One suite against both targets
+ * (test/support/targets.ts), the Node server and the Workers build in `wrangler dev`; that nothing
+ * of a viewer's reached the Node server's room or its LibSQL file is also read there, on Node.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage } from '../../shared/board-document.ts';
-import { CloseCode } from '../../shared/sync-protocol.ts';
+import { CloseCode, MessageType } from '../../shared/sync-protocol.ts';
 import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import { joinBoard } from '../support/invites.ts';
 import { connectClient, cookieWebSocket, type SyncClient } from '../support/sync-client.ts';
-import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { targets, type Target } from '../support/targets.ts';
+import { api, createBoard, signUp, startTestServer, type AppAddress, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { nextEvent, waitUntil } from '../support/wait.ts';
 
-let server: TestServer;
+/** The app the running describe block tests. */
+let server: AppAddress & { wsUrl: string };
 let ann: TestPerson;
 const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-  ann = await signUp(server, 'Ann');
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.dispose();
-});
 
 function client(boardId: string, person: TestPerson): SyncClient {
   const created = connectClient(server, boardId, person.cookie);
@@ -33,11 +28,22 @@ function client(boardId: string, person: TestPerson): SyncClient {
   return created;
 }
 
+function destroyClients(): void {
+  for (const client of clients.splice(0)) client.destroy();
+}
+
 const titles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
 const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`s-${title}`, title)]);
 
+/** The board as someone who opens it now gets it. */
+async function titlesForNewcomer(boardId: string): Promise<string[]> {
+  const newcomer = client(boardId, ann);
+  await newcomer.synced;
+  return titles(newcomer.doc);
+}
+
 async function storedTitles(boardId: string): Promise<string[]> {
-  const db = await openLibsqlDatabase({ url: server.libsqlUrl });
+  const db = await openLibsqlDatabase({ url: (server as TestServer).libsqlUrl });
   try {
     const stored = await createSqlDocumentStore({ db, now: Date.now }).load(boardId);
     const doc = new Y.Doc();
@@ -56,7 +62,30 @@ async function closeCodeOf(boardId: string, person: TestPerson): Promise<number>
   return code;
 }
 
-describe('live permissions', () => {
+/**
+ * A raw socket as `person` that has spoken as every y-websocket client does on open: it got the
+ * server's sync step 1, sent its own and got the answer.
+ */
+async function speakingSocket(boardId: string, person: TestPerson) {
+  const Socket = cookieWebSocket(person.cookie);
+  const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+  await nextEvent(ws, 'message');
+  const answered = nextEvent(ws, 'message');
+  ws.send(new Uint8Array([MessageType.sync, 0, 1, 0])); // sync step 1 with an empty state vector
+  await answered;
+  return ws;
+}
+
+describe.each(targets)('live permissions on %s', (target) => {
+  beforeAll(async () => {
+    server = await target.start();
+    ann = await signUp(server, 'Ann');
+  });
+  afterAll(async () => {
+    destroyClients();
+    await (server as Target | undefined)?.dispose();
+  });
+
   it('a guest who joined by link opens the board over sync', async () => {
     const boardId = await createBoard(server, ann);
     const grace = await joinBoard(server, ann, boardId, 'edit', 'Grace');
@@ -65,7 +94,7 @@ describe('live permissions', () => {
     expect(boardTypes(g.doc).meta.get('title')).toBe('Outpatients journey');
   });
 
-  it("a view member's edits never reach others or the database", async () => {
+  it("a view member's edits never reach others, nor someone opening the board later", async () => {
     const boardId = await createBoard(server, ann);
     const vic = await joinBoard(server, ann, boardId, 'view', 'Vic');
     const a = client(boardId, ann);
@@ -75,10 +104,8 @@ describe('live permissions', () => {
     // A later edit by the facilitator reaches the viewer: by then the viewer's would have too.
     addStage(a.doc, 'From the facilitator');
     await waitUntil(() => titles(v.doc).includes('From the facilitator'), 'the viewer receives the document');
-    await waitUntil(() => server.registry.loaded(boardId)?.hasUnsavedChanges === false, 'saved');
     expect(titles(a.doc)).toEqual(['From the facilitator']);
-    expect(titles(server.registry.loaded(boardId)!.doc)).toEqual(['From the facilitator']);
-    expect(await storedTitles(boardId)).toEqual(['From the facilitator']);
+    expect(await titlesForNewcomer(boardId)).toEqual(['From the facilitator']);
   });
 
   it("access changes apply to open sockets at once: view → edit and edit → view", async () => {
@@ -102,18 +129,15 @@ describe('live permissions', () => {
     addStage(b.doc, 'Back to viewing');
     addStage(a.doc, 'Sentinel');
     await waitUntil(() => titles(b.doc).includes('Sentinel'), 'the sentinel reaches the member');
-    await waitUntil(() => server.registry.loaded(boardId)?.hasUnsavedChanges === false, 'saved');
     expect(titles(a.doc)).toEqual(['Now an editor', 'Sentinel']);
-    expect(await storedTitles(boardId)).toEqual(['Now an editor', 'Sentinel']);
+    expect(await titlesForNewcomer(boardId)).toEqual(['Now an editor', 'Sentinel']);
     expect(b.provider.wsconnected).toBe(true); // reconnected by itself, now as a viewer
   });
 
   it("a removed member's socket closes with 4403 and cannot come back", async () => {
     const boardId = await createBoard(server, ann);
     const bob = await joinBoard(server, ann, boardId, 'edit', 'Bob');
-    const Socket = cookieWebSocket(bob.cookie);
-    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
-    await nextEvent(ws, 'open');
+    const ws = await speakingSocket(boardId, bob);
     const closed = nextEvent<[number]>(ws, 'close');
     const removed = await api(server, `/api/boards/${boardId}/members/${bob.id}`, { method: 'DELETE', cookie: ann.cookie });
     expect(removed.status).toBe(204);
@@ -124,11 +148,24 @@ describe('live permissions', () => {
   it('a member who leaves is disconnected too', async () => {
     const boardId = await createBoard(server, ann);
     const cat = await joinBoard(server, ann, boardId, 'edit', 'Cat');
-    const Socket = cookieWebSocket(cat.cookie);
-    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
-    await nextEvent(ws, 'open');
+    const ws = await speakingSocket(boardId, cat);
     const closed = nextEvent<[number]>(ws, 'close');
     expect((await api(server, `/api/boards/${boardId}/members/${cat.id}`, { method: 'DELETE', cookie: cat.cookie })).status).toBe(204);
+    expect((await closed)[0]).toBe(CloseCode.forbidden);
+  });
+
+  // Workers build, found with this suite: the object's close of a socket it has received no frame
+  // from reaches the client at once (its close frame), but the connection ends only ~10 s later
+  // in wrangler dev, so the client's close event comes late; once the socket has sent a frame, as
+  // every y-websocket client does on open, it ends at once (the tests above). Reported to the lead.
+  (target.name === 'workers' ? it.fails : it)('a removed member’s socket that has sent nothing yet closes at once too', async () => {
+    const boardId = await createBoard(server, ann);
+    const dan = await joinBoard(server, ann, boardId, 'edit', 'Dan');
+    const Socket = cookieWebSocket(dan.cookie);
+    const ws = new Socket(`${server.wsUrl}/sync/${boardId}`);
+    await nextEvent(ws, 'message'); // admitted: the server's sync step 1
+    const closed = nextEvent<[number]>(ws, 'close', 3000);
+    expect((await api(server, `/api/boards/${boardId}/members/${dan.id}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
     expect((await closed)[0]).toBe(CloseCode.forbidden);
   });
 
@@ -153,5 +190,60 @@ describe('live permissions', () => {
       'Eve sees the new focus',
     );
     expect(nameSeen()).toBe('Deirdre');
+  });
+});
+
+describe('live permissions on node: its room and its LibSQL file', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    ann = await signUp(server, 'Ann');
+  });
+  afterAll(async () => {
+    destroyClients();
+    await (server as TestServer | undefined)?.dispose();
+  });
+  const registry = () => (server as TestServer).registry;
+
+  it("a view member's edits never reach others or the database", async () => {
+    const boardId = await createBoard(server, ann);
+    const vic = await joinBoard(server, ann, boardId, 'view', 'Vic');
+    const a = client(boardId, ann);
+    const v = client(boardId, vic);
+    await Promise.all([a.synced, v.synced]);
+    addStage(v.doc, 'From a viewer');
+    // A later edit by the facilitator reaches the viewer: by then the viewer's would have too.
+    addStage(a.doc, 'From the facilitator');
+    await waitUntil(() => titles(v.doc).includes('From the facilitator'), 'the viewer receives the document');
+    await waitUntil(() => registry().loaded(boardId)?.hasUnsavedChanges === false, 'saved');
+    expect(titles(a.doc)).toEqual(['From the facilitator']);
+    expect(titles(registry().loaded(boardId)!.doc)).toEqual(['From the facilitator']);
+    expect(await storedTitles(boardId)).toEqual(['From the facilitator']);
+  });
+
+  it("access changes apply to open sockets at once: view → edit and edit → view", async () => {
+    const boardId = await createBoard(server, ann);
+    const bob = await joinBoard(server, ann, boardId, 'view', 'Bob');
+    const a = client(boardId, ann);
+    const b = client(boardId, bob);
+    await Promise.all([a.synced, b.synced]);
+    const setAccess = (access: string) =>
+      api(server, `/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access }, cookie: ann.cookie });
+
+    expect((await setAccess('edit')).status).toBe(200);
+    addStage(b.doc, 'Now an editor');
+    await waitUntil(() => titles(a.doc).includes('Now an editor'), 'the promoted member’s edit arrives');
+
+    const closed = new Promise<number>((resolve) =>
+      b.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+    );
+    expect((await setAccess('view')).status).toBe(200);
+    expect(await closed).toBe(CloseCode.accessChanged); // the page re-reads its access
+    addStage(b.doc, 'Back to viewing');
+    addStage(a.doc, 'Sentinel');
+    await waitUntil(() => titles(b.doc).includes('Sentinel'), 'the sentinel reaches the member');
+    await waitUntil(() => registry().loaded(boardId)?.hasUnsavedChanges === false, 'saved');
+    expect(titles(a.doc)).toEqual(['Now an editor', 'Sentinel']);
+    expect(await storedTitles(boardId)).toEqual(['Now an editor', 'Sentinel']);
+    expect(b.provider.wsconnected).toBe(true); // reconnected by itself, now as a viewer
   });
 });
