@@ -13,7 +13,7 @@ import * as prng from 'lib0/prng';
 import { waitUntil } from '../test/support/wait.ts';
 import { latencyCard, withTimeout, type BenchClient } from './clients.ts';
 import { startCpuMeter, type CpuSpan } from './cpu-meter.ts';
-import { typeToken, watchTokens } from './typing.ts';
+import { typeTokenBetweenWords, watchTokens } from './typing.ts';
 
 export interface RelayLatencyOptions {
   clients: BenchClient[];
@@ -78,7 +78,7 @@ export async function measureRelayLatency(options: RelayLatencyOptions): Promise
       const writer = clients[seq % clients.length]!;
       const sent = performance.now();
       sentAt[seq] = sent;
-      typeToken(writer.story(latencyCard), seq, random);
+      typeTokenBetweenWords(writer.story(latencyCard), seq, random);
       if (!relay) acks.push(writer.committed().then(() => record(seq)));
     }
     await withTimeout(Promise.all(acks), options.drainTimeoutMs, `${edits} probe answers`);

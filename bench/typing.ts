@@ -21,6 +21,18 @@ export function typeToken(text: Y.Text, seq: number, random: prng.PRNG): void {
 }
 
 /**
+ * Types edit `seq` as {@link typeToken} does, but at the start of the word at the random position,
+ * never inside one. The relay-latency watcher recognises a word only while it is one string in the
+ * update a receiver decodes; when a word typed inside another travels in the same merged relay
+ * frame as that other word (two words in one commit: a busy server), the receiver's update holds
+ * the other word in two pieces (`w1`, `2 `), that word is never seen and the run times out.
+ */
+export function typeTokenBetweenWords(text: Y.Text, seq: number, random: prng.PRNG): void {
+  const before = text.toString().slice(0, prng.uint32(random, 0, text.length));
+  text.insert(before.lastIndexOf(' ') + 1, token(seq));
+}
+
+/**
  * Calls `onToken` for every word that reaches `doc` from the network (transaction origin
  * `remote`, the provider), never for local typing. Returns the unsubscribe function.
  *
