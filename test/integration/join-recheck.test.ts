@@ -4,6 +4,11 @@
  * database directly. The registry reads it again before the socket joins: a removed person gets
  * 4403 and no byte of the board, a changed access gets 4501. The board's load is held open by a
  * gate around the real store, so the change falls in that window every time.
+ *
+ * Node only: the window is held with a wrapped document store and the change made in the LibSQL
+ * file behind the server's back; the Workers build offers neither from outside (its board object
+ * loads from its own storage, its directory is another object), and a race over HTTP would only
+ * sometimes fall in the window.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { boardTypes } from '../../shared/board-document.ts';

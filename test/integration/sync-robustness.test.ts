@@ -1,6 +1,11 @@
 /**
  * The sync endpoint's defences: dead sockets are dropped by ping/pong, a board whose stored state
  * cannot be read is never served as an empty document, and a view member's updates are dropped.
+ *
+ * Node only: the server's heartbeat interval, garbage written into its LibSQL file and its room
+ * registry are what these tests use. On the Workers build the runtime answers pings itself
+ * (`setWebSocketAutoResponse`); a view member's dropped updates are shown on both targets by
+ * live-permissions.test.ts ("a view member's edits never reach others…").
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
