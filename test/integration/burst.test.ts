@@ -1,20 +1,25 @@
-/** Many clients typing into one text at once converge (relays are merged per commit). */
+/**
+ * Many clients typing into one text at once converge (relays are merged per commit). One suite
+ * against both targets (test/support/targets.ts): the Node server and the Workers build in
+ * `wrangler dev`.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, type SyncClient } from '../support/sync-client.ts';
-import { createBoard, signUp, startTestServer, type TestServer } from '../support/test-server.ts';
+import { targets, type Target } from '../support/targets.ts';
+import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
-let server: TestServer;
-const clients: SyncClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const client of clients) client.destroy();
-  await server.dispose();
-});
+describe.each(targets)('bursts on %s', (target) => {
+  let server: Target;
+  const clients: SyncClient[] = [];
+  beforeAll(async () => {
+    server = await target.start();
+  });
+  afterAll(async () => {
+    for (const client of clients) client.destroy();
+    await server?.dispose();
+  });
 
-describe('bursts', () => {
   it('ten clients typing at once into one text all end up equal', async () => {
     const ann = await signUp(server, 'Ann');
     const boardId = await createBoard(server, ann);
