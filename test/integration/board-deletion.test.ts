@@ -2,37 +2,85 @@
  * Deleting a board while people have it open: their sockets close with 4404, no one joins it again,
  * and nothing of its content stays — in no table, and not in the database file's bytes (main file
  * and write-ahead log) — although its room was loaded, had a log tail to compact, and was being
- * edited. Real server, real LibSQL file, stock y-websocket providers.
+ * edited. Stock y-websocket providers. The sockets' side runs as one suite against both targets
+ * (test/support/targets.ts), the Node server and the Workers build in `wrangler dev`; what stays in
+ * storage is read in the Node server's LibSQL file, on Node (the board object's storage after a
+ * deletion is checked inside workerd, test/workers/board-object.test.ts).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { clientPool, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
-import { api, createBoard, signUp, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { targets } from '../support/targets.ts';
+import { api, createBoard, signUp, startTestServer, type AppAddress, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 import { joinBoard } from '../support/invites.ts';
 import { cellsContaining as storedCells, filesContaining as storedFiles } from '../support/stored-bytes.ts';
 
-let server: TestServer;
+/** The app the running describe block tests. */
+let server: AppAddress & { wsUrl: string; dispose(): Promise<void> };
 let ann: TestPerson;
 const pool = clientPool(() => server);
 
-beforeEach(async () => {
-  server = await startTestServer();
-  ann = await signUp(server, 'Ann');
-});
-afterEach(async () => {
-  pool.destroyAll();
-  await server.dispose();
-});
-
 const client = (boardId: string, person: TestPerson): SyncClient => pool.connect(boardId, person);
 
+const node = () => server as TestServer;
+const cellsContaining = (needle: string) => storedCells(node().libsqlUrl, needle);
+const filesContaining = (needle: string) => storedFiles(node().libsqlUrl, needle);
 
-const cellsContaining = (needle: string) => storedCells(server.libsqlUrl, needle);
-const filesContaining = (needle: string) => storedFiles(server.libsqlUrl, needle);
+describe.each(targets)('deleting a board on %s', (target) => {
+  beforeAll(async () => {
+    server = await target.start();
+    ann = await signUp(server, 'Ann');
+  });
+  afterEach(() => pool.destroyAll());
+  afterAll(() => server?.dispose());
 
-describe('deleting a board', () => {
+  it('closes its sockets with 4404, and the board is gone for everyone on it', async () => {
+    const boardId = await createBoard(server, ann, 'Ward 7 board');
+    const sam = await joinBoard(server, ann, boardId, 'edit', 'Sam');
+    const annClient = client(boardId, ann);
+    const samClient = client(boardId, sam);
+    await Promise.all([annClient.synced, samClient.synced]);
+    const story = 'My private story about the night on the ward';
+    const { stages, touchpoints } = boardTypes(annClient.doc);
+    stages.push([newStage('s1', 'Arriving')]);
+    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
+    await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('t1')?.get('story') ?? '') === story, 'Sam sees the story');
+
+    const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
+    expect((await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
+    expect(await Promise.all(closed)).toEqual([CloseCode.notFound, CloseCode.notFound]);
+    for (const person of [ann, sam]) {
+      expect((await api(server, `/api/boards/${boardId}`, { cookie: person.cookie })).status).toBe(404);
+      expect((await (await api(server, '/api/boards', { cookie: person.cookie })).json()) as unknown).toEqual({ boards: [] });
+    }
+  });
+
+  it('lets no one back in: a reconnecting client that still holds the board is refused with 4404', async () => {
+    const boardId = await createBoard(server, ann, 'Short-lived board');
+    const annClient = client(boardId, ann);
+    await annClient.synced;
+    const closed = nextCloseCode(annClient.provider);
+    expect((await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
+    expect(await closed).toBe(CloseCode.notFound);
+    const late = client(boardId, ann);
+    boardTypes(late.doc).stages.push([newStage('late', 'Written after deletion')]);
+    expect(await nextCloseCode(late.provider)).toBe(CloseCode.notFound);
+    expect((await api(server, `/api/boards/${boardId}`, { cookie: ann.cookie })).status).toBe(404);
+  });
+});
+
+describe('deleting a board on node: nothing of it in its LibSQL file', () => {
+  beforeEach(async () => {
+    server = await startTestServer();
+    ann = await signUp(server, 'Ann');
+  });
+  afterEach(async () => {
+    pool.destroyAll();
+    await server.dispose();
+  });
+
   it('closes its sockets with 4404 and leaves nothing of it in any table or in the file', async () => {
     const title = `Ward 7 board ${crypto.randomUUID()}`;
     const story = `My private story ${crypto.randomUUID()} about the night on the ward`;
@@ -47,16 +95,16 @@ describe('deleting a board', () => {
     stages.push([newStage('s1', 'Arriving')]);
     touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
     await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('t1')?.get('story') ?? '') === story, 'Sam sees the story');
-    expect(server.registry.loaded(boardId)?.hasLogTail).toBe(true);
+    expect(node().registry.loaded(boardId)?.hasLogTail).toBe(true);
     expect(await cellsContaining(story)).not.toEqual([]);
 
     const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });
     expect(response.status).toBe(204);
     expect(await Promise.all(closed)).toEqual([CloseCode.notFound, CloseCode.notFound]);
-    await waitUntil(() => server.registry.loaded(boardId) === undefined, 'the room is unloaded');
+    await waitUntil(() => node().registry.loaded(boardId) === undefined, 'the room is unloaded');
     // Whatever the unload would still write is written by now.
-    await server.registry.shutdown();
+    await node().registry.shutdown();
 
     expect(await cellsContaining(story)).toEqual([]);
     expect(await cellsContaining(title)).toEqual([]);
@@ -79,6 +127,6 @@ describe('deleting a board', () => {
     boardTypes(late.doc).stages.push([newStage('late', marker)]);
     expect(await nextCloseCode(late.provider)).toBe(CloseCode.notFound);
     expect(await cellsContaining(marker)).toEqual([]);
-    expect(server.registry.loaded(boardId)).toBeUndefined();
+    expect(node().registry.loaded(boardId)).toBeUndefined();
   });
 });
