@@ -19,5 +19,7 @@ export async function startCommonGroundWorkers(): Promise<WorkersTarget> {
     name: workersTargetName,
     durability: { summary: "in the board object's SQLite (storage.sync() resolved) before relay", ackIsDurable: true },
   });
-  return { ...target, wrangler };
+  // With 100 clients local workerd needs 10–40 s to drain the paced words and the burst on a
+  // busy machine; the default 60 s cap failed one run.
+  return { ...target, wrangler, stepTimeoutMs: 180_000 };
 }

@@ -66,6 +66,8 @@ export interface RunningTarget {
   stop(): Promise<void>;
   /** Last resort for process exit: SIGKILL and clean up, synchronously. */
   killNow(): void;
+  /** Cap on one group connecting and syncing and on draining one measurement, when 60 s is too short. */
+  stepTimeoutMs?: number;
 }
 
 export interface TargetOptions {
