@@ -8,6 +8,9 @@
  *   people arriving at a session would);
  * - **no presence**: 10 stock providers whose presence is null before they connect, so they send
  *   nothing when idle (y-websocket then reconnects after 30 s without hearing from the server);
+ * - **what 0 needs**: presence set once and y-protocols' renewal timer cleared (as the server's room
+ *   does; the server already drops a closed socket's presence), plus the keep-alive of
+ *   keepalive-socket.ts (`ping` every 20 s, answered by the runtime without the object);
  * - **probe**: one raw socket that syncs, stays silent for 70 s, then sends one sync step 1 — the
  *   control: if local workerd hibernates an idle object at all, this one must wake for that frame.
  *
@@ -24,6 +27,7 @@ import { MessageType } from '../shared/sync-protocol.ts';
 import { connectProvider, type SyncClient } from '../test/support/sync-client.ts';
 import { waitUntil } from '../test/support/wait.ts';
 import { withTimeout } from './clients.ts';
+import { keepAliveIntervalMs, keepAliveSocket } from './keepalive-socket.ts';
 import { markdownTable } from './stats.ts';
 import { startCommonGroundWorkers } from './targets/common-ground-workers.ts';
 import type { RoomAddress, WebSocketClass } from './targets/types.ts';
@@ -44,6 +48,7 @@ interface Tally {
 }
 
 const messageKinds: Record<number, string> = { [MessageType.sync]: 'sync', [MessageType.awareness]: 'awareness' };
+const pings = 'ping';
 
 function newTally(): Tally {
   return { sockets: 0, sent: new Map(), sentAt: [], received: 0, counting: false };
@@ -58,7 +63,10 @@ function counted(address: RoomAddress, tally: Tally): RoomAddress {
       tally.sockets++;
       const send = this.send.bind(this) as (data: unknown, ...rest: unknown[]) => void;
       this.send = ((data: unknown, ...rest: unknown[]) => {
-        if (tally.counting) {
+        if (tally.counting && typeof data === 'string') {
+          // A text keep-alive: answered by the runtime, never delivered to the object.
+          tally.sent.set(pings, (tally.sent.get(pings) ?? 0) + 1);
+        } else if (tally.counting) {
           const bytes = data instanceof Uint8Array ? data : new Uint8Array(data as ArrayBuffer);
           const kind = messageKinds[bytes[0] ?? -1] ?? `type ${bytes[0]}`;
           tally.sent.set(kind, (tally.sent.get(kind) ?? 0) + 1);
@@ -86,18 +94,29 @@ function longestQuiet(times: number[], start: number, end: number): number {
   return Math.max(...edges.slice(1).map((t, i) => t - edges[i]!));
 }
 
-async function idleBoard(address: RoomAddress, label: string, presence: boolean, joinGapMs = 0): Promise<Board> {
+interface IdleClients {
+  presence: boolean;
+  /** Time between two joins; 0: all at once. */
+  joinGapMs?: number;
+  /** No presence renewal, and the keep-alive of keepalive-socket.ts. */
+  quiet?: boolean;
+}
+
+async function idleBoard(address: RoomAddress, label: string, how: IdleClients): Promise<Board> {
   const board: Board = { label, id: address.room, tally: newTally(), clients: [], reconnects: 0 };
-  const at = counted(address, board.tally);
+  const at = counted(how.quiet ? { ...address, WebSocketPolyfill: keepAliveSocket(address.WebSocketPolyfill) } : address, board.tally);
   for (let i = 0; i < clientsPerBoard; i++) {
     const client = connectProvider(at, { connect: false, syncTimeoutMs: stepTimeoutMs });
+    const { awareness } = client.provider;
     // As the board page does (client/src/board/presence.ts), or no presence at all.
-    if (presence) client.provider.awareness.setLocalStateField('user', { name: `Idle ${i}`, color: '#0b57d0' });
-    else client.provider.awareness.setLocalState(null);
+    if (how.presence) awareness.setLocalStateField('user', { name: `Idle ${i}`, color: '#0b57d0' });
+    else awareness.setLocalState(null);
+    // y-protocols' 3 s timer renews the local state every 15 s and expires remote ones after 30 s.
+    if (how.quiet) clearInterval((awareness as unknown as { _checkInterval: ReturnType<typeof setInterval> })._checkInterval);
     client.provider.on('connection-close', () => void (board.tally.counting && board.reconnects++));
     client.provider.connect();
     board.clients.push(client);
-    if (joinGapMs > 0 && i < clientsPerBoard - 1) await sleep(joinGapMs);
+    if (how.joinGapMs && i < clientsPerBoard - 1) await sleep(how.joinGapMs);
   }
   await Promise.all(board.clients.map((client) => client.synced));
   return board;
@@ -152,12 +171,16 @@ export async function idleSection(progress: (line: string) => void, track: (serv
     const probeAddress = await target.openRoom('Idle probe');
     prober = probe(probeAddress, probeTally);
     await prober.synced;
-    const [together, spread, none] = await Promise.all([
-      target.openRoom('Idle with presence').then((address) => idleBoard(address, 'presence set (as the board page), all joined at once', true)),
-      target.openRoom('Idle with presence, spread').then((address) => idleBoard(address, 'presence set, joined 1.5 s apart', true, 1_500)),
-      target.openRoom('Idle without presence').then((address) => idleBoard(address, 'no presence', false)),
-    ]);
-    boards.push(together, spread, none);
+    boards.push(
+      ...(await Promise.all([
+        target.openRoom('Idle with presence').then((address) => idleBoard(address, 'presence set (as the board page), all joined at once', { presence: true })),
+        target.openRoom('Idle with presence, spread').then((address) => idleBoard(address, 'presence set, joined 1.5 s apart', { presence: true, joinGapMs: 1_500 })),
+        target.openRoom('Idle without presence').then((address) => idleBoard(address, 'no presence', { presence: false })),
+        target.openRoom('Idle, quiet clients').then((address) =>
+          idleBoard(address, `presence set once, renewal timer cleared, \`ping\` every ${keepAliveIntervalMs / 1000} s (not stock)`, { presence: true, quiet: true }),
+        ),
+      ])),
+    );
     progress(`idle board: ${boards.length} × ${clientsPerBoard} clients and 1 probe synced; idle for ${idleMs / 1000} s (probe silent for ${probeSilenceMs / 1000} s)`);
     // The window opens now: wakes and frames are counted from here.
     windowStart = performance.now();
@@ -182,14 +205,16 @@ export async function idleSection(progress: (line: string) => void, track: (serv
 
     const rows = boards.map((board) => {
       const mine = idleWakes.filter((w) => w.board === board.id);
-      const sent = [...board.tally.sent.entries()].map(([kind, n]) => `${n} ${kind}`).join(', ') || '0';
-      const total = [...board.tally.sent.values()].reduce((a, b) => a + b, 0);
+      const kinds = [...board.tally.sent.entries()].filter(([kind]) => kind !== pings);
+      const sent = kinds.map(([kind, n]) => `${n} ${kind}`).join(', ');
+      const total = kinds.reduce((sum, [, n]) => sum + n, 0);
+      const pinged = board.tally.sent.get(pings);
       return [
         board.label,
         String(clientsPerBoard),
         String(mine.length),
         mine.map((w) => `${(w.atMs / 1000).toFixed(1)} s`).join(', ') || '–',
-        `${total} (${sent})`,
+        `${total}${sent ? ` (${sent})` : ''}${pinged ? `; ${pinged} \`ping\` answered by the runtime` : ''}`,
         String(board.tally.received),
         String(board.reconnects),
         (longestQuiet(board.tally.sentAt, windowStart, windowEnd) / 1000).toFixed(1),
@@ -201,7 +226,7 @@ export async function idleSection(progress: (line: string) => void, track: (serv
       ? `woke ${((probeWake.atMs - pokedAt) / 1000).toFixed(2)} s after its frame (${probeWake.sockets} socket): local workerd does hibernate an idle object, so a board that never logs a wake was never asleep`
       : 'did not log a wake: local workerd did not hibernate the object in 70 s, so wake counts here say nothing about sleep';
     return [
-      `### Idle board on Workers (local workerd) — ${clientsPerBoard} stock y-websocket clients, ${idleMs / 1000} s without edits`,
+      `### Idle board on Workers (local workerd) — ${clientsPerBoard} y-websocket 3.1.0 clients per board, ${idleMs / 1000} s without edits`,
       '',
       markdownTable(
         ['board', 'clients', `wakes in ${idleMs / 1000} s`, 'when (s into the window)', 'frames the object received (sent by the clients)', 'frames the clients received', 'reconnects', 'longest spell with no frame to the object (s)'],
@@ -209,7 +234,7 @@ export async function idleSection(progress: (line: string) => void, track: (serv
         2,
       ),
       '',
-      `Control: one raw socket on a third board sent nothing for ${probeSilenceMs / 1000} s (${probeSent} frames in the ${idleMs / 1000} s window, then one frame at ${(pokedAt / 1000).toFixed(1)} s) and ${verdict}.`,
+      `Control: one raw socket on a board of its own sent nothing for ${probeSilenceMs / 1000} s (${probeSent} frames in the ${idleMs / 1000} s window, then one frame at ${(pokedAt / 1000).toFixed(1)} s) and ${verdict}.`,
       `Wakes are the object's own \`board object woke\` lines (rebuilt from hibernation with sockets connected); frames are counted on the client side, by y-websocket message type, reconnects as y-websocket's connection-close events. workerd evicts an object after about 10 s without events, so a board whose longest spell with no frame is under 10 s never slept at all, whatever its wake count.`,
     ].join('\n');
   } finally {
