@@ -77,7 +77,18 @@ function helpers(call: Caller) {
     const list = (await call(`/api/boards/${boardId}/members`, { cookie })).json!['members'] as Member[];
     return list.sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
-  return { register, newBoard, invite, members };
+  /**
+   * An invite that can no longer be used says why (`code`) to anyone who opens it, and neither a
+   * guest nor a signed-in person can join with it; no cookie is set.
+   */
+  async function expectRefused(created: CreatedInvite, code: keyof typeof errorStatus, signedIn: { cookie: string }): Promise<void> {
+    expectError(await call(`/api/invites/${created.token}`), code);
+    const asGuest = await call(`/api/invites/${created.token}/accept`, { body: { displayName: 'Late' } });
+    expectError(asGuest, code);
+    expect(asGuest.response.headers.getSetCookie()).toEqual([]);
+    expectError(await call(`/api/invites/${created.token}/accept`, { body: {}, cookie: signedIn.cookie }), code);
+  }
+  return { register, newBoard, invite, members, expectRefused };
 }
 
 describe.each(targets)('invites, members and accounts on %s', (target) => {
@@ -86,7 +97,7 @@ describe.each(targets)('invites, members and accounts on %s', (target) => {
   afterAll(() => app?.dispose());
   const origin = () => app.config.publicOrigin;
   const call = caller(() => app.url, (url, init) => fetch(url, init));
-  const { register, newBoard, invite, members } = helpers(call);
+  const { register, newBoard, invite, members, expectRefused } = helpers(call);
 
   describe('invites', () => {
     it('facilitators create, list and revoke links; others may not', async () => {
@@ -197,11 +208,7 @@ describe.each(targets)('invites, members and accounts on %s', (target) => {
         [once, 'invite_used_up'],
         [revoked, 'invite_revoked'],
       ] as const) {
-        expectError(await call(`/api/invites/${created.token}`), code);
-        const asGuest = await call(`/api/invites/${created.token}/accept`, { body: { displayName: 'Late' } });
-        expectError(asGuest, code);
-        expect(asGuest.response.headers.getSetCookie()).toEqual([]);
-        expectError(await call(`/api/invites/${created.token}/accept`, { body: {}, cookie: bob.cookie }), code);
+        await expectRefused(created, code, bob);
       }
       expect((await members(boardId, ann.cookie)).length).toBe(before.members);
       expect((await call('/api/boards', { cookie: bob.cookie })).json).toEqual({ boards: [] });
@@ -353,7 +360,7 @@ describe('invites on node: the stored rows, and a clock the test moves', () => {
   const app = useInProcessApp({ now: () => now });
   const origin = inProcessOrigin;
   const call = caller(() => origin, async (url, init) => app().app.request(url, init));
-  const { register, newBoard, invite, members } = helpers(call);
+  const { register, newBoard, invite, members, expectRefused } = helpers(call);
 
   it("stores only an invite token's hash, and dates an invite and its revocation by the clock", async () => {
     const ann = await register('Ann');
@@ -418,11 +425,7 @@ describe('invites on node: the stored rows, and a clock the test moves', () => {
       [once, 'invite_used_up'],
       [revoked, 'invite_revoked'],
     ] as const) {
-      expectError(await call(`/api/invites/${created.token}`), code);
-      const asGuest = await call(`/api/invites/${created.token}/accept`, { body: { displayName: 'Late' } });
-      expectError(asGuest, code);
-      expect(asGuest.response.headers.getSetCookie()).toEqual([]);
-      expectError(await call(`/api/invites/${created.token}/accept`, { body: {}, cookie: bob.cookie }), code);
+      await expectRefused(created, code, bob);
     }
     expect((await members(boardId, ann.cookie)).length).toBe(before.members);
     expect(await users()).toBe(usersBefore);
