@@ -88,7 +88,19 @@ function helpers(call: Caller) {
     expect(asGuest.response.headers.getSetCookie()).toEqual([]);
     expectError(await call(`/api/invites/${created.token}/accept`, { body: {}, cookie: signedIn.cookie }), code);
   }
-  return { register, newBoard, invite, members, expectRefused };
+  /** A new board where Ann made Bob a facilitator too, then each lowers the other to view at once. */
+  async function lowerEachOther(ann: { id: string; cookie: string }, bob: { id: string; cookie: string }) {
+    const boardId = await newBoard(ann.cookie);
+    const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
+    await call(`/api/invites/${token}/accept`, { body: {}, cookie: bob.cookie });
+    await call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'facilitate' }, cookie: ann.cookie });
+    const results = await Promise.all([
+      call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: ann.cookie }),
+      call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: bob.cookie }),
+    ]);
+    return { boardId, statuses: results.map((r) => r.status).sort() };
+  }
+  return { register, newBoard, invite, members, expectRefused, lowerEachOther };
 }
 
 describe.each(targets)('invites, members and accounts on %s', (target) => {
@@ -97,7 +109,7 @@ describe.each(targets)('invites, members and accounts on %s', (target) => {
   afterAll(() => app?.dispose());
   const origin = () => app.config.publicOrigin;
   const call = caller(() => app.url, (url, init) => fetch(url, init));
-  const { register, newBoard, invite, members, expectRefused } = helpers(call);
+  const { register, newBoard, invite, members, expectRefused, lowerEachOther } = helpers(call);
 
   describe('invites', () => {
     it('facilitators create, list and revoke links; others may not', async () => {
@@ -292,15 +304,7 @@ describe.each(targets)('invites, members and accounts on %s', (target) => {
       const bob = await register('Bob');
       await Promise.all(
         Array.from({ length: 4 }, async () => {
-          const boardId = await newBoard(ann.cookie);
-          const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
-          await call(`/api/invites/${token}/accept`, { body: {}, cookie: bob.cookie });
-          await call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'facilitate' }, cookie: ann.cookie });
-          const results = await Promise.all([
-            call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: ann.cookie }),
-            call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: bob.cookie }),
-          ]);
-          const statuses = results.map((r) => r.status).sort();
+          const { boardId, statuses } = await lowerEachOther(ann, bob);
           expect([[200, 403], [200, 409]]).toContainEqual(statuses);
           const facilitators = (await members(boardId, ann.cookie)).filter((member) => member.access === 'facilitate');
           expect(facilitators).toHaveLength(1);
@@ -360,7 +364,7 @@ describe('invites on node: the stored rows, and a clock the test moves', () => {
   const app = useInProcessApp({ now: () => now });
   const origin = inProcessOrigin;
   const call = caller(() => origin, async (url, init) => app().app.request(url, init));
-  const { register, newBoard, invite, members, expectRefused } = helpers(call);
+  const { register, newBoard, invite, members, expectRefused, lowerEachOther } = helpers(call);
 
   it("stores only an invite token's hash, and dates an invite and its revocation by the clock", async () => {
     const ann = await register('Ann');
@@ -383,15 +387,8 @@ describe('invites on node: the stored rows, and a clock the test moves', () => {
   it('two facilitators lowering each other at once, both past the access check, leave one facilitator', async () => {
     const ann = await register('Ann');
     const bob = await register('Bob');
-    const boardId = await newBoard(ann.cookie);
-    const { token } = await invite(boardId, ann.cookie, { access: 'edit' });
-    await call(`/api/invites/${token}/accept`, { body: {}, cookie: bob.cookie });
-    await call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'facilitate' }, cookie: ann.cookie });
-    const results = await Promise.all([
-      call(`/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: ann.cookie }),
-      call(`/api/boards/${boardId}/members/${ann.id}`, { method: 'PATCH', body: { access: 'view' }, cookie: bob.cookie }),
-    ]);
-    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const { boardId, statuses } = await lowerEachOther(ann, bob);
+    expect(statuses).toEqual([200, 409]);
     const all = await app().db.execute({ sql: "SELECT COUNT(*) AS n FROM members WHERE board_id = ? AND access = 'facilitate'", args: [boardId] });
     expect(Number(all.rows[0]!['n'])).toBe(1);
   });
