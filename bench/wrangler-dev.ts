@@ -7,22 +7,25 @@
  * wrangler dev watches its sources and reloads the Worker when one changes, which would drop or
  * rebuild board objects mid-measurement while other people edit this working tree. So it runs from
  * a copy of the working tree's server/, shared/, built client and config taken at start (our
- * node_modules linked in): the code measured is the code as it was when the run began.
+ * node_modules linked in): the code measured is the code as it was when the run began. That, the
+ * lines it prints (the wake count) and the process tree's pid (CPU, RSS) are why this is not the
+ * tests' test/support/worker-server.ts; it starts wrangler the same way (scripts/wrangler-cli.ts:
+ * the CLI run directly, nothing reaching the network, the debugger on a port from the OS).
  *
  * wrangler is a process tree (its Node CLI, esbuild, a workerd for the entry proxy and one for the
  * Worker), started in a process group of its own so stop() and killNow() end all of it; CPU and
  * RSS are the whole tree's. Every line it prints can be followed (the board object's wake lines).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localOnlyWranglerEnv, wranglerCli, wranglerNodeFlags } from '../scripts/wrangler-cli.ts';
 import { freePort } from '../test/support/free-port.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import { treeCpuMs, treeRssKiB } from './process-tree.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const wranglerBin = join(root, 'node_modules/wrangler/bin/wrangler.js');
 /** What the Worker build reads: its config, its sources and the built client (Static Assets). */
 const copied = ['wrangler.toml', 'package.json', 'tsconfig.json', 'server', 'shared', 'dist/client'];
 const startTimeoutMs = 90_000;
@@ -59,19 +62,30 @@ export async function startWranglerDev(): Promise<WranglerDev> {
     for (const path of copied) cpSync(join(root, path), join(app, path), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
     mkdirSync(state);
+    writeFileSync(join(temp.path, 'empty.env'), '');
   } catch (error) {
     temp.remove();
     throw error;
   }
   const child: ChildProcess = spawn(
     process.execPath,
-    [wranglerBin, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state,
+    [...wranglerNodeFlags, wranglerCli, 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', state,
+      // No .dev.vars or .env of anyone's; the debugger on a port from the OS (9229 races other wranglers).
+      '--env-file', join(temp.path, 'empty.env'), '--inspector-port', '0', '--show-interactive-dev-session=false',
       '--var', `PUBLIC_URL:${url}`, '--var', 'WEAK_TEST_SETTINGS:1'],
     {
       cwd: app,
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: {
+        ...process.env,
+        ...localOnlyWranglerEnv,
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        // Its own registry of dev Workers and its own log folder: no other wrangler sees it.
+        WRANGLER_REGISTRY_PATH: join(temp.path, 'registry'),
+        WRANGLER_LOG_PATH: join(temp.path, 'logs'),
+      },
     },
   );
   let output = '';
