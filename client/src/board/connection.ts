@@ -11,6 +11,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, syncPath, terminalCloseCodes } from '../../../shared/sync-protocol.ts';
 import { localCopyName } from '../local-copies.ts';
+import { KeepAliveWebSocket, stopPresenceRenewal } from './keep-alive-socket.ts';
 import { trackSaves, type SaveState } from './save-tracker.ts';
 
 /**
@@ -79,7 +80,10 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
   const doc = new Y.Doc();
   // This device's copy: edits made offline survive closing the tab and merge on reconnect.
   const local = new IndexeddbPersistence(localCopyName(boardId), doc);
-  const provider = new WebsocketProvider((options.serverOrigin ?? pageSyncOrigin()) + syncPath, boardId, doc);
+  const provider = new WebsocketProvider((options.serverOrigin ?? pageSyncOrigin()) + syncPath, boardId, doc, {
+    WebSocketPolyfill: KeepAliveWebSocket,
+  });
+  stopPresenceRenewal(provider.awareness);
   const saves = trackSaves(doc, provider, [local]);
   const localCopy = watchLocalCopy(local);
   const [state, setState] = createSignal<ConnectionState>({ kind: 'connecting' });
