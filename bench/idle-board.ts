@@ -2,15 +2,15 @@
  * `npm run bench -- --idle`: does an idle board's Durable Object sleep? On the Workers build in
  * local workerd (bench/wrangler-dev.ts), three boards at once, each its own object:
  *
- * - **presence**: 10 stock y-websocket providers with presence set as the board page sets it (a
- *   user name and colour), so y-protocols renews each one's presence every ~15 s — all joining at
+  * - **presence**: 10 stock y-websocket providers with presence set (a user name and colour) and
+ *   y-protocols renewing it every ~15 s, as the board page did before 7ad7c79 — all joining at
  *   once (their renewals fall together), and on a second board joining 1.5 s apart (spread out, as
  *   people arriving at a session would);
  * - **no presence**: 10 stock providers whose presence is null before they connect, so they send
  *   nothing when idle (y-websocket then reconnects after 30 s without hearing from the server);
- * - **what 0 needs**: presence set once and y-protocols' renewal timer cleared (as the server's room
- *   does; the server already drops a closed socket's presence), plus the keep-alive of
- *   keepalive-socket.ts (`ping` every 20 s, answered by the runtime without the object);
+  * - **quiet**: what 0 wakes needs, as the board page does since 7ad7c79: presence set once and
+ *   y-protocols' renewal timer cleared (the server drops a closed socket's presence itself), plus the
+ *   keep-alive of keepalive-socket.ts (`ping` every 20 s, answered by the runtime without the object);
  * - **probe**: one raw socket that syncs, stays silent for 70 s, then sends one sync step 1 — the
  *   control: if local workerd hibernates an idle object at all, this one must wake for that frame.
  *
@@ -173,11 +173,11 @@ export async function idleSection(progress: (line: string) => void, track: (serv
     await prober.synced;
     boards.push(
       ...(await Promise.all([
-        target.openRoom('Idle with presence').then((address) => idleBoard(address, 'presence set (as the board page), all joined at once', { presence: true })),
-        target.openRoom('Idle with presence, spread').then((address) => idleBoard(address, 'presence set, joined 1.5 s apart', { presence: true, joinGapMs: 1_500 })),
+        target.openRoom('Idle with presence').then((address) => idleBoard(address, 'presence renewed every 15 s (stock), all joined at once', { presence: true })),
+        target.openRoom('Idle with presence, spread').then((address) => idleBoard(address, 'presence renewed every 15 s (stock), joined 1.5 s apart', { presence: true, joinGapMs: 1_500 })),
         target.openRoom('Idle without presence').then((address) => idleBoard(address, 'no presence', { presence: false })),
         target.openRoom('Idle, quiet clients').then((address) =>
-          idleBoard(address, `presence set once, renewal timer cleared, \`ping\` every ${keepAliveIntervalMs / 1000} s (not stock)`, { presence: true, quiet: true }),
+          idleBoard(address, `presence sent once, \`ping\` every ${keepAliveIntervalMs / 1000} s (the board page since 7ad7c79)`, { presence: true, quiet: true }),
         ),
       ])),
     );

@@ -1,6 +1,7 @@
 /**
- * What an idle board's Durable Object needs from a y-websocket client in order to sleep, shown on a
- * WebSocket class (the benchmark's `--idle` uses it; the board page does not, yet):
+ * What an idle board's Durable Object needs from a y-websocket client in order to sleep, on a `ws`
+ * WebSocket class for the benchmark's `--idle` (it needs `ws` for the session cookie). The board
+ * page does the same since 7ad7c79 with the browser's WebSocket (client/src/board/keep-alive-socket.ts):
  *
  * - y-websocket 3.1.0 closes and reopens a socket that heard nothing for 30 s
  *   (`messageReconnectTimeout`, a constant), and a sleeping object sends nothing. So every 20 s the
