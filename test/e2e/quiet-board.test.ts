@@ -5,30 +5,20 @@
  * built client from `wrangler dev`; the page's clock is moved on (Playwright's clock), the
  * network and the server run in real time.
  */
-import type { Browser, WebSocket as PageSocket } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientDist } from '../../scripts/build-client.ts';
+import type { WebSocket as PageSocket } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { keepAlive } from '../../shared/sync-protocol.ts';
 import { contextFor } from '../support/board-page.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { connectClient } from '../support/sync-client.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
-import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { useWorkerBrowserFixture } from '../support/worker-browser-fixture.ts';
 
-let server: WorkerServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startWorkerServer({ assets: clientDist });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const fixture = useWorkerBrowserFixture();
 
 describe('a quiet board', () => {
   it('keeps its connection with keep-alives alone and sends no presence renewals', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Ann');
     const boardId = await createBoard(server, ann, 'Left open overnight');
     const observer = connectClient(server, boardId, ann.cookie);

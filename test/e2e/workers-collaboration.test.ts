@@ -3,29 +3,18 @@
  * Assets through the Worker), a facilitator and a guest who joins by invite link co-editing one
  * board through its Durable Object — each sees the other's stage and the other's presence.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clientDist } from '../../scripts/build-client.ts';
+import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
 import { addStage, contextFor, openBoard } from '../support/board-page.ts';
-import { launchBrowser } from '../support/browser.ts';
 import { waitUntilHere } from '../support/presence.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
-import { startWorkerServer, type WorkerServer } from '../support/worker-server.ts';
+import { useWorkerBrowserFixture } from '../support/worker-browser-fixture.ts';
 
-let server: WorkerServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startWorkerServer({ assets: clientDist });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.dispose();
-});
+const fixture = useWorkerBrowserFixture();
 
 describe('co-editing on the Workers build', () => {
   it('lets a facilitator and a guest who joined by link build one map together', async () => {
+    const { server, browser } = fixture;
     const ann = await signUp(server, 'Ann');
     const boardId = await createBoard(server, ann, 'Outpatients on Workers');
     const facilitator = await openBoard(await contextFor(browser, server as never, ann), boardId);

@@ -20,21 +20,17 @@ export interface BrowserFixture {
 }
 
 /**
- * Registers beforeAll/afterAll hooks; read the fields inside tests. `serverOptions` go to the
- * server (e.g. `wrapDocumentStore` to make its database refuse writes).
+ * Starts a server with `start` and Debian's Chromium before the file's tests, stops both after:
+ * the part every browser fixture shares, whichever runtime serves the app.
  */
-export function useBrowserFixture(serverOptions: NodeServerOptions = {}): BrowserFixture {
-  let server: TestServer | undefined;
+export function serverAndBrowser<S extends { dispose(): Promise<void> }>(start: () => Promise<S>): { readonly server: S; readonly browser: Browser } {
+  let server: S | undefined;
   let browser: Browser | undefined;
-  const clients: SyncClient[] = [];
   beforeAll(async () => {
-    // E2E_CLIENT_DIR: run a file against another build (e.g. an older commit's client) to see
-    // its tests fail without the fix they guard.
-    server = await startTestServer({ ...serverOptions, clientDir: process.env['E2E_CLIENT_DIR'] ?? clientDist });
+    server = await start();
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    for (const client of clients) client.destroy();
     await browser?.close();
     await server?.dispose();
   });
@@ -46,6 +42,28 @@ export function useBrowserFixture(serverOptions: NodeServerOptions = {}): Browse
     get browser() {
       if (!browser) throw new Error('the browser starts in beforeAll');
       return browser;
+    },
+  };
+}
+
+/**
+ * Registers beforeAll/afterAll hooks; read the fields inside tests. `serverOptions` go to the
+ * server (e.g. `wrapDocumentStore` to make its database refuse writes).
+ */
+export function useBrowserFixture(serverOptions: NodeServerOptions = {}): BrowserFixture {
+  // E2E_CLIENT_DIR: run a file against another build (e.g. an older commit's client) to see
+  // its tests fail without the fix they guard.
+  const running = serverAndBrowser(() => startTestServer({ ...serverOptions, clientDir: process.env['E2E_CLIENT_DIR'] ?? clientDist }));
+  const clients: SyncClient[] = [];
+  afterAll(() => {
+    for (const client of clients) client.destroy();
+  });
+  return {
+    get server() {
+      return running.server;
+    },
+    get browser() {
+      return running.browser;
     },
     nodeClient(boardId, person) {
       const client = connectClient(this.server, boardId, person.cookie);
