@@ -24,13 +24,16 @@ export { RateLimitObject } from './worker-limits.ts';
 
 type App = ReturnType<typeof createApp>['app'];
 
-/** One app per isolate: the bindings do not change between requests. */
-let made: { env: WorkerEnv; app: App } | null = null;
+/**
+ * One app per isolate, made at its first request: the bindings and variables do not change while
+ * an isolate lives, and what the app keeps (the sign-in decoy hash, once made) must last as long.
+ */
+let app: App | null = null;
 
 export default {
   fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    if (made?.env !== env) made = { env, app: makeApp(env) };
-    return made.app.fetch(request, env, ctx as never);
+    app ??= makeApp(env);
+    return app.fetch(request, env, ctx as never);
   },
 };
 

@@ -51,6 +51,16 @@ export interface WorkerServer {
   dispose(): Promise<void>;
 }
 
+/**
+ * What kills each running server's process group if the test process exits without disposing it:
+ * one `exit` listener for all of them (one each went past Node's listener warning with many
+ * servers alive in one test process).
+ */
+const atExit = new Set<() => void>();
+process.once('exit', () => {
+  for (const kill of atExit) kill();
+});
+
 /** Starts `wrangler dev` and resolves once the Worker answers `/healthz`. */
 export async function startWorkerServer(options: WorkerServerOptions = {}): Promise<WorkerServer> {
   const dir = makeTempDir('common-ground-workerd-');
@@ -81,7 +91,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
   let output = '';
   let run: ChildProcess | null = null;
   const killAtExit = (): void => killGroup(run, 'SIGKILL');
-  process.once('exit', killAtExit);
+  atExit.add(killAtExit);
 
   const start = async (): Promise<void> => {
     const child = spawn(process.execPath, args, {
@@ -124,7 +134,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
   try {
     await start();
   } catch (error) {
-    process.off('exit', killAtExit);
+    atExit.delete(killAtExit);
     dir.remove();
     throw error;
   }
@@ -144,7 +154,7 @@ export async function startWorkerServer(options: WorkerServerOptions = {}): Prom
     },
     async dispose() {
       await stop();
-      process.off('exit', killAtExit);
+      atExit.delete(killAtExit);
       dir.remove();
     },
   };
