@@ -2,8 +2,9 @@
  * One board's live document: the Y.Doc, its presence, and the sockets editing it.
  *
  * Durable before relay: an update a client sends is applied to the document (which validates it
- * and yields the exact change), appended to the log through the group-commit writer, and only
- * once committed relayed to the other sockets. Sync step 2 answers are computed when asked and
+ * and yields the exact change), appended to the board's log (the BoardLog port: Node's group-commit
+ * writer, or the board's Durable Object SQLite), and only once durable relayed to the other
+ * sockets. Sync step 2 answers are computed when asked and
  * sent once every update they may contain is committed, so no byte leaves the server before it
  * is on disk.
  */
@@ -42,7 +43,7 @@ export interface RoomOptions {
   onEmpty: (room: Room) => void;
   /**
    * Called once when the room can no longer save (its writes were given up): its sockets are
-   * closed with 4503 and it takes no more updates; the registry forgets it so the next visitor
+   * closed with 4503 and it takes no more updates; its host forgets it so the next visitor
    * loads the board afresh from what is stored.
    */
   onCannotSave?: (room: Room) => void;
@@ -153,7 +154,7 @@ export class Room {
     return this.#tailUpdates > 0;
   }
 
-  /** True while some applied update is not yet committed (nor refused by the writer). */
+  /** True while some applied update is not yet durable (nor refused by the log). */
   get hasUnsavedChanges(): boolean {
     return this.#unsaved > 0;
   }
@@ -183,7 +184,7 @@ export class Room {
 
   /**
    * The board was deleted: closes every socket with 4404, takes no further update and starts no
-   * compaction. The registry then removes the stored document through the writer.
+   * compaction. Its host then destroys the board's log (BoardLog.destroy).
    */
   markDeleted(): void {
     this.#deleted = true;
@@ -443,7 +444,7 @@ export class Room {
           });
         }
       },
-      // Refused by the writer: the writer was closed (the server is stopping) or gave up on this
+      // Refused by the log: its writer was closed (the server is stopping) or gave up on this
       // board. Either way nothing of it is relayed, and it no longer counts as unsaved.
       (error: unknown) => {
         this.#unsaved--;
@@ -454,8 +455,8 @@ export class Room {
   };
 
   /**
-   * The writer gave up on this board: nothing more is taken, every socket is closed with 4503
-   * (their clients keep the refused changes and send them again on reconnect), and the registry
+   * The log gave up on this board's writes: nothing more is taken, every socket is closed with 4503
+   * (their clients keep the refused changes and send them again on reconnect), and its host
    * forgets the room, so the next visitor loads what is really stored.
    */
   #giveUpSaving(error: BoardWriteFailedError): void {
