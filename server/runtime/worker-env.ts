@@ -17,4 +17,6 @@ export interface WorkerEnv {
   LIBSQL_URL?: string;
   LIBSQL_AUTH_TOKEN?: string;
   SESSION_DAYS?: string;
+  /** Tests only: cheap password hashing and relaxed rate limits, honoured on a local http origin alone (worker.ts). */
+  WEAK_TEST_SETTINGS?: string;
 }

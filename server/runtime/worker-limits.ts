@@ -63,7 +63,7 @@ export function durableRateLimiter(env: WorkerEnv): RateLimiterFactory {
     const stub = (key: string): RateLimitRpc =>
       env.LIMITS.get(env.LIMITS.idFromName(`${name}:${key}`)) as unknown as RateLimitRpc;
     return {
-      // Awaited here: handing the RPC promise itself on left the request hanging in workerd.
+      // Awaited here, so callers get a plain promise, not the RPC promise (as worker-directory.ts).
       retryAfter: async (key) => await stub(key).retryAfter(rule),
       hit: async (key) => void (await stub(key).hit(rule)),
     };

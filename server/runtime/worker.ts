@@ -66,7 +66,7 @@ function makeApp(env: WorkerEnv): App {
  * deployment can never run with it.
  */
 function weakTestSettings(env: WorkerEnv, publicOrigin: string): boolean {
-  if ((env as { WEAK_TEST_SETTINGS?: string }).WEAK_TEST_SETTINGS !== '1') return false;
+  if (env.WEAK_TEST_SETTINGS !== '1') return false;
   const { protocol, hostname } = new URL(publicOrigin);
   return protocol === 'http:' && (hostname === '127.0.0.1' || hostname === 'localhost');
 }
