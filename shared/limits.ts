@@ -5,3 +5,26 @@
 
 /** The longest name a person can give (the name field stops typing there). */
 export const displayNameMaxLength = 60;
+
+// ---- The board document (docs/board-document.md). The server's guard refuses a change that
+// would leave a text longer than these; the client's fields stop typing there. Lengths are in
+// UTF-16 code units, as Y.Text and JavaScript strings count them.
+
+/** `meta.title`: the board's title. */
+export const boardTitleMaxLength = 120;
+/** `meta.purpose`: what the board is for, in plain words. */
+export const purposeMaxLength = 1000;
+/** A stage's `title`. */
+export const stageTitleMaxLength = 120;
+/** A touchpoint's `title`. */
+export const touchpointTitleMaxLength = 200;
+/** A touchpoint's `story`: long enough for a story told in an interview (about 1,500 words). */
+export const storyMaxLength = 10_000;
+/** A comment's `body`. */
+export const commentBodyMaxLength = 4000;
+/** Words (cards and a person's own) in one feeling. */
+export const maxWordsPerFeeling = 30;
+/** A touchpoint's `order` key (fractional index); keys grow only when many cards go into one gap. */
+export const orderMaxLength = 1024;
+/** Dots one person may give one touchpoint. */
+export const maxVotesPerTouchpoint = 20;

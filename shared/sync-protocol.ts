@@ -41,6 +41,13 @@ export const CloseCode = {
   /** No board with this id (or it was deleted). */
   notFound: 4404,
   /**
+   * A change this socket sent was refused: it does not fit the board document's schema or is not
+   * one its sender may make (docs/sync-protocol.md, "The guard"). Nothing of it was stored or
+   * relayed. 4400–4499, so y-websocket does not reconnect and send it again: the page loads the
+   * board afresh from the server and says a change could not be saved.
+   */
+  changeRefused: 4422,
+  /**
    * This person's access to the board changed: reconnect (y-websocket does, as for any code
    * outside 4400–4499) and read the new access, so the page shows the right controls at once.
    */
@@ -70,6 +77,7 @@ export const closeReasons: Readonly<Record<number, string>> = {
   [CloseCode.unauthenticated]: 'sign in to open this board',
   [CloseCode.forbidden]: 'you are not a member of this board',
   [CloseCode.notFound]: 'this board does not exist',
+  [CloseCode.changeRefused]: 'a change could not be saved: it is not allowed or does not fit the board',
   [CloseCode.accessChanged]: 'your access to this board changed',
   [CloseCode.cannotSave]: 'the server cannot save this board right now',
 };

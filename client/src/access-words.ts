@@ -4,10 +4,11 @@
  */
 import type { Access } from '../../shared/access.ts';
 
-/** Short label: "Can organise", "Can add and change", "Can look". */
+/** Short label: "Can organise", "Can add and change", "Can comment and give feelings", "Can look". */
 export const accessLabel: Readonly<Record<Access, string>> = {
   facilitate: 'Can organise',
   edit: 'Can add and change',
+  comment: 'Can comment and give feelings',
   view: 'Can look',
 };
 
@@ -15,5 +16,6 @@ export const accessLabel: Readonly<Record<Access, string>> = {
 export const accessExplained: Readonly<Record<Access, string>> = {
   facilitate: 'Can add and change things, invite people and decide who can do what.',
   edit: 'Can add and change things on the board.',
+  comment: 'Can say how each moment felt and comment, but not change the map.',
   view: 'Can look at the board, but not change things.',
 };

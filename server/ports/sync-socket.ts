@@ -2,6 +2,8 @@
  * The one socket contract of the sync core. The Node `ws` socket (through Hono's WSContext) and
  * the Durable Object hibernation WebSocket each adapt to it; the core never sees either.
  */
+import type { Access } from '../../shared/access.ts';
+
 export interface SyncSocket {
   /** Sends one binary frame; ignored by the adapter when the socket is no longer open. */
   send(data: Uint8Array): void;
@@ -40,7 +42,7 @@ export interface SocketState {
 export interface SyncPeer {
   userId: string;
   displayName: string;
-  access: 'facilitate' | 'edit' | 'view';
+  access: Access;
   /** The session the socket was opened with: ending it closes the socket (4401). */
   sessionId: string;
   /** When that session expires unless renewed; the socket re-checks it at its next frame after. */

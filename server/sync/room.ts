@@ -12,7 +12,7 @@ import * as decoding from 'lib0/decoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
-import { canEdit } from '../../shared/access.ts';
+import { canComment } from '../../shared/access.ts';
 import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
@@ -354,7 +354,7 @@ export class Room {
         const update = decoding.readVarUint8Array(decoder);
         // View members receive the document but their changes are dropped, never stored; so are
         // updates for a deleted board or one that cannot save.
-        if (!canEdit(connection.peer.access) || this.#deleted || this.#cannotSave) return;
+        if (!canComment(connection.peer.access) || this.#deleted || this.#cannotSave) return;
         Y.applyUpdate(this.doc, update, connection);
         break;
       }

@@ -14,6 +14,7 @@ import { FormAlert } from '../components/FormAlert.tsx';
 const accessWords: Record<Access, string> = {
   facilitate: 'You run this board',
   edit: 'You can add and change things',
+  comment: 'You can comment and give feelings',
   view: 'You can look',
 };
 
