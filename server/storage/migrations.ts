@@ -79,6 +79,47 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX invites_by_board ON invites(board_id, created_at)`,
     ],
   },
+  {
+    version: 3,
+    name: "access 'comment' (Can comment and give feelings) on members and invites",
+    // SQLite cannot change a CHECK constraint, so both tables are rebuilt the way its manual says
+    // (create the new table, copy every row, drop the old, rename the new, recreate the indexes).
+    // Foreign keys stay on: the migration runs in one transaction (on the Durable Object in
+    // transactionSync), where PRAGMA foreign_keys cannot change, and it need not: nothing refers
+    // to members or invites, so dropping them removes nothing elsewhere, and the copied rows point
+    // at the same boards and users as before. Anything failing rolls the whole version back.
+    statements: [
+      `CREATE TABLE members_v3 (
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        access TEXT NOT NULL CHECK (access IN ('facilitate', 'edit', 'comment', 'view')),
+        joined_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      )`,
+      `INSERT INTO members_v3 (board_id, user_id, access, joined_at)
+        SELECT board_id, user_id, access, joined_at FROM members`,
+      `DROP TABLE members`,
+      `ALTER TABLE members_v3 RENAME TO members`,
+      `CREATE INDEX members_by_user ON members(user_id)`,
+      `CREATE TABLE invites_v3 (
+        id TEXT PRIMARY KEY,
+        token_hash TEXT NOT NULL UNIQUE,
+        board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        access TEXT NOT NULL CHECK (access IN ('edit', 'comment', 'view')),
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        expires_at INTEGER NOT NULL,
+        max_uses INTEGER,
+        uses INTEGER NOT NULL DEFAULT 0,
+        revoked_at INTEGER
+      )`,
+      `INSERT INTO invites_v3 (id, token_hash, board_id, access, created_by, created_at, expires_at, max_uses, uses, revoked_at)
+        SELECT id, token_hash, board_id, access, created_by, created_at, expires_at, max_uses, uses, revoked_at FROM invites`,
+      `DROP TABLE invites`,
+      `ALTER TABLE invites_v3 RENAME TO invites`,
+      `CREATE INDEX invites_by_board ON invites(board_id, created_at)`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

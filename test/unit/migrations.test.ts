@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
 import { migrate, migrations } from '../../server/storage/migrations.ts';
+import { expectMigratedKeepingRows, seedBeforeComment } from '../contracts/comment-access-migration.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
 describe('migrate', () => {
@@ -18,6 +19,23 @@ describe('migrate', () => {
       const journal = await again.execute('PRAGMA journal_mode');
       expect(journal.rows[0]?.['journal_mode']).toBe('wal');
       again.close();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it("brings a database in use to access 'comment' on the next start, keeping its members and invites", async () => {
+    const dir = makeTempDir();
+    const url = `file:${dir.path}/m.db`;
+    try {
+      const old = await openLibsqlDatabase({ url });
+      const seeded = await seedBeforeComment(old);
+      old.close();
+      // The next start: the server opens the file and migrates, as node-app.ts does.
+      const db = await openLibsqlDatabase({ url });
+      expect(await migrate(db)).toBe(migrations.length - 2);
+      await expectMigratedKeepingRows(db, seeded);
+      db.close();
     } finally {
       dir.remove();
     }

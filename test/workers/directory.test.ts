@@ -4,12 +4,14 @@
  * in place before its first call, and the real stores work through it over RPC. With LIBSQL_URL
  * set, calls go to that server instead.
  */
-import { runInDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { describe, expect, it } from 'vitest';
 import { AccountStore } from '../../server/auth/accounts.ts';
 import { secureRandomBytes, systemClock } from '../../server/ports/clock.ts';
 import { directoryDatabase, directoryName, workerDatabase } from '../../server/runtime/worker-directory.ts';
+import { DurableSqlDatabase } from '../../server/storage/durable-sql-database.ts';
 import { migrations } from '../../server/storage/migrations.ts';
+import { expectMigratedKeepingRows, seedBeforeComment, type SeededRows } from '../contracts/comment-access-migration.ts';
 import { workerEnv } from './worker-env.ts';
 
 describe('the directory object', () => {
@@ -35,6 +37,20 @@ describe('the directory object', () => {
     expect(users.rows).toEqual([{ n: 0 }]);
     const versions = await db.execute('SELECT version FROM schema_migrations ORDER BY version');
     expect(versions.rows.map((row) => row['version'])).toEqual(migrations.map((m) => m.version));
+  });
+
+  it("migrates a directory in use to access 'comment' when the object starts again, keeping its members and invites", async () => {
+    const name = crypto.randomUUID();
+    const stub = workerEnv.DIRECTORY.get(workerEnv.DIRECTORY.idFromName(name));
+    // Turn this object's SQLite back into a directory of before 'comment', with people in it.
+    const seeded = await runInDurableObject(stub, async (_object, state): Promise<SeededRows> => {
+      await state.storage.deleteAll();
+      expect(state.storage.sql.exec("SELECT name FROM sqlite_master WHERE name = 'members'").toArray()).toEqual([]);
+      return seedBeforeComment(new DurableSqlDatabase(state.storage));
+    });
+    // The object starts again: its constructor migrates before the first call is delivered.
+    await evictDurableObject(stub);
+    await expectMigratedKeepingRows(directoryDatabase(workerEnv.DIRECTORY, name), seeded);
   });
 
   it('serves the account store: one account per email, a taken email recognised across RPC', async () => {
