@@ -15,7 +15,8 @@ export interface AddItemFormProps {
   emptyMessage: string;
   /** Id of an element that says where the item goes (e.g. the stage heading). */
   describedBy?: string;
-  maxLength?: number;
+  /** The longest title the document takes (shared/limits.ts); the box stops typing there. */
+  maxLength: number;
   /** Id for the opening button, so focus can be sent to it. */
   buttonId?: string;
   /** Adds the item. Called with the trimmed, non-empty title. */
@@ -68,7 +69,7 @@ export function AddItemForm(props: AddItemFormProps) {
               name="title"
               type="text"
               required
-              maxLength={props.maxLength ?? 120}
+              maxLength={props.maxLength}
               aria-invalid={error() !== null}
               aria-describedby={[`${id}-error`, props.describedBy].filter(Boolean).join(' ')}
               onKeyDown={(event) => {

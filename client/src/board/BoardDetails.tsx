@@ -6,6 +6,7 @@
  */
 import { createEffect, createUniqueId, Show, untrack } from 'solid-js';
 import { boardTypes } from '../../../shared/board-document.ts';
+import { boardTitleMaxLength, purposeMaxLength } from '../../../shared/limits.ts';
 import { useBoard } from './board-context.ts';
 import { localOrigin } from './local-origin.ts';
 import './board-details.css';
@@ -58,7 +59,7 @@ export function BoardDetails() {
           <input
             id={`${id}-title`}
             type="text"
-            maxLength={120}
+            maxLength={boardTitleMaxLength}
             autocomplete="off"
             ref={(el) => {
               titleBox = el;
@@ -81,7 +82,7 @@ export function BoardDetails() {
             id={`${id}-purpose`}
             class="board-details__purpose"
             rows={2}
-            maxLength={1000}
+            maxLength={purposeMaxLength}
             aria-describedby={`${id}-purpose-hint`}
             ref={(el) => {
               purposeBox = el;

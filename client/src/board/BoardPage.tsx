@@ -6,8 +6,9 @@
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
 import type { Board, User } from '../../../shared/api.ts';
-import { canEdit, canFacilitate } from '../../../shared/access.ts';
+import { canComment, canEdit, canFacilitate, type Access } from '../../../shared/access.ts';
 import { boardTypes, newStage } from '../../../shared/board-document.ts';
+import { stageTitleMaxLength } from '../../../shared/limits.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { usePageTitle } from '../page-focus.ts';
@@ -82,10 +83,16 @@ function BoardScreen(props: { boardId: string; user: User }) {
   const ready = () => connection.loaded() && (board() !== null || accessUnknown());
 
   const refused = () => connection.state().kind === 'refused';
-  const editable = () => {
-    const access = board()?.access;
-    return access !== undefined && canEdit(access);
+  // What this person may do decides every control on the board (board-context.ts).
+  const access = createMemo<Access | null>(() => board()?.access ?? null);
+  const may = (allows: (access: Access) => boolean) => () => {
+    const current = access();
+    return current !== null && allows(current);
   };
+  const editable = may(canEdit);
+  // Undo takes back this person's own changes; after their access changed, some of those may be
+  // changes they may no longer make (the server would refuse them), so the old steps go.
+  createEffect(on(access, () => undo.manager.clear(), { defer: true }));
   const awareness = connection.provider.awareness;
   const curve = createCurveData(connection.doc);
   const [following, setFollowing] = createSignal<number | null>(null);
@@ -96,10 +103,8 @@ function BoardScreen(props: { boardId: string; user: User }) {
     undo,
     announcer,
     canEdit: editable,
-    canFacilitate: () => {
-      const access = board()?.access;
-      return access !== undefined && canFacilitate(access);
-    },
+    canComment: may(canComment),
+    canFacilitate: may(canFacilitate),
     userId: props.user.id,
     curve,
     presence: { focusIndex: createFocusIndex(awareness, presence), setFocus: (id) => setFocus(awareness, id) },
@@ -131,7 +136,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
           <MembersPanel
             boardId={props.boardId}
             userId={props.user.id}
-            access={board()?.access ?? null}
+            access={access()}
             onMyAccessChange={(access) => setBoard((current) => (current === null ? null : { ...current, access }))}
           />
         </div>
@@ -145,8 +150,11 @@ function BoardScreen(props: { boardId: string; user: User }) {
             </Show>
           }
         >
-          <Show when={board() !== null && !editable()}>
+          <Show when={access() === 'view'}>
             <p class="notice">You can look at this board, but not change it.</p>
+          </Show>
+          <Show when={access() === 'comment'}>
+            <p class="notice">You can say how each moment felt and choose words for it, but not change the stages or cards.</p>
           </Show>
           <Show when={accessUnknown()}>
             <p class="notice">We could not check what you may change here. Reload the page to try again.</p>
@@ -159,7 +167,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
           </Show>
           <BoardDetails />
           <BoardToolbar />
-          <RecentlyDeletedPanel boardId={props.boardId} userId={props.user.id} access={board()?.access ?? null} />
+          <RecentlyDeletedPanel boardId={props.boardId} userId={props.user.id} />
           <div class="stages-scroll">
             <ol class="stages" aria-label="Stages of the journey">
               <For each={view.stages}>
@@ -167,12 +175,13 @@ function BoardScreen(props: { boardId: string; user: User }) {
               </For>
             </ol>
           </div>
-          <Show when={editable()}>
+          <Show when={context.canFacilitate()}>
             <AddItemForm
               action="Add stage"
               label="Stage title"
               emptyMessage="Please give the stage a title."
               buttonId={addStageButtonId}
+              maxLength={stageTitleMaxLength}
               onAdd={addStage}
             />
           </Show>

@@ -1,6 +1,7 @@
 /**
- * The board's toolbar: Undo and Redo (your own changes only), the keyboard shortcut list, the
- * "… deleted" notice with its own Undo, and the polite live region that says what happened.
+ * The board's toolbar: Undo and Redo (your own changes only, so shown to anyone who may change
+ * something — a feeling counts), the keyboard shortcut list, the "… deleted" notice with its own
+ * Undo, and the polite live region that says what happened.
  */
 import { Show } from 'solid-js';
 import { useBoard } from './board-context.ts';
@@ -17,7 +18,7 @@ export function BoardToolbar() {
   return (
     <>
       <div class="board-toolbar">
-        <Show when={board.canEdit()}>
+        <Show when={board.canComment()}>
           <button
             type="button"
             class="button button--secondary"

@@ -1,10 +1,12 @@
 /**
  * One stage of the journey as a column: its heading and controls, its touchpoint cards in
  * order, and (for people who may edit) an "Add touchpoint" form that appends a card at the end.
- * Cards and stages dragged with the mouse can be dropped here.
+ * Cards dragged with the mouse can be dropped here by people who may edit, stages only by people
+ * who organise the board — the same rules as the buttons.
  */
 import { createSignal, For, Show } from 'solid-js';
 import { newTouchpoint } from '../../../shared/board-document.ts';
+import { touchpointTitleMaxLength } from '../../../shared/limits.ts';
 import { AddItemForm } from './AddItemForm.tsx';
 import { focusSoon, spokenTitle, useBoard } from './board-context.ts';
 import type { StageView } from './board-view.ts';
@@ -48,18 +50,20 @@ export function StageColumn(props: StageColumnProps) {
     board.announcer.say(`Touchpoint ${title} added to ${spokenTitle(props.stage.title, 'stage')}.`);
   };
 
+  // Which drags this person may drop here: cards (edit and up), stages (organisers).
+  const mayDrop = (event: DragEvent) =>
+    (board.canEdit() && carries(event, touchpointDragType)) || (board.canFacilitate() && carries(event, stageDragType));
   const onDragOver = (event: DragEvent) => {
-    if (!board.canEdit()) return;
-    if (carries(event, touchpointDragType) || carries(event, stageDragType)) {
+    if (mayDrop(event)) {
       event.preventDefault();
       if (event.dataTransfer !== null) event.dataTransfer.dropEffect = 'move';
       setDropping(true);
     }
   };
   const onDrop = (event: DragEvent) => {
-    if (!board.canEdit()) return;
-    const touchpointId = droppedId(event, touchpointDragType);
-    const stageId = droppedId(event, stageDragType);
+    if (!mayDrop(event)) return;
+    const touchpointId = board.canEdit() ? droppedId(event, touchpointDragType) : '';
+    const stageId = board.canFacilitate() ? droppedId(event, stageDragType) : '';
     event.preventDefault();
     setDropping(false);
     if (touchpointId !== '') {
@@ -115,6 +119,7 @@ export function StageColumn(props: StageColumnProps) {
             label="Touchpoint title"
             emptyMessage="Please give the touchpoint a title."
             describedBy={headingId()}
+            maxLength={touchpointTitleMaxLength}
             onAdd={add}
           />
         </Show>

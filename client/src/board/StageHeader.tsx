@@ -1,5 +1,5 @@
 /**
- * A stage's heading and, for people who may edit, its controls: rename it in place, move it
+ * A stage's heading and, for people who organise the board (stages are theirs), its controls: rename it in place, move it
  * earlier or later in the journey (focus stays on the moved stage), or delete it with Undo. A
  * stage with cards asks first, with the count; deleted stages go to "Recently deleted".
  */
@@ -15,6 +15,7 @@ import { localOrigin } from './local-origin.ts';
 import { deleteStage, moveStage } from './ordering.ts';
 import { ConfirmStep } from './members/ConfirmStep.tsx';
 import { recentlyDeletedDays } from '../../../shared/recently-deleted.ts';
+import { stageTitleMaxLength } from '../../../shared/limits.ts';
 
 export interface StageHeaderProps {
   stage: StageView;
@@ -83,17 +84,17 @@ export function StageHeader(props: StageHeaderProps) {
       <h2
         id={props.headingId}
         class="stage__title"
-        draggable={board.canEdit() && !renaming()}
+        draggable={board.canFacilitate() && !renaming()}
         onDragStart={(event) => startDrag(event, stageDragType, props.stage.id)}
       >
         <span class="stage__step">Step {props.step}: </span>
         {props.stage.title.trim() === '' ? 'Untitled stage' : props.stage.title}
       </h2>
-      <Show when={board.canEdit() && confirming()}>
+      <Show when={board.canFacilitate() && confirming()}>
         <ConfirmStep
           id={`delete-stage-${props.stage.id}`}
           question={`Delete “${name()}” and its ${cardWords(cards())}?`}
-          detail={`You or anyone who can edit can bring it back from Recently deleted for ${recentlyDeletedDays} days.`}
+          detail={`You or anyone who can add and change things can bring it back from Recently deleted for ${recentlyDeletedDays} days.`}
           yesLabel="Yes, delete it"
           noLabel="No, keep it"
           onYes={async () => remove()}
@@ -103,7 +104,7 @@ export function StageHeader(props: StageHeaderProps) {
           }}
         />
       </Show>
-      <Show when={board.canEdit() && !confirming()}>
+      <Show when={board.canFacilitate() && !confirming()}>
         <Show
           when={renaming()}
           fallback={
@@ -136,7 +137,7 @@ export function StageHeader(props: StageHeaderProps) {
                 id={`${id}-name`}
                 name="title"
                 type="text"
-                maxLength={120}
+                maxLength={stageTitleMaxLength}
                 autocomplete="off"
                 value={props.stage.title}
                 ref={(el) => requestAnimationFrame(() => el.select())}

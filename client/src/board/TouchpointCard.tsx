@@ -87,7 +87,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
         <Show when={story().trim() !== ''}>
           <p class="touchpoint__story">{story()}</p>
         </Show>
-        <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canEdit()} />
+        <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canComment()} />
         <Show when={others().length > 0}>
           <p class="touchpoint__here">
             <For each={others()}>

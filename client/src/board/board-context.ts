@@ -15,9 +15,18 @@ export interface BoardContextValue {
   view: BoardView;
   undo: BoardUndo;
   announcer: Announcer;
-  /** Whether to show editing controls (the server drops edits from view-only members anyway). */
+  /**
+   * Whether to show the controls that change the cards: add, rename, change the story, move,
+   * delete and restore touchpoints (`edit` and up). The server's guard refuses anything more, so
+   * the page offers exactly what the access allows (shared/access.ts).
+   */
   canEdit: Accessor<boolean>;
-  /** Whether to show the board's own settings (its title and purpose as boxes), for facilitators. */
+  /** Whether this person may give their own feelings and words (`comment` and up). */
+  canComment: Accessor<boolean>;
+  /**
+   * Whether to show what organises the board: its title and purpose as boxes, and the stages'
+   * controls (add, rename, move, delete), for facilitators only.
+   */
   canFacilitate: Accessor<boolean>;
   /** Recorded as `createdBy` on new touchpoints. */
   userId: string;

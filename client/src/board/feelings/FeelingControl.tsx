@@ -21,7 +21,7 @@ export interface FeelingControlProps {
   touchpointId: string;
   /** The signed-in person; only their own feeling is ever written. */
   userId: string;
-  /** View access: show the person's feeling, change nothing. */
+  /** Less than `comment` access (Can look): show the person's feeling, change nothing. */
   readOnly: boolean;
 }
 

@@ -6,7 +6,6 @@
  * or "Close" shuts the dialog and focus returns to the button.
  */
 import { createSignal, For, Show } from 'solid-js';
-import { canFacilitate, type Access } from '../../../../shared/access.ts';
 import { deletedEntries, purgeDeleted, recentlyDeletedDays } from '../../../../shared/recently-deleted.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.ts';
@@ -23,12 +22,17 @@ export interface RecentlyDeletedPanelProps {
   boardId: string;
   /** The signed-in person, to say "you" for what they deleted. */
   userId: string;
-  /** What the signed-in person can do here; null while unknown. */
-  access: Access | null;
 }
 
 /** Not the person's own Undo step: emptying cannot be undone by anyone. */
 const emptyOrigin = Symbol('empty recently deleted');
+
+/**
+ * A stage brought back by someone who does not organise the board: not an Undo step of theirs,
+ * because undoing it would delete the stage again, which only people who organise may do (the
+ * server would refuse it). Restoring loses nothing, so there is nothing to take back.
+ */
+const restoreStageOrigin = Symbol('stage restored without organising');
 
 const headingId = 'recently-deleted-heading';
 const restoreButtonId = (id: string) => `restore-${id}`;
@@ -43,7 +47,6 @@ export function RecentlyDeletedPanel(props: RecentlyDeletedPanelProps) {
   const [message, setMessage] = createSignal('');
   const [emptying, setEmptying] = createSignal(false);
   const [now, setNow] = createSignal(Date.now());
-  const facilitator = () => props.access !== null && canFacilitate(props.access);
   let dialog: HTMLDialogElement | undefined;
   let opener: HTMLButtonElement | undefined;
   let heading: HTMLHeadingElement | undefined;
@@ -78,7 +81,8 @@ export function RecentlyDeletedPanel(props: RecentlyDeletedPanelProps) {
   const title = (item: DeletedItem) => spokenTitle(item.title, item.kind);
 
   function restore(item: DeletedItem, next: DeletedItem | undefined) {
-    if (!board.undo.step(() => restoreDeleted(board.doc, item.id, localOrigin))) {
+    const origin = item.kind === 'stage' && !board.canFacilitate() ? restoreStageOrigin : localOrigin;
+    if (!board.undo.step(() => restoreDeleted(board.doc, item.id, origin))) {
       setMessage(`“${title(item)}” could not be brought back. Please try again.`);
       return;
     }
@@ -125,7 +129,7 @@ export function RecentlyDeletedPanel(props: RecentlyDeletedPanelProps) {
             now={now()}
             byWhom={byWhom}
             onRestore={restore}
-            facilitator={facilitator()}
+            facilitator={board.canFacilitate()}
             emptying={emptying()}
             onEmptying={setEmptying}
             onEmpty={empty}
