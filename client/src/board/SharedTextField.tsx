@@ -2,13 +2,16 @@
  * A text box (one line or several) bound to a shared Y.Text, so that two people typing in the
  * same field both keep their words: each local edit is sent as the smallest delete + insert
  * (text-diff.ts), and someone else's change is put into the box with the caret and selection
- * moved along with the text around them.
+ * moved along with the text around them. The box stops typing at the document's limit for the
+ * field (shared/limits.ts; the server refuses longer text) and, near it, says how many letters
+ * are left.
  */
-import { createUniqueId, onCleanup, onMount, Show } from 'solid-js';
+import { createSignal, createUniqueId, onCleanup, onMount, Show } from 'solid-js';
 import * as Y from 'yjs';
 import { useBoard } from './board-context.ts';
 import { sharedTextAttribute } from './board-undo.ts';
 import { localOrigin } from './local-origin.ts';
+import { lettersLeftWords } from './letters-left.ts';
 import { applyTextChange, mapIndexThroughDelta, type DeltaOp } from './text-diff.ts';
 
 export interface SharedTextFieldProps {
@@ -26,6 +29,10 @@ export interface SharedTextFieldProps {
   hint?: string;
   /** Enter in a one-line box, or Escape: the person has finished. */
   onDone?: () => void;
+  /** The longest text the document takes here (shared/limits.ts); the box stops typing there. */
+  maxLength: number;
+  /** What the text is, for "The story is as long as it can be." (e.g. "story"). */
+  what: string;
 }
 
 const navigationKeys = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown']);
@@ -35,8 +42,12 @@ export function SharedTextField(props: SharedTextFieldProps) {
   const board = useBoard();
   const id = props.id ?? createUniqueId();
   const hintId = `${id}-hint`;
+  const leftId = `${id}-left`;
   let box: HTMLInputElement | HTMLTextAreaElement | undefined;
   let text: Y.Text | null = null;
+  const [length, setLength] = createSignal(0);
+  const left = () => lettersLeftWords(length(), props.maxLength, props.what);
+  const measure = () => setLength(box?.value.length ?? 0);
 
   const onText = (event: Y.YTextEvent) => {
     if (box === undefined || text === null) return;
@@ -49,6 +60,7 @@ export function SharedTextField(props: SharedTextFieldProps) {
     const direction = box.selectionDirection ?? 'none';
     const delta = event.delta as DeltaOp[];
     box.value = next;
+    measure();
     if (focused) {
       const collapsed = start === end;
       // A caret stays right after your own last letter when someone types at the same spot, so
@@ -67,6 +79,7 @@ export function SharedTextField(props: SharedTextFieldProps) {
       text?.observe(onText);
     }
     if (box !== undefined) box.value = next?.toString() ?? (typeof current === 'string' ? current : '');
+    measure();
   };
   const onMap = (event: Y.YMapEvent<unknown>) => {
     if (event.keysChanged.has(props.field)) bind();
@@ -75,6 +88,10 @@ export function SharedTextField(props: SharedTextFieldProps) {
   const commit = () => {
     if (box === undefined) return;
     const after = box.value;
+    const wasFull = length() >= props.maxLength;
+    measure();
+    // Heard once, when typing fills the box (the count itself is read with the box).
+    if (!wasFull && after.length >= props.maxLength) board.announcer.say(left());
     const caret = box.selectionEnd ?? after.length;
     const doc = props.map.doc;
     if (doc === null) return;
@@ -101,7 +118,10 @@ export function SharedTextField(props: SharedTextFieldProps) {
   const shared = {
     id,
     [sharedTextAttribute]: '',
-    'aria-describedby': props.hint !== undefined ? hintId : undefined,
+    maxLength: props.maxLength,
+    get 'aria-describedby'() {
+      return [props.hint !== undefined ? hintId : '', left() !== '' ? leftId : ''].filter(Boolean).join(' ') || undefined;
+    },
     onInput: (event: InputEvent) => {
       if (!event.isComposing) commit();
     },
@@ -132,6 +152,11 @@ export function SharedTextField(props: SharedTextFieldProps) {
         fallback={<input {...shared} ref={(el) => (box = el)} type="text" autocomplete="off" />}
       >
         <textarea {...shared} ref={(el) => (box = el)} rows={4} />
+      </Show>
+      <Show when={left() !== ''}>
+        <p class="hint" id={leftId}>
+          {left()}
+        </p>
       </Show>
     </div>
   );

@@ -4,6 +4,7 @@
  */
 import { createEffect, createUniqueId, For, on } from 'solid-js';
 import type * as Y from 'yjs';
+import { storyMaxLength, touchpointTitleMaxLength } from '../../../shared/limits.ts';
 import { focusSoon, spokenTitle, useBoard, type BoardContextValue } from './board-context.ts';
 import { touchpointButtonId, undoDeleteButtonId } from './control-ids.ts';
 import { deleteWithUndo } from './delete-with-undo.ts';
@@ -72,6 +73,8 @@ export function TouchpointEditor(props: TouchpointEditorProps) {
         map={props.touchpoint}
         field="title"
         label="Touchpoint name"
+        what="name"
+        maxLength={touchpointTitleMaxLength}
         id={`${id}-title`}
         onDone={props.onClose}
       />
@@ -80,6 +83,8 @@ export function TouchpointEditor(props: TouchpointEditorProps) {
         field="story"
         label="Story"
         hint="What happened here, in the person’s own words."
+        what="story"
+        maxLength={storyMaxLength}
         multiline
         onDone={props.onClose}
       />
