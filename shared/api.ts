@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { displayNameMaxLength } from './limits.ts';
-import { accessLevels, type Access } from './access.ts';
+import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
 
 /**
  * The signed-in person as `/api/me` tells them: an id, the name they chose, and whether the account
@@ -81,7 +81,7 @@ export const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
 export const maxInviteHours = 24 * 90;
 
 export const createInviteBody = z.strictObject({
-  access: z.enum(['edit', 'view']),
+  access: z.enum(inviteAccessLevels),
   /** Default 168 (7 days). */
   expiresInHours: z.number().int().min(1).max(maxInviteHours).optional(),
   /** Default: no limit. */
@@ -92,7 +92,7 @@ export type CreateInviteBody = z.infer<typeof createInviteBody>;
 /** An invite as its board's facilitators see it. The token itself is shown once, at creation. */
 export interface Invite {
   id: string;
-  access: 'edit' | 'view';
+  access: InviteAccess;
   createdAt: string;
   expiresAt: string;
   maxUses: number | null;
@@ -111,7 +111,7 @@ export interface CreatedInvite {
 export interface InvitePreview {
   boardTitle: string;
   purpose: string;
-  access: 'edit' | 'view';
+  access: InviteAccess;
   /** How many people are on the board (no names until you join). */
   memberCount: number;
 }

@@ -1,5 +1,5 @@
 /** Boards and their members in the relational database. */
-import type { Access } from '../../shared/access.ts';
+import { accessLevels, atLeast, type Access, type InviteAccess } from '../../shared/access.ts';
 import type { Board, Member } from '../../shared/api.ts';
 import type { SqlDatabase, SqlRow } from '../storage/sql-database.ts';
 import { intColumn, textColumn } from '../storage/sql-database.ts';
@@ -94,13 +94,15 @@ export class BoardStore {
 
   /**
    * Adds a person with `access`, or, when already a member, keeps the higher of the two accesses
-   * (joining by a view link never lowers an editor or a facilitator). Returns the access they have.
+   * (view < comment < edit < facilitate: joining by a link never lowers anyone). One statement, so
+   * two accepts at once cannot leave the lower one. Returns the access they have.
    */
-  async joinAtLeast(boardId: string, userId: string, access: 'edit' | 'view', now: number): Promise<Access> {
+  async joinAtLeast(boardId: string, userId: string, access: InviteAccess, now: number): Promise<Access> {
     await this.#db.execute({
       sql: `INSERT INTO members (board_id, user_id, access, joined_at) VALUES (?, ?, ?, ?)
             ON CONFLICT (board_id, user_id) DO UPDATE SET access =
-              CASE WHEN members.access = 'view' THEN excluded.access ELSE members.access END`,
+              CASE WHEN ${accessRankSql('members.access')} < ${accessRankSql('excluded.access')}
+                   THEN excluded.access ELSE members.access END`,
       args: [boardId, userId, access, now],
     });
     return (await this.accessOf(boardId, userId)) ?? access;
@@ -154,6 +156,16 @@ export class BoardStore {
       { sql: 'DELETE FROM boards WHERE id = ?', args: [boardId] },
     ]);
   }
+}
+
+/**
+ * SQL for the rank of an access held in `column`, made from the shared ranking (atLeast in
+ * shared/access.ts: how many levels it includes), so the database orders accesses exactly as the
+ * rest of the app does. Only our own constant level names go into the text.
+ */
+function accessRankSql(column: string): string {
+  const ranks = accessLevels.map((level) => `WHEN '${level}' THEN ${accessLevels.filter((other) => atLeast(level, other)).length}`);
+  return `(CASE ${column} ${ranks.join(' ')} END)`;
 }
 
 function boardFrom(row: SqlRow): Board {

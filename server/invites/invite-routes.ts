@@ -4,6 +4,7 @@
  * with that account; otherwise the person gives only a name and gets a guest account and session.
  */
 import { Hono } from 'hono';
+import { atLeast } from '../../shared/access.ts';
 import { acceptInviteBody, createInviteBody, type CreatedInvite, type InvitePreview } from '../../shared/api.ts';
 import type { AccountStore } from '../auth/accounts.ts';
 import type { AuthVariables } from '../auth/current-user.ts';
@@ -85,7 +86,7 @@ export function inviteRoutes(options: InviteRoutesOptions) {
     if (signedIn) {
       const current = await boards.accessOf(invite.boardId, signedIn.id);
       // Already on the board with at least this access: nothing to do, and no use is counted.
-      if (current !== null && (current !== 'view' || invite.access === 'view')) return c.json({ boardId: invite.boardId });
+      if (current !== null && atLeast(current, invite.access)) return c.json({ boardId: invite.boardId });
     }
     if (!(await invites.use(invite.id))) {
       const latest = await invites.find(c.req.param('token'));

@@ -5,6 +5,7 @@
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { inviteAccessLevels, type InviteAccess } from '../../shared/access.ts';
 import type { Invite } from '../../shared/api.ts';
 import { newId } from '../ids.ts';
 import type { Clock, RandomBytes } from '../ports/clock.ts';
@@ -37,7 +38,7 @@ export class InviteStore {
   /** Creates an invite; returns the token (never stored) and the invite. */
   async create(input: {
     boardId: string;
-    access: 'edit' | 'view';
+    access: InviteAccess;
     createdBy: string;
     expiresInHours: number;
     maxUses: number | null;
@@ -126,13 +127,20 @@ export function inviteTokenHash(token: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
 }
 
+/** The stored access (the table's CHECK allows only these); anything else is a broken row, not an editor. */
+function inviteAccessFrom(stored: string): InviteAccess {
+  const access = inviteAccessLevels.find((level) => level === stored);
+  if (!access) throw new TypeError(`invite access ${JSON.stringify(stored)} is not one an invite can give`);
+  return access;
+}
+
 function inviteFrom(row: SqlRow): StoredInvite {
   const maxUses = row['max_uses'];
   const revokedAt = row['revoked_at'];
   return {
     id: textColumn(row, 'id'),
     boardId: textColumn(row, 'board_id'),
-    access: textColumn(row, 'access') === 'view' ? 'view' : 'edit',
+    access: inviteAccessFrom(textColumn(row, 'access')),
     createdAt: new Date(intColumn(row, 'created_at')).toISOString(),
     expiresAt: new Date(intColumn(row, 'expires_at')).toISOString(),
     maxUses: maxUses === null ? null : intColumn(row, 'max_uses'),

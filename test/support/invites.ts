@@ -1,4 +1,5 @@
 /** Joining a board the way people do: a facilitator makes an invite link, someone accepts it. */
+import type { InviteAccess } from '../../shared/access.ts';
 import type { CreatedInvite } from '../../shared/api.ts';
 import { api, cookieFrom, type AppAddress, type TestPerson } from './test-server.ts';
 
@@ -7,7 +8,7 @@ export async function createInvite(
   server: AppAddress,
   facilitator: TestPerson,
   boardId: string,
-  body: { access: 'edit' | 'view'; expiresInHours?: number; maxUses?: number },
+  body: { access: InviteAccess; expiresInHours?: number; maxUses?: number },
 ): Promise<CreatedInvite> {
   const response = await api(server, `/api/boards/${boardId}/invites`, { body, cookie: facilitator.cookie });
   if (response.status !== 201) throw new Error(`create invite failed: ${response.status} ${await response.text()}`);
@@ -33,7 +34,7 @@ export async function joinBoard(
   server: AppAddress,
   facilitator: TestPerson,
   boardId: string,
-  access: 'edit' | 'view',
+  access: InviteAccess,
   who: TestPerson | string,
 ): Promise<TestPerson> {
   const { token } = await createInvite(server, facilitator, boardId, { access });
