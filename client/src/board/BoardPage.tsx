@@ -31,6 +31,7 @@ import { StageColumn } from './StageColumn.tsx';
 import { EmotionCurve } from './curve/EmotionCurve.tsx';
 import { createCurveData } from './curve/curve-data.ts';
 import { createFocusIndex, setFocus } from './focus.ts';
+import { createMemberNames } from './member-names.ts';
 import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { readBoardRecord, rememberedBoard } from '../remembered-boards.ts';
@@ -74,6 +75,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
       },
     );
   void readAccess();
+  const names = createMemberNames(api, props.boardId, props.user.id);
   // A facilitator changed what this person may do: show the controls that now apply.
   createEffect(on(connection.accessChanges, () => void readAccess(), { defer: true }));
   // Read from this device while the server could not be reached: ask again once it is back.
@@ -106,6 +108,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
     canComment: may(canComment),
     canFacilitate: may(canFacilitate),
     userId: props.user.id,
+    names,
     curve,
     presence: { focusIndex: createFocusIndex(awareness, presence), setFocus: (id) => setFocus(awareness, id) },
   };
@@ -167,7 +170,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
           </Show>
           <BoardDetails />
           <BoardToolbar />
-          <RecentlyDeletedPanel boardId={props.boardId} userId={props.user.id} />
+          <RecentlyDeletedPanel />
           <div class="stages-scroll">
             <ol class="stages" aria-label="Stages of the journey">
               <For each={view.stages}>

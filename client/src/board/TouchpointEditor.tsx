@@ -1,8 +1,9 @@
 /**
- * A touchpoint's editor, opened from its card's "More actions" menu: its name and story as shared
- * text (two people can type in the same box), a "Move to stage" choice, and Delete with Undo.
+ * A touchpoint's editor, opened from its card's "More actions" menu: who added it (a first name,
+ * never a role), its name and story as shared text (two people can type in the same box), a
+ * "Move to stage" choice, and Delete with Undo.
  */
-import { createEffect, createUniqueId, For, on } from 'solid-js';
+import { createEffect, createUniqueId, For, on, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { storyMaxLength, touchpointTitleMaxLength } from '../../../shared/limits.ts';
 import { focusSoon, spokenTitle, useBoard, type BoardContextValue } from './board-context.ts';
@@ -66,9 +67,13 @@ export function TouchpointEditor(props: TouchpointEditorProps) {
   };
 
   const remove = () => deleteTouchpointWithUndo(board, props.id, props.stageId, props.name);
+  // `createdBy` never changes; a touchpoint from an older document may have none.
+  const createdBy = props.touchpoint.get('createdBy');
+  const addedBy = () => (typeof createdBy === 'string' && createdBy !== '' ? board.names.who(createdBy) : null);
 
   return (
     <div class="touchpoint__editor">
+      <Show when={addedBy()}>{(who) => <p class="touchpoint__added">Added by {who()}.</p>}</Show>
       <SharedTextField
         map={props.touchpoint}
         field="title"

@@ -9,6 +9,7 @@ import type { BoardUndo } from './board-undo.ts';
 import type { BoardView } from './board-view.ts';
 import type { FocusedPerson } from './focus.ts';
 import type { CurveData } from './curve/curve-data.ts';
+import type { MemberNames } from './member-names.ts';
 
 export interface BoardContextValue {
   doc: Y.Doc;
@@ -30,6 +31,8 @@ export interface BoardContextValue {
   canFacilitate: Accessor<boolean>;
   /** Recorded as `createdBy` on new touchpoints. */
   userId: string;
+  /** Who is who on this board, to say who added or deleted something (first names only). */
+  names: MemberNames;
   /** Every touchpoint's feeling statistics in journey order (one computation for the board). */
   curve: CurveData;
   /** Who else is on which item, and telling them where this person is. */

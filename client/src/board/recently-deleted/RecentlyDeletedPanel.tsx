@@ -7,8 +7,6 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import { deletedEntries, purgeDeleted, recentlyDeletedDays } from '../../../../shared/recently-deleted.ts';
-import { ApiError } from '../../api.ts';
-import { useApp } from '../../app-context.ts';
 import { focusSoon, spokenTitle, useBoard } from '../board-context.ts';
 import { addStageButtonId } from '../control-ids.ts';
 import { localOrigin } from '../local-origin.ts';
@@ -17,12 +15,6 @@ import { createDeletedCount, createDeletedItems, type DeletedItem } from './dele
 import { restoreDeleted } from './restore.ts';
 import { goneForGoodIn, timeAgo } from './time-words.ts';
 import './recently-deleted.css';
-
-export interface RecentlyDeletedPanelProps {
-  boardId: string;
-  /** The signed-in person, to say "you" for what they deleted. */
-  userId: string;
-}
 
 /** Not the person's own Undo step: emptying cannot be undone by anyone. */
 const emptyOrigin = Symbol('empty recently deleted');
@@ -38,28 +30,16 @@ const headingId = 'recently-deleted-heading';
 const restoreButtonId = (id: string) => `restore-${id}`;
 const cardWords = (count: number) => `${count} card${count === 1 ? '' : 's'}`;
 
-export function RecentlyDeletedPanel(props: RecentlyDeletedPanelProps) {
+export function RecentlyDeletedPanel() {
   const board = useBoard();
-  const { api } = useApp();
   const count = createDeletedCount(board.doc);
   const [open, setOpen] = createSignal(false);
-  const [names, setNames] = createSignal<ReadonlyMap<string, string> | null>(null);
   const [message, setMessage] = createSignal('');
   const [emptying, setEmptying] = createSignal(false);
   const [now, setNow] = createSignal(Date.now());
   let dialog: HTMLDialogElement | undefined;
   let opener: HTMLButtonElement | undefined;
   let heading: HTMLHeadingElement | undefined;
-
-  async function loadNames() {
-    try {
-      const members = await api.listMembers(props.boardId);
-      setNames(new Map(members.map((member) => [member.id, member.displayName])));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setNames(new Map());
-    }
-  }
 
   function show() {
     setMessage('');
@@ -68,14 +48,12 @@ export function RecentlyDeletedPanel(props: RecentlyDeletedPanelProps) {
     setOpen(true);
     dialog?.showModal();
     heading?.focus();
-    void loadNames();
+    void board.names.refresh();
   }
 
   const byWhom = (userId: string): string => {
-    if (userId === props.userId) return ' by you';
-    const known = names();
-    if (known === null) return '';
-    return ` by ${known.get(userId) ?? 'someone who is no longer on this board'}`;
+    const who = board.names.who(userId);
+    return who === null ? '' : ` by ${who}`;
   };
 
   const title = (item: DeletedItem) => spokenTitle(item.title, item.kind);
