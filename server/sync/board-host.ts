@@ -324,6 +324,7 @@ export class BoardHost implements BoardControl {
       },
       onTitleChange,
       onError: this.#options.onError,
+      onRefused: ({ userId, reason }) => console.warn(`change refused on board ${this.boardId} from user ${userId}: ${reason}`),
       clock: this.#clock,
     });
     this.#room = room;

@@ -20,6 +20,7 @@ import { BoardWriteFailedError, type BoardLog, type StoredDocument } from '../po
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { purgeExpiredDeletions, watchPurges } from './purge-deleted.ts';
 import { RelayBatcher } from './relay-batch.ts';
+import { checkUpdate, RefusedChange } from './guard/update-guard.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 
 /** Thrown by {@link Room.receive} for a frame that is not a valid y-websocket message. */
@@ -51,6 +52,8 @@ export interface RoomOptions {
   onTitleChange?: (title: string) => void;
   /** Reports failures that are not the client's fault. */
   onError: (error: unknown) => void;
+  /** Told of each update the guard refused (its sender's socket is closed with 4422). */
+  onRefused?: (refusal: { boardId: string; userId: string; reason: string }) => void;
   /** Time, for "Recently deleted" items that expire when the board loads (default the system clock). */
   clock?: Clock;
 }
@@ -95,6 +98,12 @@ export class Room {
   /** Presence ids per person, oldest first, to forget the oldest beyond the bound. */
   readonly #idsOfPerson = new Map<string, number[]>();
   #droppedPresenceIds = 0;
+  #refusedUpdates = 0;
+  /**
+   * Which person each Yjs client id written with (while the room is loaded) belongs to: nobody may
+   * write with another's client id (it would take the clocks of that person's next changes).
+   */
+  readonly #clientOwners = new Map<number, string>();
   #deleted = false;
   #cannotSave = false;
   #contentPurged = false;
@@ -162,6 +171,11 @@ export class Room {
   /** Presence ids sockets tried to speak for beyond {@link maxPresenceIdsPerSocket}, dropped. */
   get droppedPresenceIds(): number {
     return this.#droppedPresenceIds;
+  }
+
+  /** Updates the guard refused since the room was loaded. */
+  get refusedUpdates(): number {
+    return this.#refusedUpdates;
   }
 
   /** True once the board was deleted: the room takes no one and writes nothing more. */
@@ -355,12 +369,30 @@ export class Room {
         // View members receive the document but their changes are dropped, never stored; so are
         // updates for a deleted board or one that cannot save.
         if (!canComment(connection.peer.access) || this.#deleted || this.#cannotSave) return;
+        // Checked before anything of it is applied, stored or relayed (guard/update-guard.ts).
+        let clients: ReadonlySet<number>;
+        try {
+          clients = checkUpdate(this.doc, update, connection.peer, (clientId) => this.#clientOwners.get(clientId));
+        } catch (error) {
+          if (!(error instanceof RefusedChange)) throw error;
+          this.#refuse(connection, error);
+          return;
+        }
         Y.applyUpdate(this.doc, update, connection);
+        for (const clientId of clients) this.#clientOwners.set(clientId, connection.peer.userId);
         break;
       }
       default:
         throw new RangeError(`unknown sync step ${step}`);
     }
+  }
+
+  /** Refuses a socket's update: nothing of it is kept; the socket is closed with 4422 (its page reloads the board). */
+  #refuse(connection: Connection, refusal: RefusedChange): void {
+    this.#refusedUpdates++;
+    this.#options.onRefused?.({ boardId: this.boardId, userId: connection.peer.userId, reason: refusal.message });
+    this.leave(connection.socket);
+    connection.socket.close(CloseCode.changeRefused, closeReasons[CloseCode.changeRefused]!);
   }
 
   #receiveAwareness(connection: Connection, update: Uint8Array): void {

@@ -1,0 +1,489 @@
+/**
+ * Who may change what in a board document, and what each place may hold: the guard's judgement of
+ * the changes update-changes.ts found (docs/sync-protocol.md, "The guard").
+ *
+ * - `comment`: their own feelings and votes (keys `<touchpointId>/<their id>`), comments they author
+ *   (write, edit and delete their own; reopen any; resolve their own), nothing else.
+ * - `edit`: that, plus touchpoints (add with `createdBy` = themselves; change title, story, order
+ *   and stage; delete into "Recently deleted"; take back a card they added that nobody else has
+ *   given a feeling, dots or a comment on) and restoring anything from "Recently deleted".
+ * - `facilitate`: everything, including `meta` and `stages`; emptying "Recently deleted" removes
+ *   other people's feelings, dots and comments with what they were about, and only then.
+ * - Nobody writes another person's feeling, dots or comment body, and nobody writes a value the
+ *   schema does not allow (the facilitator included), so every client can read what others see.
+ */
+import * as Y from 'yjs';
+import { atLeast, canFacilitate, type Access } from '../../../shared/access.ts';
+import { TopLevel } from '../../../shared/board-document.ts';
+import { commentBodyMaxLength, storyMaxLength, touchpointTitleMaxLength } from '../../../shared/limits.ts';
+import {
+  commentTarget,
+  feeling,
+  id,
+  isId,
+  metaValues,
+  orNull,
+  order,
+  participantKeyParts,
+  requiredMeta,
+  stageValues,
+  time,
+  vote,
+  type ValueCheck,
+} from './document-values.ts';
+import type { Container, Insert, Place, Removal, UpdateChanges } from './update-changes.ts';
+
+export interface Sender {
+  userId: string;
+  access: Access;
+}
+
+/** A refused change: which place and why, for the log (never shown to other people). */
+export class RefusedChange extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'RefusedChange';
+  }
+}
+
+const refuse = (reason: string): never => {
+  throw new RefusedChange(reason);
+};
+
+/** Where in the board document a place is, by what the schema calls it. */
+type Slot =
+  | { kind: 'meta'; key: string }
+  | { kind: 'stage' }
+  | { kind: 'stage-field'; stage: Container; key: string }
+  | { kind: 'touchpoint'; id: string }
+  | { kind: 'touchpoint-field'; touchpoint: Container; key: string }
+  | { kind: 'text'; owner: Container; field: string; text: Container }
+  | { kind: 'feeling' | 'vote'; key: string }
+  | { kind: 'comment'; id: string }
+  | { kind: 'comment-field'; comment: Container; key: string }
+  | { kind: 'deleted-entry'; id: string }
+  | { kind: 'deleted-field'; entry: Container; key: string };
+
+const mapTops: ReadonlySet<string> = new Set([TopLevel.meta, TopLevel.touchpoints, TopLevel.feelings, TopLevel.votes, TopLevel.comments, TopLevel.deleted]);
+
+/** The top-level types of a board document; an update naming any other is refused. */
+export const boardTops: ReadonlySet<string> = new Set(Object.values(TopLevel));
+
+const isMapType = (container: Container): boolean =>
+  container.item.content instanceof Y.ContentType && container.item.content.type.constructor === Y.Map;
+const isTextType = (container: Container): boolean =>
+  container.item.content instanceof Y.ContentType && container.item.content.type.constructor === Y.Text;
+
+function slotOf(place: Place): Slot {
+  const { top, container, key } = place;
+  if (container === null) {
+    if (top === TopLevel.stages) return key === null ? { kind: 'stage' } : refuse('a key in the stages list');
+    if (!mapTops.has(top) || key === null) return refuse(`a list element in ${top}`);
+    switch (top) {
+      case TopLevel.meta:
+        return { kind: 'meta', key };
+      case TopLevel.touchpoints:
+        return { kind: 'touchpoint', id: key };
+      case TopLevel.feelings:
+        return { kind: 'feeling', key };
+      case TopLevel.votes:
+        return { kind: 'vote', key };
+      case TopLevel.comments:
+        return { kind: 'comment', id: key };
+      default:
+        return { kind: 'deleted-entry', id: key };
+    }
+  }
+  if (container.place.container === null) {
+    if (key === null || !isMapType(container)) return refuse(`content inside a ${top} value that is not a map`);
+    switch (top) {
+      case TopLevel.stages:
+        return { kind: 'stage-field', stage: container, key };
+      case TopLevel.touchpoints:
+        return { kind: 'touchpoint-field', touchpoint: container, key };
+      case TopLevel.comments:
+        return { kind: 'comment-field', comment: container, key };
+      case TopLevel.deleted:
+        return { kind: 'deleted-field', entry: container, key };
+      default:
+        return refuse(`content nested inside ${top}`);
+    }
+  }
+  const owner = container.place.container;
+  const field = container.place.key ?? '';
+  const textField =
+    (top === TopLevel.touchpoints && (field === 'title' || field === 'story')) || (top === TopLevel.comments && field === 'body');
+  if (owner.place.container !== null || !textField || key !== null || !isTextType(container)) return refuse(`content nested too deep in ${top}`);
+  return { kind: 'text', owner, field, text: container };
+}
+
+/** The one value a plain item holds, or a refusal for anything else (binary, embeds, several values). */
+function plainValue(item: Y.Item): unknown {
+  const content = item.content;
+  if (content instanceof Y.ContentAny && content.arr.length === 1) return content.arr[0];
+  return refuse('a value that is not one plain value');
+}
+
+/** The type a nested-type item makes (Y.Map, Y.Text, ...), or null for any other content. */
+const madeType = (item: Y.Item): unknown => (item.content instanceof Y.ContentType ? item.content.type.constructor : null);
+
+const touchpointFields: Readonly<Record<string, ValueCheck | 'text'>> = {
+  id,
+  stageId: id,
+  order,
+  title: 'text',
+  story: 'text',
+  createdBy: id,
+  createdAt: time,
+};
+/** Set when the touchpoint is made, never after. */
+const touchpointBirthFields: ReadonlySet<string> = new Set(['id', 'createdBy', 'createdAt']);
+
+const commentFields: Readonly<Record<string, ValueCheck | 'text'>> = {
+  id,
+  target: commentTarget,
+  parentId: orNull(id),
+  authorId: id,
+  body: 'text',
+  createdAt: time,
+  editedAt: orNull(time),
+  resolvedAt: orNull(time),
+  resolvedBy: orNull(id),
+};
+const commentBirthFields: ReadonlySet<string> = new Set(['id', 'target', 'parentId', 'authorId', 'createdAt']);
+const commentRequired = ['id', 'target', 'parentId', 'authorId', 'body', 'createdAt'];
+
+const deletedFields: Readonly<Record<string, ValueCheck>> = {
+  id,
+  kind: (value) => (value === 'stage' || value === 'touchpoint' ? null : 'unknown kind'),
+  deletedAt: time,
+  deletedBy: id,
+};
+
+const textLimits: Readonly<Record<string, number>> = { title: touchpointTitleMaxLength, story: storyMaxLength, body: commentBodyMaxLength };
+
+/**
+ * Throws {@link RefusedChange} unless every change fits the schema and `sender` may make it.
+ * `doc` is the document before the update.
+ */
+export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender): void {
+  const { inserts, removals } = changes;
+  const me = sender.userId;
+  const may = (least: Access, what: string) => {
+    if (!atLeast(sender.access, least)) refuse(`${sender.access} may not ${what}`);
+  };
+
+  // ---- What this update makes and removes, to judge each change in the light of the others.
+  const slots = new Map<Insert | Removal, Slot>();
+  const fieldInserts = new Map<Y.Item, Map<string, Insert[]>>();
+  for (const insert of inserts) {
+    const slot = slotOf(insert.place);
+    slots.set(insert, slot);
+    const container = insert.place.container;
+    if (container !== null && insert.place.key !== null) {
+      let fields = fieldInserts.get(container.item);
+      if (fields === undefined) fieldInserts.set(container.item, (fields = new Map()));
+      fields.set(insert.place.key, [...(fields.get(insert.place.key) ?? []), insert]);
+    }
+  }
+  const removedItems = new Set<Y.Item>();
+  const removedTouchpoints = new Set<string>();
+  const removedStages = new Set<string>();
+  const removedComments = new Set<string>();
+  for (const removal of removals) {
+    const slot = slotOf(removal.place);
+    slots.set(removal, slot);
+    removedItems.add(removal.item);
+    if (slot.kind === 'touchpoint') removedTouchpoints.add(slot.id);
+    if (slot.kind === 'comment') removedComments.add(slot.id);
+    if (slot.kind === 'stage' && removal.item.content instanceof Y.ContentType) {
+      const stageId = (removal.item.content.type as Y.Map<unknown>).get('id');
+      if (typeof stageId === 'string') removedStages.add(stageId);
+    }
+  }
+
+  /** The live values this update sets at `key` of a container it makes. */
+  const newValues = (container: Container, key: string): Insert[] =>
+    (fieldInserts.get(container.item)?.get(key) ?? []).filter((insert) => insert.liveLength > 0);
+  /** The value of `key` in a container: what this update sets if it makes it, else what the document has. */
+  const fieldValue = (container: Container, key: string): unknown => {
+    if (!container.isNew) return (container.type as Y.Map<unknown>).get(key);
+    const values = newValues(container, key);
+    return values.length === 1 ? plainValue(values[0]!.item) : undefined;
+  };
+  const setsAgain = (container: Container | null, key: string): boolean =>
+    inserts.some(
+      (insert) => insert.liveLength > 0 && (insert.place.container?.item ?? null) === (container?.item ?? null) && insert.place.key === key,
+    );
+  const goes = (container: Container): boolean => removedItems.has(container.item);
+
+  const { touchpoints, stages, comments } = {
+    touchpoints: doc.getMap<unknown>(TopLevel.touchpoints),
+    stages: doc.getArray<unknown>(TopLevel.stages),
+    comments: doc.getMap<unknown>(TopLevel.comments),
+  };
+  const touchpointGone = (touchpointId: string) => removedTouchpoints.has(touchpointId) || !(touchpoints.get(touchpointId) instanceof Y.Map);
+  const stageGone = (stageId: string) =>
+    removedStages.has(stageId) || !stages.toArray().some((stage) => stage instanceof Y.Map && stage.get('id') === stageId);
+  const commentGone = (commentId: string) => removedComments.has(commentId) || !(comments.get(commentId) instanceof Y.Map);
+  /** Whether a comment (the document's) is about something this update removes, or that is gone. */
+  const aboutSomethingGone = (comment: Y.Map<unknown>): boolean => {
+    const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
+    const parentId = comment.get('parentId');
+    if (typeof parentId === 'string' && commentGone(parentId)) return true;
+    if (target?.type === 'touchpoint' && typeof target.id === 'string') return touchpointGone(target.id);
+    if (target?.type === 'stage' && typeof target.id === 'string') return stageGone(target.id);
+    return false;
+  };
+
+  // ---- New values.
+  for (const insert of inserts) {
+    const slot = slots.get(insert)!;
+    const { item } = insert;
+    const live = insert.liveLength > 0;
+    switch (slot.kind) {
+      case 'meta': {
+        may('facilitate', 'change the board title, purpose or phase');
+        const check = metaValues[slot.key] ?? refuse(`unknown meta key ${slot.key}`);
+        if (live) reason(`meta.${slot.key}`, check(plainValue(item)));
+        break;
+      }
+      case 'stage': {
+        may('facilitate', 'add or move stages');
+        if (!live) break;
+        if (madeType(item) !== Y.Map) refuse('a stage that is not a map');
+        const stage = containerMade(item, insert.place);
+        for (const key of ['id', 'title']) if (newValues(stage, key).length !== 1) refuse(`a new stage without one ${key}`);
+        break;
+      }
+      case 'stage-field': {
+        may('facilitate', 'rename stages');
+        const check = stageValues[slot.key] ?? refuse(`unknown stage field ${slot.key}`);
+        if (slot.key === 'id' && !slot.stage.isNew) refuse("changes a stage's id");
+        if (live) reason(`stage ${slot.key}`, check(plainValue(item)));
+        break;
+      }
+      case 'touchpoint': {
+        may('edit', 'add touchpoints');
+        if (!isId(slot.id)) refuse('a touchpoint key that is not an id');
+        if (!live) break;
+        if (madeType(item) !== Y.Map) refuse('a touchpoint that is not a map');
+        const touchpoint = containerMade(item, insert.place);
+        for (const key of Object.keys(touchpointFields)) if (newValues(touchpoint, key).length !== 1) refuse(`a new touchpoint without one ${key}`);
+        if (fieldValue(touchpoint, 'id') !== slot.id) refuse("a touchpoint whose id is not its key");
+        if (fieldValue(touchpoint, 'createdBy') !== me) refuse('a touchpoint made in the name of someone else');
+        break;
+      }
+      case 'touchpoint-field': {
+        may('edit', 'change touchpoints');
+        const check = touchpointFields[slot.key] ?? refuse(`unknown touchpoint field ${slot.key}`);
+        if (touchpointBirthFields.has(slot.key) && !slot.touchpoint.isNew) refuse(`changes a touchpoint's ${slot.key}`);
+        if (!live) break;
+        if (check === 'text') {
+          if (madeType(item) !== Y.Text) refuse(`a touchpoint ${slot.key} that is not shared text`);
+        } else reason(`touchpoint ${slot.key}`, check(plainValue(item)));
+        break;
+      }
+      case 'text': {
+        mayWriteText(slot);
+        if (live && !(item.content instanceof Y.ContentString)) refuse(`formatting or embedded content in ${slot.field}`);
+        break;
+      }
+      case 'feeling':
+      case 'vote': {
+        may('comment', slot.kind === 'feeling' ? 'give feelings' : 'give dots');
+        const parts = participantKeyParts(slot.key) ?? refuse(`a ${slot.kind} key that is not touchpointId/userId`);
+        if (parts.participantId !== me) refuse(`writes another person's ${slot.kind}`);
+        if (live) reason(slot.kind, (slot.kind === 'feeling' ? feeling : vote)(plainValue(item)));
+        break;
+      }
+      case 'comment': {
+        may('comment', 'comment');
+        if (!isId(slot.id)) refuse('a comment key that is not an id');
+        if (!live) break;
+        if (madeType(item) !== Y.Map) refuse('a comment that is not a map');
+        const comment = containerMade(item, insert.place);
+        for (const key of commentRequired) if (newValues(comment, key).length !== 1) refuse(`a new comment without one ${key}`);
+        if (fieldValue(comment, 'id') !== slot.id) refuse('a comment whose id is not its key');
+        if (fieldValue(comment, 'authorId') !== me) refuse('a comment in the name of someone else');
+        break;
+      }
+      case 'comment-field': {
+        may('comment', 'comment');
+        const check = commentFields[slot.key] ?? refuse(`unknown comment field ${slot.key}`);
+        if (!slot.comment.isNew) {
+          if (commentBirthFields.has(slot.key)) refuse(`changes a comment's ${slot.key}`);
+          mayChangeCommentField(slot.comment, slot.key, live ? plainOrType(item) : null);
+        }
+        if (!live) break;
+        if (check === 'text') {
+          if (madeType(item) !== Y.Text) refuse('a comment body that is not shared text');
+        } else reason(`comment ${slot.key}`, check(plainValue(item)));
+        break;
+      }
+      case 'deleted-entry': {
+        may('edit', 'delete');
+        if (!isId(slot.id)) refuse('a deleted entry key that is not an id');
+        if (!live) break;
+        if (madeType(item) !== Y.Map) refuse('a deleted entry that is not a map');
+        const entry = containerMade(item, insert.place);
+        for (const key of Object.keys(deletedFields)) if (newValues(entry, key).length !== 1) refuse(`a deleted entry without one ${key}`);
+        if (fieldValue(entry, 'id') !== slot.id) refuse('a deleted entry whose id is not its key');
+        if (fieldValue(entry, 'deletedBy') !== me) refuse('a deletion in the name of someone else');
+        if (fieldValue(entry, 'kind') === 'stage') may('facilitate', 'delete stages');
+        break;
+      }
+      case 'deleted-field': {
+        may('edit', 'delete');
+        if (!slot.entry.isNew) refuse('changes a deleted entry');
+        const check = deletedFields[slot.key] ?? refuse(`unknown deleted entry field ${slot.key}`);
+        if (live) reason(`deleted entry ${slot.key}`, check(plainValue(item)));
+        break;
+      }
+    }
+  }
+
+  // ---- Removed values (deleted, or replaced by a new value at their key).
+  for (const removal of removals) {
+    const slot = slots.get(removal)!;
+    switch (slot.kind) {
+      case 'meta':
+        may('facilitate', 'change the board');
+        if (!removal.replaced && requiredMeta.has(slot.key) && !setsAgain(null, slot.key)) refuse(`removes meta.${slot.key}`);
+        break;
+      case 'stage':
+        may('facilitate', 'remove stages');
+        break;
+      case 'stage-field':
+        if (goes(slot.stage)) break;
+        may('facilitate', 'rename stages');
+        if (!removal.replaced && !setsAgain(slot.stage, slot.key)) refuse(`removes a stage's ${slot.key}`);
+        break;
+      case 'touchpoint': {
+        if (canFacilitate(sender.access)) break;
+        may('edit', 'remove touchpoints');
+        const touchpoint = removal.item.content instanceof Y.ContentType ? (removal.item.content.type as Y.Map<unknown>) : null;
+        if (touchpoint?.get('createdBy') !== me) refuse("removes someone else's touchpoint for good");
+        if (othersHaveSaid(doc, slot.id, me)) refuse('removes for good a touchpoint others have given feelings, dots or comments on');
+        break;
+      }
+      case 'touchpoint-field':
+        if (goes(slot.touchpoint)) break;
+        may('edit', 'change touchpoints');
+        if (touchpointBirthFields.has(slot.key)) refuse(`changes a touchpoint's ${slot.key}`);
+        if (!removal.replaced && !setsAgain(slot.touchpoint, slot.key)) refuse(`removes a touchpoint's ${slot.key}`);
+        break;
+      case 'text':
+        if (goes(slot.text) || goes(slot.owner)) break;
+        mayWriteText(slot);
+        break;
+      case 'feeling':
+      case 'vote': {
+        const parts = participantKeyParts(slot.key);
+        if (parts?.participantId === me) {
+          may('comment', slot.kind === 'feeling' ? 'give feelings' : 'give dots');
+          break;
+        }
+        // Another person's: only with the touchpoint it is about, when a facilitator removes it.
+        if (!canFacilitate(sender.access) || (parts !== null && !touchpointGone(parts.touchpointId))) refuse(`removes another person's ${slot.kind}`);
+        break;
+      }
+      case 'comment': {
+        const comment = removal.item.content instanceof Y.ContentType ? (removal.item.content.type as Y.Map<unknown>) : null;
+        if (comment === null) break;
+        if (comment.get('authorId') === me) {
+          may('comment', 'remove comments');
+          break;
+        }
+        if (!canFacilitate(sender.access) || !aboutSomethingGone(comment)) refuse("removes someone else's comment");
+        break;
+      }
+      case 'comment-field': {
+        if (goes(slot.comment)) break;
+        may('comment', 'comment');
+        if (commentBirthFields.has(slot.key) || slot.key === 'body') {
+          if (!removal.replaced && !setsAgain(slot.comment, slot.key)) refuse(`removes a comment's ${slot.key}`);
+        }
+        if (!removal.replaced) mayChangeCommentField(slot.comment, slot.key, null);
+        break;
+      }
+      case 'deleted-entry':
+        may('edit', 'restore from Recently deleted');
+        break;
+      case 'deleted-field':
+        if (goes(slot.entry)) break;
+        refuse('changes a deleted entry');
+    }
+  }
+
+  // ---- Texts stay within their limits.
+  const lengths = new Map<Y.Item, { text: Container; field: string; length: number }>();
+  const lengthOf = (slot: Extract<Slot, { kind: 'text' }>) => {
+    let entry = lengths.get(slot.text.item);
+    if (entry === undefined) {
+      lengths.set(slot.text.item, (entry = { text: slot.text, field: slot.field, length: slot.text.type?._length ?? 0 }));
+    }
+    return entry;
+  };
+  for (const insert of inserts) {
+    const slot = slots.get(insert)!;
+    if (slot.kind === 'text') lengthOf(slot).length += insert.liveLength;
+  }
+  for (const removal of removals) {
+    const slot = slots.get(removal)!;
+    if (slot.kind === 'text' && !removal.item.deleted && removal.item.content instanceof Y.ContentString) lengthOf(slot).length -= removal.length;
+  }
+  for (const { field, length } of lengths.values()) {
+    const max = textLimits[field]!;
+    if (length > max) refuse(`a ${field} longer than ${max}`);
+  }
+
+  function mayWriteText(slot: Extract<Slot, { kind: 'text' }>): void {
+    if (slot.owner.place.top === TopLevel.touchpoints) {
+      may('edit', 'change touchpoint titles and stories');
+      return;
+    }
+    may('comment', 'comment');
+    if (fieldValue(slot.owner, 'authorId') !== me) refuse("changes someone else's comment");
+  }
+
+  /** Editing (body, editedAt) is the author's; resolving their own thread's author's or a facilitator's; reopening anyone's. */
+  function mayChangeCommentField(comment: Container, key: string, value: unknown): void {
+    const isAuthor = fieldValue(comment, 'authorId') === me;
+    if (key === 'body' || key === 'editedAt') {
+      if (!isAuthor) refuse("changes someone else's comment");
+    } else if (key === 'resolvedAt' || key === 'resolvedBy') {
+      if (value === null) return; // reopening
+      if (!isAuthor && !canFacilitate(sender.access)) refuse('resolves a thread that is not theirs');
+      if (key === 'resolvedBy' && value !== me) refuse('resolves in the name of someone else');
+    }
+  }
+}
+
+function reason(where: string, problem: string | null): void {
+  if (problem !== null) refuse(`${where}: ${problem}`);
+}
+
+/** The container an insert of a nested type makes (as update-changes.ts would place its content). */
+function containerMade(item: Y.Item, place: Place): Container {
+  return { item, type: null, place, isNew: true };
+}
+
+function plainOrType(item: Y.Item): unknown {
+  return item.content instanceof Y.ContentAny && item.content.arr.length === 1 ? item.content.arr[0] : item.content;
+}
+
+/** Whether anyone other than `me` has a feeling, dots or a comment on the touchpoint. */
+function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
+  const prefix = `${touchpointId}/`;
+  for (const top of [TopLevel.feelings, TopLevel.votes]) {
+    for (const key of doc.getMap<unknown>(top).keys()) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
+  }
+  for (const comment of doc.getMap<unknown>(TopLevel.comments).values()) {
+    if (!(comment instanceof Y.Map)) continue;
+    const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
+    if (target?.type === 'touchpoint' && target.id === touchpointId && comment.get('authorId') !== me) return true;
+  }
+  return false;
+}
+

@@ -1,0 +1,92 @@
+/**
+ * The board document's plain values and what each may hold (docs/board-document.md): the checks
+ * the guard runs on every value an update writes, whoever sends it. Each returns null when the
+ * value fits, or a short reason.
+ */
+import { phases, schemaVersion } from '../../../shared/board-document.ts';
+import { idPattern } from '../../../shared/api.ts';
+import { maxOwnWordLength } from '../../../shared/emotion-words.ts';
+import {
+  boardTitleMaxLength,
+  maxVotesPerTouchpoint,
+  maxWordsPerFeeling,
+  orderMaxLength,
+  purposeMaxLength,
+  stageTitleMaxLength,
+} from '../../../shared/limits.ts';
+
+export type ValueCheck = (value: unknown) => string | null;
+
+const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export const isId = (value: unknown): value is string => typeof value === 'string' && idPattern.test(value);
+
+/** A string of at most `max` UTF-16 units, without control characters other than tab and line breaks. */
+export const text =
+  (max: number, { nonEmpty = false } = {}): ValueCheck =>
+  (value) => {
+    if (typeof value !== 'string') return 'not text';
+    if (value.length > max) return `longer than ${max}`;
+    if (nonEmpty && value.trim() === '') return 'empty';
+    if (controlCharacters.test(value)) return 'control characters';
+    return null;
+  };
+
+export const id: ValueCheck = (value) => (isId(value) ? null : 'not an id');
+
+/** Milliseconds since the epoch (any finite, non-negative number: devices' clocks differ). */
+export const time: ValueCheck = (value) =>
+  typeof value === 'number' && Number.isFinite(value) && value >= 0 ? null : 'not a time';
+
+export const orNull =
+  (check: ValueCheck): ValueCheck =>
+  (value) =>
+    value === null ? null : check(value);
+
+/** A fractional-index key (fractional-indexing's base-62 digits). */
+export const order: ValueCheck = (value) =>
+  typeof value === 'string' && value.length <= orderMaxLength && /^[0-9A-Za-z]*$/.test(value) ? null : 'not an order key';
+
+export const metaValues: Readonly<Record<string, ValueCheck>> = {
+  schemaVersion: (value) => (value === schemaVersion ? null : 'unknown schema version'),
+  title: text(boardTitleMaxLength, { nonEmpty: true }),
+  purpose: text(purposeMaxLength),
+  phase: (value) => ((phases as readonly unknown[]).includes(value) ? null : 'unknown phase'),
+};
+/** Meta keys a board always has: deleting one is refused unless the same change sets it again. */
+export const requiredMeta: ReadonlySet<string> = new Set(['schemaVersion', 'title', 'phase']);
+
+export const stageValues: Readonly<Record<string, ValueCheck>> = { id, title: text(stageTitleMaxLength) };
+
+/** One person's feeling at one touchpoint: `{score, words, at}` and nothing else. */
+export const feeling: ValueCheck = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a feeling';
+  const { score, words, at, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return 'unknown fields in a feeling';
+  if (typeof score !== 'number' || !Number.isInteger(score) || score < -2 || score > 2) return 'score not a whole number from -2 to 2';
+  if (!Array.isArray(words) || words.length > maxWordsPerFeeling) return `words not a list of at most ${maxWordsPerFeeling}`;
+  // A card's word or the person's own: a short word or phrase.
+  for (const word of words) if (text(maxOwnWordLength, { nonEmpty: true })(word) !== null) return 'a word that is not a short word';
+  return time(at);
+};
+
+/** A person's dots on a touchpoint. */
+export const vote: ValueCheck = (value) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxVotesPerTouchpoint ? null : 'not a number of dots';
+
+/** A comment's `target`: `{type, id}`. */
+export const commentTarget: ValueCheck = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a target';
+  const { type, id: targetId, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) return 'unknown fields in a target';
+  if (type !== 'board' && type !== 'stage' && type !== 'touchpoint') return 'unknown target type';
+  return isId(targetId) ? null : 'target without an id';
+};
+
+/** `touchpointId/userId`, the key of a feeling or of a person's votes; null when malformed. */
+export function participantKeyParts(key: string): { touchpointId: string; participantId: string } | null {
+  const slash = key.indexOf('/');
+  const touchpointId = key.slice(0, slash);
+  const participantId = key.slice(slash + 1);
+  return slash > 0 && isId(touchpointId) && isId(participantId) ? { touchpointId, participantId } : null;
+}
