@@ -12,10 +12,18 @@ export const accessLabel: Readonly<Record<Access, string>> = {
   view: 'Can look',
 };
 
+/** What an invite lets the person who joins do, said to them (the invite page). */
+export const accessForYou: Readonly<Record<Access, string>> = {
+  facilitate: 'You can add and change things, invite people and decide who can do what.',
+  edit: 'You can add and change things.',
+  comment: 'You can say how each moment felt and comment, but not change the stages or cards.',
+  view: 'You can look, but not change things.',
+};
+
 /** One sentence saying what the permission lets a person do. */
 export const accessExplained: Readonly<Record<Access, string>> = {
   facilitate: 'Can add and change things, invite people and decide who can do what.',
   edit: 'Can add and change things on the board.',
-  comment: 'Can say how each moment felt and comment, but not change the map.',
+  comment: 'Can say how each moment felt and comment, but not change the stages or cards.',
   view: 'Can look at the board, but not change things.',
 };

@@ -7,6 +7,7 @@
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { A, useNavigate, useParams } from '@solidjs/router';
 import type { InvitePreview } from '../../../shared/api.ts';
+import { accessForYou } from '../access-words.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
@@ -138,7 +139,7 @@ function InviteWelcome(props: { token: string; preview: InvitePreview; onBroken:
       <section class="card" aria-labelledby="invite-join">
         <h2 id="invite-join">Join the board</h2>
         <p>
-          {props.preview.access === 'edit' ? 'You can add and change things.' : 'You can look, but not change things.'}{' '}
+          {accessForYou[props.preview.access]}{' '}
           Only the people on this board see what you write, and only your first name. More about the board is below.
         </p>
         <form aria-labelledby="invite-join" novalidate onSubmit={(event) => void join(event)}>
@@ -177,7 +178,7 @@ function InviteWelcome(props: { token: string; preview: InvitePreview; onBroken:
       </section>
       <section aria-labelledby="invite-can-do">
         <h2 id="invite-can-do">What you can do</h2>
-        <p>{props.preview.access === 'edit' ? 'You can add and change things.' : 'You can look, but not change things.'}</p>
+        <p>{accessForYou[props.preview.access]}</p>
       </section>
       <section aria-labelledby="invite-who-sees">
         <h2 id="invite-who-sees">Who can see what you write</h2>

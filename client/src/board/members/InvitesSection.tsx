@@ -5,7 +5,8 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { CreatedInvite, Invite } from '../../../../shared/api.ts';
-import { accessLabel } from '../../access-words.ts';
+import { inviteAccessLevels, type InviteAccess } from '../../../../shared/access.ts';
+import { accessExplained, accessLabel } from '../../access-words.ts';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
@@ -16,6 +17,9 @@ export interface InvitesSectionProps {
   /** Says something in the panel's polite live region. */
   say: (message: string) => void;
 }
+
+/** What a new link gives unless the facilitator chooses otherwise. */
+const defaultInviteAccess: InviteAccess = 'edit';
 
 const durations = [
   { hours: 24, label: '1 day' },
@@ -64,7 +68,7 @@ export function InvitesSection(props: InvitesSectionProps) {
     event.preventDefault();
     if (busy()) return;
     const data = new FormData(event.currentTarget);
-    const access = data.get('access') === 'view' ? 'view' : 'edit';
+    const access = inviteAccessLevels.find((level) => level === data.get('access')) ?? defaultInviteAccess;
     const hours = Number(data.get('expiresInHours'));
     const rawUses = String(data.get('maxUses') ?? '').trim();
     const maxUses = rawUses === '' ? undefined : Number(rawUses);
@@ -109,14 +113,25 @@ export function InvitesSection(props: InvitesSectionProps) {
         <h4 id="make-invite-heading">Make an invite link</h4>
         <fieldset class="choices">
           <legend>What can people do with this link?</legend>
-          <label class="checkbox">
-            <input type="radio" name="access" value="edit" checked />
-            {accessLabel.edit}
-          </label>
-          <label class="checkbox">
-            <input type="radio" name="access" value="view" />
-            {accessLabel.view}
-          </label>
+          <For each={inviteAccessLevels}>
+            {(level) => (
+              <div class="choice">
+                <label class="checkbox">
+                  <input
+                    type="radio"
+                    name="access"
+                    value={level}
+                    checked={level === defaultInviteAccess}
+                    aria-describedby={`invite-access-${level}-hint`}
+                  />
+                  {accessLabel[level]}
+                </label>
+                <p class="hint choice__hint" id={`invite-access-${level}-hint`}>
+                  {accessExplained[level]}
+                </p>
+              </div>
+            )}
+          </For>
         </fieldset>
         <div class="field">
           <label for="invite-duration">How long the link works</label>
