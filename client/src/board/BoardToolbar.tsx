@@ -6,6 +6,7 @@
 import { Show } from 'solid-js';
 import { useBoard } from './board-context.ts';
 import { undoDeleteButtonId } from './control-ids.ts';
+import { undoWords } from './board-undo.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import './board-toolbar.css';
 
@@ -24,11 +25,7 @@ export function BoardToolbar() {
             class="button button--secondary"
             aria-disabled={!board.undo.canUndo()}
             aria-keyshortcuts="Control+Z Meta+Z"
-            onClick={() => {
-              if (!board.undo.canUndo()) return board.announcer.say('There is nothing of yours to undo.');
-              board.undo.undo();
-              board.announcer.say('Undone.');
-            }}
+            onClick={() => board.announcer.say(undoWords(board.undo.undo()))}
           >
             Undo
           </button>

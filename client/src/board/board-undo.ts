@@ -3,17 +3,34 @@
  * tracking only `localOrigin`, so it takes back this person's changes and never a peer's.
  * Typing in a shared text field is a local change too, so Ctrl+Z in a field goes through here
  * (the browser's own undo would not know about other people's typing and would undo wrongly).
+ * A step the server would refuse to take back (undo-limits.ts) is dropped with a reason instead.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../shared/board-document.ts';
 import { localOrigin } from './local-origin.ts';
 
+/**
+ * What pressing Undo did: took a step back, found nothing to take back, or dropped a step this
+ * person may not take back (`kept` says why, in plain words).
+ */
+export type UndoOutcome = 'undone' | 'nothing' | { kept: string };
+
+/** Plain words for what Undo did, for the live region. */
+export function undoWords(outcome: UndoOutcome): string {
+  if (outcome === 'undone') return 'Undone.';
+  if (outcome === 'nothing') return 'There is nothing of yours to undo.';
+  return outcome.kept;
+}
+
+/** Says why the next Undo step may not be taken back, or null when it may. */
+export type UndoLimit = (step: Y.UndoManager['undoStack'][number]) => string | null;
+
 export interface BoardUndo {
   manager: Y.UndoManager;
   canUndo: Accessor<boolean>;
   canRedo: Accessor<boolean>;
-  undo(): void;
+  undo(): UndoOutcome;
   redo(): void;
   /** Makes the next change its own step (not merged with typing just before it). */
   cut(): void;
@@ -27,7 +44,7 @@ export interface BoardUndo {
 }
 
 /** Starts undo tracking for `doc`. Call inside a component: it stops on cleanup. */
-export function createBoardUndo(doc: Y.Doc): BoardUndo {
+export function createBoardUndo(doc: Y.Doc, limit: UndoLimit = () => null): BoardUndo {
   const manager = new Y.UndoManager(Object.values(boardTypes(doc)), {
     trackedOrigins: new Set([localOrigin]),
     // Typing within half a second is one step, like a word.
@@ -52,7 +69,17 @@ export function createBoardUndo(doc: Y.Doc): BoardUndo {
     canRedo,
     undo: () => {
       manager.stopCapturing();
+      const step = manager.undoStack.at(-1);
+      if (step === undefined) return 'nothing';
+      const kept = limit(step);
+      if (kept !== null) {
+        // Dropped, so the next Undo reaches this person's earlier steps.
+        manager.undoStack.pop();
+        update();
+        return { kept };
+      }
       manager.undo();
+      return 'undone';
     },
     redo: () => manager.redo(),
     cut: () => manager.stopCapturing(),
@@ -88,7 +115,7 @@ export const sharedTextAttribute = 'data-shared-text';
  * ordinary (unshared) text boxes, whose own undo is right for them. Also catches the
  * browser's Edit menu undo in shared fields. Call inside a component.
  */
-export function bindHistoryKeys(undo: BoardUndo, onAction?: (action: 'undo' | 'redo', done: boolean) => void): void {
+export function bindHistoryKeys(undo: BoardUndo, say: (words: string) => void): void {
   const isPlainField = (target: EventTarget | null) =>
     target instanceof HTMLElement &&
     (target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target.isContentEditable) &&
@@ -99,18 +126,26 @@ export function bindHistoryKeys(undo: BoardUndo, onAction?: (action: 'undo' | 'r
     // A dialog (like the shortcut list) is not the board.
     if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
     event.preventDefault();
-    const possible = action === 'undo' ? undo.canUndo() : undo.canRedo();
-    if (action === 'undo') undo.undo();
-    else undo.redo();
-    // In a text box the words changing say enough; elsewhere, say what happened.
-    if (!(event.target instanceof HTMLElement && event.target.hasAttribute(sharedTextAttribute))) onAction?.(action, possible);
+    // In a text box the words changing say enough (but not why nothing changed); elsewhere, say what happened.
+    const inText = event.target instanceof HTMLElement && event.target.hasAttribute(sharedTextAttribute);
+    if (action === 'undo') {
+      const outcome = undo.undo();
+      if (!inText || typeof outcome === 'object') say(undoWords(outcome));
+      return;
+    }
+    const possible = undo.canRedo();
+    undo.redo();
+    if (!inText) say(possible ? 'Redone.' : 'There is nothing to redo.');
   };
   const onBeforeInput = (event: InputEvent) => {
     if (!(event.target instanceof HTMLElement) || !event.target.hasAttribute(sharedTextAttribute)) return;
     if (event.inputType === 'historyUndo' || event.inputType === 'historyRedo') {
       event.preventDefault();
-      if (event.inputType === 'historyUndo') undo.undo();
-      else undo.redo();
+      if (event.inputType === 'historyRedo') undo.redo();
+      else {
+        const outcome = undo.undo();
+        if (typeof outcome === 'object') say(outcome.kept);
+      }
     }
   };
   document.addEventListener('keydown', onKeyDown);

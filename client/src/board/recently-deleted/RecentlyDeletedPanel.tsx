@@ -20,11 +20,11 @@ import './recently-deleted.css';
 const emptyOrigin = Symbol('empty recently deleted');
 
 /**
- * A stage brought back by someone who does not organise the board: not an Undo step of theirs,
- * because undoing it would delete the stage again, which only people who organise may do (the
- * server would refuse it). Restoring loses nothing, so there is nothing to take back.
+ * A restore that this person could not take back: undoing it would delete the item again in the
+ * name of whoever deleted it, or delete a stage without organising the board, and the server
+ * refuses both. Such a restore is not an Undo step; restoring loses nothing, so nothing is lost.
  */
-const restoreStageOrigin = Symbol('stage restored without organising');
+const restoreOnlyOrigin = Symbol('restore, not an undo step');
 
 const headingId = 'recently-deleted-heading';
 const restoreButtonId = (id: string) => `restore-${id}`;
@@ -59,7 +59,8 @@ export function RecentlyDeletedPanel() {
   const title = (item: DeletedItem) => spokenTitle(item.title, item.kind);
 
   function restore(item: DeletedItem, next: DeletedItem | undefined) {
-    const origin = item.kind === 'stage' && !board.canFacilitate() ? restoreStageOrigin : localOrigin;
+    const undoable = item.deletedBy === board.userId && (item.kind === 'touchpoint' || board.canFacilitate());
+    const origin = undoable ? localOrigin : restoreOnlyOrigin;
     if (!board.undo.step(() => restoreDeleted(board.doc, item.id, origin))) {
       setMessage(`“${title(item)}” could not be brought back. Please try again.`);
       return;
