@@ -5,6 +5,7 @@
  */
 import { createSignal, createUniqueId, Show } from 'solid-js';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { plainText } from './plain-text.ts';
 
 export interface AddItemFormProps {
   /** The button's words, e.g. "Add stage". */
@@ -41,7 +42,7 @@ export function AddItemForm(props: AddItemFormProps) {
   };
   const onSubmit = (event: SubmitEvent & { currentTarget: HTMLFormElement }) => {
     event.preventDefault();
-    const title = (input?.value ?? '').trim();
+    const title = plainText(input?.value ?? '').trim();
     if (title === '') {
       setError(props.emptyMessage);
       input?.focus();

@@ -9,6 +9,7 @@ import { boardTypes } from '../../../shared/board-document.ts';
 import { boardTitleMaxLength, purposeMaxLength } from '../../../shared/limits.ts';
 import { useBoard } from './board-context.ts';
 import { localOrigin } from './local-origin.ts';
+import { plainText } from './plain-text.ts';
 import './board-details.css';
 
 /** The board title and purpose: boxes for editors, text for everyone else. */
@@ -29,7 +30,7 @@ export function BoardDetails() {
   });
 
   const save = (key: 'title' | 'purpose', value: string, what: string) => {
-    const next = key === 'title' ? value.trim() : value.replace(/\s+$/, '');
+    const next = key === 'title' ? plainText(value).trim() : plainText(value).replace(/\s+$/, '');
     if (next === (meta.get(key) ?? '')) return;
     if (key === 'title' && next === '') {
       board.announcer.say('The board needs a title, so we kept the old one.');

@@ -12,6 +12,7 @@ import type { StageView } from './board-view.ts';
 import { deleteWithUndo } from './delete-with-undo.ts';
 import { startDrag, stageDragType } from './drag.ts';
 import { localOrigin } from './local-origin.ts';
+import { plainText } from './plain-text.ts';
 import { deleteStage, moveStage } from './ordering.ts';
 import { ConfirmStep } from './members/ConfirmStep.tsx';
 import { recentlyDeletedDays } from '../../../shared/recently-deleted.ts';
@@ -38,7 +39,7 @@ export function StageHeader(props: StageHeaderProps) {
   const name = () => spokenTitle(props.stage.title, 'stage');
 
   const rename = (value: string) => {
-    const title = value.trim();
+    const title = plainText(value).trim();
     setRenaming(false);
     focusSoon(stageButtonId(props.stage.id, 'rename'));
     if (title === '' || title === props.stage.title) return;

@@ -10,6 +10,7 @@ import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { boardTypes, feelingScores, participantKey, type FeelingScore } from '../../../../shared/board-document.ts';
 import { normaliseWord, scoreWords } from '../../../../shared/feeling-stats.ts';
+import { maxWordsPerFeeling } from '../../../../shared/limits.ts';
 import { countsSentence, wordsSentence } from './feeling-summary.ts';
 import { FeelingFace } from './FeelingFace.tsx';
 import { createTouchpointFeelings } from './touchpoint-feelings.ts';
@@ -37,7 +38,9 @@ export function FeelingControl(props: FeelingControlProps) {
 
   const write = (score: FeelingScore, words: readonly string[]) => {
     if (props.readOnly) return;
-    props.doc.transact(() => feelings.set(key, { score, words: [...words], at: Date.now() }), localOrigin);
+    // Never more words than a feeling holds (WordCards stops there; an older feeling may have more).
+    const kept = words.slice(0, maxWordsPerFeeling);
+    props.doc.transact(() => feelings.set(key, { score, words: kept, at: Date.now() }), localOrigin);
   };
   const choose = (score: FeelingScore) => write(score, own()?.words ?? []);
   const toggleWord = (word: string) => {

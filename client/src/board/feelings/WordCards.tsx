@@ -2,11 +2,14 @@
  * The emotion word cards for one person's feeling: the shared deck as pairs (a good word beside
  * its hard opposite), the person's own words, and a box to add a word of their own. Each card is
  * a real toggle button (aria-pressed) with a 44px target; the chosen state shows as a tick and a
- * filled card, not colour alone. Cards wrap whole words (word-cards.css).
+ * filled card, not colour alone. Cards wrap whole words (word-cards.css). One feeling holds at
+ * most `maxWordsPerFeeling` words (the server refuses more): past that the page says so.
  */
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import { maxOwnWordLength, negativeWords, positiveWords } from '../../../../shared/emotion-words.ts';
 import { normaliseWord } from '../../../../shared/feeling-stats.ts';
+import { maxWordsPerFeeling } from '../../../../shared/limits.ts';
+import { plainText } from '../plain-text.ts';
 import './word-cards.css';
 
 /** The deck as [good, hard] pairs, paired by position as shared/emotion-words.ts promises. */
@@ -44,12 +47,21 @@ export function WordCards(props: WordCardsProps) {
   const chosenSet = () => new Set(props.chosen.map(normaliseWord));
   const isChosen = (word: string) => chosenSet().has(normaliseWord(word));
   const ownWords = () => props.chosen.filter((word) => !deck.has(normaliseWord(word)));
+  const full = () => props.chosen.length >= maxWordsPerFeeling;
+  const fullWords = `You have chosen ${maxWordsPerFeeling} words, the most one feeling can hold. Take one away to choose another.`;
+  // Taking a word away always works; adding one only while there is room.
+  const toggle = (word: string) => {
+    if (!isChosen(word) && full()) return setProblem(fullWords);
+    setProblem('');
+    props.onToggle(word);
+  };
 
   const add = (event: SubmitEvent) => {
     event.preventDefault();
-    const word = draft().trim();
+    const word = plainText(draft()).trim();
     if (word === '') return setProblem('Type a word first.');
     if (isChosen(word)) return setProblem(`You already chose “${word}”.`);
+    if (full()) return setProblem(fullWords);
     setProblem('');
     setDraft('');
     props.onToggle(word);
@@ -62,8 +74,8 @@ export function WordCards(props: WordCardsProps) {
         <For each={pairs}>
           {([good, hard]) => (
             <li class="word-cards__pair">
-              <WordToggle word={good} pressed={isChosen(good)} onToggle={props.onToggle} />
-              <WordToggle word={hard} pressed={isChosen(hard)} onToggle={props.onToggle} />
+              <WordToggle word={good} pressed={isChosen(good)} onToggle={toggle} />
+              <WordToggle word={hard} pressed={isChosen(hard)} onToggle={toggle} />
             </li>
           )}
         </For>
@@ -73,7 +85,7 @@ export function WordCards(props: WordCardsProps) {
           <For each={ownWords()}>
             {(word) => (
               <li>
-                <WordToggle word={word} pressed={true} onToggle={props.onToggle} />
+                <WordToggle word={word} pressed={true} onToggle={toggle} />
               </li>
             )}
           </For>
