@@ -1,0 +1,213 @@
+/**
+ * The server's guard against what stock y-websocket clients send (issue 12), on both targets
+ * (test/support/targets.ts): one board with a facilitator, an `edit`, a `comment` and a `view`
+ * member (support/guard-board.ts). Each member tries every change their access forbids
+ * (support/forbidden-changes.ts), each from a fresh client of their own, and
+ *
+ * - each is refused: that socket is closed with 4422 and the server logs one line naming the
+ *   board and the person (a view member's changes are dropped silently and its socket stays open);
+ * - an honest observer on the same board never gets any of it: after a later honest change reaches
+ *   it, its document is exactly the reference (the board plus every honest change, nothing else);
+ * - the same members' every allowed change still goes through, to the observer;
+ * - after a restart, a fresh client loads exactly the reference: nothing refused was stored.
+ *
+ * One board and one restart per target check everything (a wrangler dev start is slow).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Access } from '../../shared/access.ts';
+import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { deleteStage, deleteTouchpoint, moveStage, moveTouchpoint } from '../../client/src/board/ordering.ts';
+import { forbiddenChanges } from '../support/forbidden-changes.ts';
+import {
+  documentJson,
+  newComment,
+  Reference,
+  roundTrip,
+  seedAsEditor,
+  seedAsFacilitator,
+  seeded,
+  setUpBoard,
+  syncedClient,
+  type Cast,
+} from '../support/guard-board.ts';
+import { startRestartable, type RestartableApp } from '../support/restartable-app.ts';
+import { nextCloseCode, type SyncClient } from '../support/sync-client.ts';
+import { targets } from '../support/targets.ts';
+import type { TestPerson } from '../support/test-server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+/** How long a socket may take to be closed after its change (a 1 MB frame on a busy machine included). */
+const closeTimeoutMs = 20_000;
+
+describe.each(targets)('the guard on %s', (target) => {
+  let app: RestartableApp;
+  let boardId: string;
+  let cast: Cast;
+  let reference: Reference;
+  /** The facilitator's second client: it only watches. */
+  let observer: SyncClient;
+  /** One long-lived client per member who may write, making only allowed changes. */
+  const honest = {} as Record<'facilitate' | 'edit' | 'comment', SyncClient>;
+  /** Close codes honest clients met (none expected). */
+  const honestCloses: string[] = [];
+  const open: SyncClient[] = [];
+
+  const client = (person: TestPerson) => syncedClient(app, boardId, person, open);
+  const observerMatchesReference = (what: string) =>
+    waitUntil(() => JSON.stringify(documentJson(observer.doc)) === JSON.stringify(documentJson(reference.doc)), what, 20_000).catch(() =>
+      // Show the difference rather than a timeout.
+      expect(documentJson(observer.doc)).toEqual(documentJson(reference.doc)),
+    );
+  /** An honest change by the facilitator, waited for at the observer: it is up to date from then on. */
+  const laterHonestChange = async (purpose: string) => {
+    boardTypes(honest.facilitate.doc).meta.set('purpose', purpose);
+    await waitUntil(() => boardTypes(observer.doc).meta.get('purpose') === purpose, `the observer got "${purpose}"`, 20_000);
+  };
+  /** The server's `change refused` lines about this board and `person`. */
+  const refusalsLogged = (person: TestPerson) =>
+    app.output().split('\n').filter((line) => line.includes(`change refused on board ${boardId} from user ${person.id}:`));
+  const victimOf = (access: Access) =>
+    access === 'facilitate'
+      ? { victim: cast.edit.id, victimComment: seeded.editorComment }
+      : { victim: cast.facilitate.id, victimComment: seeded.facilitatorComment };
+
+  beforeAll(async () => {
+    app = await startRestartable(target);
+    ({ boardId, cast } = await setUpBoard(app));
+    observer = await client(cast.facilitate);
+    reference = new Reference(observer.doc);
+    for (const access of ['facilitate', 'edit', 'comment'] as const) {
+      honest[access] = await client(cast[access]);
+      reference.follow(honest[access]);
+      honest[access].provider.on('connection-close', (event: CloseEvent | null) => honestCloses.push(`${access}: ${event?.code}`));
+    }
+    seedAsFacilitator(honest.facilitate.doc, cast.facilitate.id);
+    await waitUntil(() => boardTypes(honest.edit.doc).touchpoints.has(seeded.reception), 'the editor sees the touchpoint', 20_000);
+    seedAsEditor(honest.edit.doc, cast.edit.id);
+    await observerMatchesReference('the observer has the seeded board');
+  }, 180_000);
+
+  afterAll(async () => {
+    for (const each of open.splice(0)) each.destroy();
+    await app?.dispose();
+  });
+
+  it.each([
+    { access: 'facilitate', who: 'a facilitator' },
+    { access: 'edit', who: 'an edit member' },
+    { access: 'comment', who: 'a comment member' },
+  ] as const)(
+    'refuses every forbidden change $who sends: its socket closes with 4422, nobody else gets it',
+    async ({ access }) => {
+      const person = cast[access];
+      const changes = forbiddenChanges(access, { me: person.id, outsider: cast.outsider.id, ...victimOf(access) });
+      const attackers = await Promise.all(changes.map(() => client(person)));
+      const outcomes = await Promise.all(
+        changes.map(async ({ what, change }, i) => {
+          const closed = nextCloseCode(attackers[i]!.provider, closeTimeoutMs).catch(() => 'still open');
+          change(attackers[i]!.doc);
+          return [what, await closed] as const;
+        }),
+      );
+      for (const attacker of attackers) open.splice(open.indexOf(attacker), 1)[0]!.destroy();
+      expect(Object.fromEntries(outcomes)).toEqual(Object.fromEntries(changes.map(({ what }) => [what, CloseCode.changeRefused])));
+
+      await laterHonestChange(`Checked after the ${access} member's attempts`);
+      await observerMatchesReference('the observer has the board and honest changes only');
+      await waitUntil(() => refusalsLogged(person).length >= changes.length, 'a log line for each refusal', 20_000).catch(() => undefined);
+      expect(refusalsLogged(person)).toHaveLength(changes.length);
+      expect(honestCloses).toEqual([]);
+    },
+    120_000,
+  );
+
+  it("drops every change a view member sends, without closing the member's socket", async () => {
+    const person = cast.view;
+    const changes = forbiddenChanges('view', { me: person.id, outsider: cast.outsider.id, ...victimOf('view') });
+    const viewers = await Promise.all(changes.map(() => client(person)));
+    const closes: string[] = [];
+    viewers.forEach((viewer, i) => viewer.provider.on('connection-close', (event: CloseEvent | null) => closes.push(`${changes[i]!.what}: ${event?.code}`)));
+    changes.forEach(({ change }, i) => change(viewers[i]!.doc));
+    // The server has handled each viewer's change once it answers what that socket sent next.
+    await Promise.all(viewers.map((viewer) => roundTrip(viewer)));
+
+    const purpose = "Checked after the view member's attempts";
+    await laterHonestChange(purpose);
+    await waitUntil(() => viewers.every((viewer) => boardTypes(viewer.doc).meta.get('purpose') === purpose), 'every viewer got the later change', 20_000);
+    expect(closes).toEqual([]);
+    expect(viewers.every((viewer) => viewer.provider.wsconnected)).toBe(true);
+    await observerMatchesReference('the observer has the board and honest changes only');
+    expect(refusalsLogged(person)).toEqual([]);
+  }, 120_000);
+
+  it('takes every allowed change from the same members', async () => {
+    const now = Date.now();
+    // A comment member: their own feeling with words (and changing it), dots, a comment and editing it.
+    const c = honest.comment.doc;
+    const commentId = 'comment-by-commenter';
+    boardTypes(c).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: -1, words: ['anxious', 'no chairs left'], at: now });
+    boardTypes(c).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: 0, words: ['reassured'], at: now + 1 });
+    boardTypes(c).votes.set(participantKey(seeded.reception, cast.comment.id), 3);
+    boardTypes(c).comments.set(commentId, newComment({ id: commentId, authorId: cast.comment.id, body: 'The chairs were hard', touchpointId: seeded.reception }));
+    c.transact(() => {
+      const comment = boardTypes(c).comments.get(commentId)!;
+      (comment.get('body') as Y.Text).insert('The chairs were hard'.length, ' and cold');
+      comment.set('editedAt', now + 2);
+    });
+    await observerMatchesReference("the comment member's changes arrived");
+
+    // An editor: that, plus a touchpoint in their own name, its title and story, a move, a deletion.
+    const e = honest.edit.doc;
+    const { touchpoints } = boardTypes(e);
+    boardTypes(e).feelings.set(participantKey(seeded.reception, cast.edit.id), { score: 1, words: ['listened to'], at: now });
+    boardTypes(e).votes.set(participantKey(seeded.reception, cast.edit.id), 4);
+    (boardTypes(e).comments.get(seeded.editorComment)!.get('body') as Y.Text).insert(0, 'Far ');
+    touchpoints.set('touch-waiting-room', newTouchpoint({ id: 'touch-waiting-room', stageId: seeded.waiting, order: 'a0', title: 'Waiting room', createdBy: cast.edit.id, createdAt: now }));
+    touchpoints.set('touch-car-park', newTouchpoint({ id: 'touch-car-park', stageId: seeded.arriving, order: 'a1', title: 'Car park', createdBy: cast.edit.id, createdAt: now }));
+    (touchpoints.get('touch-waiting-room')!.get('title') as Y.Text).insert('Waiting room'.length, ' 2');
+    (touchpoints.get('touch-waiting-room')!.get('story') as Y.Text).insert(0, 'The screen showed the wrong names.');
+    (touchpoints.get(seeded.reception)!.get('title') as Y.Text).insert('Reception'.length, ' desk');
+    moveTouchpoint(e, 'touch-waiting-room', seeded.arriving, 0, null);
+    deleteTouchpoint(e, 'touch-car-park', cast.edit.id, null);
+    await observerMatchesReference("the editor's changes arrived");
+
+    // The facilitator: that, plus the board's title, purpose and phase, and stages.
+    const f = honest.facilitate.doc;
+    const { meta, stages } = boardTypes(f);
+    boardTypes(f).feelings.set(participantKey(seeded.reception, cast.facilitate.id), { score: 1, words: ['valued'], at: now });
+    boardTypes(f).votes.set(participantKey(seeded.reception, cast.facilitate.id), 5);
+    (boardTypes(f).comments.get(seeded.facilitatorComment)!.get('body') as Y.Text).insert('Long wait'.length, ' again');
+    f.transact(() => {
+      meta.set('title', 'Outpatients: the wait');
+      meta.set('phase', 'gather');
+    });
+    meta.set('purpose', 'Make waiting kinder');
+    stages.push([newStage('stage-leaving', 'Leaving'), newStage('stage-follow-up', 'Follow-up')]);
+    stages.get(1).set('title', 'Waiting room');
+    moveStage(f, 'stage-leaving', 0, null);
+    deleteStage(f, 'stage-follow-up', cast.facilitate.id, null);
+    await observerMatchesReference("the facilitator's changes arrived");
+
+    // What they did is on the board as they did it, and none of their sockets was closed.
+    const seen = boardTypes(observer.doc);
+    expect(seen.feelings.get(participantKey(seeded.reception, cast.comment.id))).toEqual({ score: 0, words: ['reassured'], at: now + 1 });
+    expect(seen.comments.get(commentId)?.get('body')?.toString()).toBe('The chairs were hard and cold');
+    expect(seen.touchpoints.get('touch-waiting-room')?.get('createdBy')).toBe(cast.edit.id);
+    expect(seen.touchpoints.get('touch-waiting-room')?.get('stageId')).toBe(seeded.arriving);
+    expect(seen.deleted.has('touch-car-park')).toBe(true);
+    expect(seen.stages.toArray().map((stage) => stage.get('title'))).toEqual(['Leaving', 'Arriving', 'Waiting room', 'Follow-up']);
+    expect(seen.meta.get('phase')).toBe('gather');
+    expect(honestCloses).toEqual([]);
+  }, 120_000);
+
+  it('after a restart, a fresh client loads the allowed changes and none of the refused ones', async () => {
+    const expected = documentJson(reference.doc);
+    // Nobody may send what they hold again: only what the server stored can answer.
+    for (const each of open.splice(0)) each.destroy();
+    await app.restart();
+    const fresh = await client(cast.facilitate);
+    expect(documentJson(fresh.doc)).toEqual(expected);
+  }, 180_000);
+});

@@ -1,0 +1,140 @@
+/**
+ * Every change a member of each access may not make to the board of guard-board.ts, as a stock
+ * y-websocket client would make it: one Yjs operation on a synced copy of the document, which the
+ * provider then sends. Used by test/integration/guard.test.ts, which sends each from a fresh
+ * client and expects the server to refuse it (view: to drop it).
+ *
+ * Three kinds: what nobody may do (another person's feeling, dots or comment, a touchpoint or
+ * comment in someone else's name, values of the wrong type or size), what only a facilitator may
+ * (meta, stages, removing other people's cards for good), and what only an editor and up may (the
+ * touchpoints). A view member may not even give a feeling of their own.
+ */
+import * as Y from 'yjs';
+import type { Access } from '../../shared/access.ts';
+import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { deleteStage, deleteTouchpoint } from '../../client/src/board/ordering.ts';
+import { newComment, seeded } from './guard-board.ts';
+
+export interface ForbiddenChange {
+  /** What it tries, in words, for the test's report. */
+  what: string;
+  change(doc: Y.Doc): void;
+}
+
+export interface Who {
+  /** The member trying (their user id). */
+  me: string;
+  /** Another member whose feeling, dots and comment are on the board (see guard-board.ts). */
+  victim: string;
+  /** The id of that member's comment. */
+  victimComment: string;
+  /** Someone who is not on the board. */
+  outsider: string;
+}
+
+const oneMegabyte = 1024 * 1024;
+
+const reception = (doc: Y.Doc) => boardTypes(doc).touchpoints.get(seeded.reception)!;
+const receptionTitle = (doc: Y.Doc) => reception(doc).get('title') as Y.Text;
+const commentBody = (doc: Y.Doc, id: string) => boardTypes(doc).comments.get(id)!.get('body') as Y.Text;
+
+/** The forbidden changes for a member with `access`, most of them against `who.victim`'s things. */
+export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
+  const { me, victim, victimComment, outsider } = who;
+  const at = Date.now();
+  const theirs = participantKey(seeded.reception, victim);
+  const mine = participantKey(seeded.reception, me);
+
+  const nobody: ForbiddenChange[] = [
+    { what: "sets another person's feeling", change: (doc) => boardTypes(doc).feelings.set(theirs, { score: -2, words: ['ignored'], at }) },
+    { what: "deletes another person's feeling", change: (doc) => boardTypes(doc).feelings.delete(theirs) },
+    {
+      what: 'gives a feeling for someone not on the board',
+      change: (doc) => boardTypes(doc).feelings.set(participantKey(seeded.reception, outsider), { score: 1, words: ['safe'], at }),
+    },
+    { what: "sets another person's dots", change: (doc) => boardTypes(doc).votes.set(theirs, 5) },
+    { what: "deletes another person's dots", change: (doc) => boardTypes(doc).votes.delete(theirs) },
+    { what: "writes into another person's comment", change: (doc) => commentBody(doc, victimComment).insert(0, 'Not a ') },
+    { what: "deletes words of another person's comment", change: (doc) => commentBody(doc, victimComment).delete(0, 4) },
+    { what: "removes another person's comment", change: (doc) => boardTypes(doc).comments.delete(victimComment) },
+    {
+      what: "posts a comment in another person's name",
+      change: (doc) =>
+        boardTypes(doc).comments.set('comment-forged-author', newComment({ id: 'comment-forged-author', authorId: victim, body: 'I said this', touchpointId: seeded.reception })),
+    },
+    {
+      what: "adds a touchpoint in another person's name (forged createdBy)",
+      change: (doc) =>
+        boardTypes(doc).touchpoints.set(
+          'touch-forged-creator',
+          newTouchpoint({ id: 'touch-forged-creator', stageId: seeded.waiting, order: 'a1', title: 'Forged', createdBy: victim, createdAt: at }),
+        ),
+    },
+    { what: "changes who added a touchpoint", change: (doc) => reception(doc).set('createdBy', me) },
+    { what: "puts a number where a touchpoint's title text belongs", change: (doc) => reception(doc).set('title', 42) },
+    {
+      what: 'posts its own comment with a number for a body',
+      change: (doc) => {
+        const comment = newComment({ id: 'comment-number-body', authorId: me, body: '', touchpointId: seeded.reception });
+        comment.set('body', 42);
+        boardTypes(doc).comments.set('comment-number-body', comment);
+      },
+    },
+    { what: 'puts a string in stages', change: (doc) => (boardTypes(doc).stages as unknown as Y.Array<string>).push(['Leaving']) },
+    { what: 'gives its own feeling a score of 7', change: (doc) => boardTypes(doc).feelings.set(mine, { score: 7 as never, words: [], at }) },
+    { what: 'gives itself 99 dots', change: (doc) => boardTypes(doc).votes.set(mine, 99) },
+    { what: 'sets a 1 MB board title', change: (doc) => boardTypes(doc).meta.set('title', 'x'.repeat(oneMegabyte)) },
+    { what: "types 1 MB into a touchpoint's title", change: (doc) => receptionTitle(doc).insert(0, 'x'.repeat(oneMegabyte)) },
+    { what: 'writes a top-level type the board does not have', change: (doc) => doc.getMap('elsewhere').set('note', 'hello') },
+  ];
+
+  const onlyFacilitators: ForbiddenChange[] = [
+    { what: 'changes the phase', change: (doc) => boardTypes(doc).meta.set('phase', 'review') },
+    { what: 'renames the board', change: (doc) => boardTypes(doc).meta.set('title', 'Mine now') },
+    { what: 'adds a stage', change: (doc) => boardTypes(doc).stages.push([newStage('stage-leaving', 'Leaving')]) },
+    { what: 'renames a stage', change: (doc) => boardTypes(doc).stages.get(0).set('title', 'Renamed') },
+    { what: 'deletes a stage', change: (doc) => boardTypes(doc).stages.delete(0, 1) },
+    { what: 'deletes a stage into Recently deleted', change: (doc) => deleteStage(doc, seeded.arriving, me, null) },
+    { what: "removes the facilitator's touchpoint for good", change: (doc) => boardTypes(doc).touchpoints.delete(seeded.reception) },
+  ];
+
+  const onlyEditors: ForbiddenChange[] = [
+    {
+      what: 'adds a touchpoint in its own name',
+      change: (doc) =>
+        boardTypes(doc).touchpoints.set(
+          'touch-by-commenter',
+          newTouchpoint({ id: 'touch-by-commenter', stageId: seeded.waiting, order: 'a1', title: 'Mine', createdBy: me, createdAt: at }),
+        ),
+    },
+    { what: "types into a touchpoint's title", change: (doc) => receptionTitle(doc).insert(9, ' desk') },
+    { what: "types into a touchpoint's story", change: (doc) => (reception(doc).get('story') as Y.Text).insert(0, 'Later: ') },
+    { what: 'moves a touchpoint to another stage', change: (doc) => reception(doc).set('stageId', seeded.waiting) },
+    { what: 'deletes a touchpoint into Recently deleted', change: (doc) => deleteTouchpoint(doc, seeded.reception, me, null) },
+  ];
+
+  const onlyCommenters: ForbiddenChange[] = [
+    { what: 'gives its own feeling', change: (doc) => boardTypes(doc).feelings.set(mine, { score: 1, words: ['reassured'], at }) },
+    { what: 'gives its own dots', change: (doc) => boardTypes(doc).votes.set(mine, 1) },
+    {
+      what: 'posts its own comment',
+      change: (doc) => boardTypes(doc).comments.set('comment-by-viewer', newComment({ id: 'comment-by-viewer', authorId: me, body: 'Hello', touchpointId: seeded.reception })),
+    },
+  ];
+
+  switch (access) {
+    case 'facilitate':
+      return [
+        ...nobody,
+        { what: 'sets a phase that does not exist', change: (doc) => boardTypes(doc).meta.set('phase', 'party') },
+        { what: 'removes the board title', change: (doc) => boardTypes(doc).meta.delete('title') },
+        { what: 'gives a stage a number for a title', change: (doc) => boardTypes(doc).stages.get(0).set('title', 7) },
+      ];
+    case 'edit':
+      return [...nobody, ...onlyFacilitators];
+    case 'comment':
+      return [...nobody, ...onlyFacilitators, ...onlyEditors];
+    case 'view':
+      return [...nobody, ...onlyFacilitators, ...onlyEditors, ...onlyCommenters];
+  }
+}
