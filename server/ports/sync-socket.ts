@@ -32,10 +32,12 @@ export interface AwarenessEntry {
   state: PresenceState | null;
 }
 
-/** What a room knows of one socket: who is there, and the presence it speaks for. */
+/** What a room knows of one socket: who is there, the presence it speaks for, and the Yjs client ids it wrote with. */
 export interface SocketState {
   peer: SyncPeer;
   presence: AwarenessEntry[];
+  /** Yjs client ids this socket wrote with (a few, newest last): its person's, for the guard. */
+  clientIds?: number[];
 }
 
 /** Who is at the other end of a sync socket, as established when it connected. */

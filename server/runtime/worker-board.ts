@@ -210,7 +210,7 @@ function adaptSocket(ws: WorkerSocket): SyncSocket {
       const kept =
         full.length <= maxAttachmentBytes
           ? state
-          : { peer: state.peer, presence: state.presence.map(({ clientId, clock, state: s }) => ({ clientId, clock, state: s && { user: s.user, focus: s.focus } })) };
+          : { peer: state.peer, clientIds: state.clientIds, presence: state.presence.map(({ clientId, clock, state: s }) => ({ clientId, clock, state: s && { user: s.user, focus: s.focus } })) };
       try {
         ws.serializeAttachment(kept);
       } catch (error) {

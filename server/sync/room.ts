@@ -74,6 +74,8 @@ const rememberedPresenceIdsPerPerson = 16;
 /** A socket in a room, with what it may do and the presence ids it speaks for. */
 class Connection {
   readonly awarenessIds = new Set<number>();
+  /** Yjs client ids this socket wrote with, newest last (at most {@link rememberedClientIdsPerSocket}). */
+  clientIds: number[] = [];
   readonly socket: SyncSocket;
   readonly peer: SyncPeer;
   constructor(socket: SyncSocket, peer: SyncPeer) {
@@ -81,6 +83,9 @@ class Connection {
     this.peer = peer;
   }
 }
+
+/** Yjs client ids a socket remembers having written with (a page writes with one; offline copies bring a few more). */
+const rememberedClientIdsPerSocket = 8;
 
 const loadOrigin = Symbol('load');
 /** Presence taken back after the room was rebuilt: every client has it already, so it is not sent. */
@@ -222,9 +227,11 @@ export class Room {
    * hibernation): with the presence it spoke for, and without sending it anything, since it is
    * up to date.
    */
-  rejoin(socket: SyncSocket, { peer, presence }: SocketState): void {
+  rejoin(socket: SyncSocket, { peer, presence, clientIds = [] }: SocketState): void {
     const connection = new Connection(socket, peer);
     this.#connections.set(socket, connection);
+    connection.clientIds = clientIds.slice(-rememberedClientIdsPerSocket);
+    for (const clientId of connection.clientIds) this.#clientOwners.set(clientId, peer.userId);
     const states = presence.filter((entry) => entry.state !== null);
     for (const entry of states) {
       connection.awarenessIds.add(entry.clientId);
@@ -379,12 +386,27 @@ export class Room {
           return;
         }
         Y.applyUpdate(this.doc, update, connection);
-        for (const clientId of clients) this.#clientOwners.set(clientId, connection.peer.userId);
+        this.#ownClientIds(connection, clients);
         break;
       }
       default:
         throw new RangeError(`unknown sync step ${step}`);
     }
+  }
+
+  /** Records the Yjs client ids an accepted update wrote with as its sender's (and lets the socket keep them). */
+  #ownClientIds(connection: Connection, clients: ReadonlySet<number>): void {
+    let added = false;
+    for (const clientId of clients) {
+      this.#clientOwners.set(clientId, connection.peer.userId);
+      if (!connection.clientIds.includes(clientId)) {
+        connection.clientIds.push(clientId);
+        added = true;
+      }
+    }
+    if (!added) return;
+    connection.clientIds = connection.clientIds.slice(-rememberedClientIdsPerSocket);
+    this.#remember(connection);
   }
 
   /** Refuses a socket's update: nothing of it is kept; the socket is closed with 4422 (its page reloads the board). */
@@ -441,7 +463,7 @@ export class Room {
       const clock = this.awareness.meta.get(clientId)?.clock;
       if (state && clock !== undefined) presence.push({ clientId, clock, state });
     }
-    connection.socket.remember({ peer: { ...connection.peer }, presence });
+    connection.socket.remember({ peer: { ...connection.peer }, presence, clientIds: [...connection.clientIds] });
   }
 
   /** Records that `clientId` is `userId`'s, forgetting that person's oldest ids beyond the bound. */
