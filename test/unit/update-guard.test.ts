@@ -298,3 +298,17 @@ describe('the guard: what the page itself does', () => {
     expect(boardTypes(server).touchpoints.get(id)?.get('createdBy')).toBe(editor);
   });
 });
+
+describe('the guard: hiding things in ways the page never would', () => {
+  it('refuses an editor hiding a stage with an entry that calls it a touchpoint, or moving a card into a made-up stage', () => {
+    const server = serverBoard();
+    refused(server, editor, 'edit', (doc) => markDeleted(doc, { id: stageId, kind: 'touchpoint', deletedAt: 1, deletedBy: editor }, null));
+    refused(server, editor, 'edit', (doc) => touchpoint(doc).set('stageId', 'stage-nowhere-01'));
+    allowed(server, facilitator, 'facilitate', (doc) =>
+      doc.transact(() => {
+        boardTypes(doc).stages.push([newStage('stage-0000000003', 'Home')]);
+        touchpoint(doc).set('stageId', 'stage-0000000003');
+      }),
+    );
+  });
+});

@@ -225,6 +225,21 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
   const touchpointGone = (touchpointId: string) => removedTouchpoints.has(touchpointId) || !(touchpoints.get(touchpointId) instanceof Y.Map);
   const stageGone = (stageId: string) =>
     removedStages.has(stageId) || !stages.toArray().some((stage) => stage instanceof Y.Map && stage.get('id') === stageId);
+  /** Stage ids in the document's list or added by this update. */
+  let stageIds: Set<string> | null = null;
+  const stageExists = (stageId: string): boolean => {
+    if (stageIds === null) {
+      stageIds = new Set();
+      for (const stage of stages) if (stage instanceof Y.Map && typeof stage.get('id') === 'string') stageIds.add(stage.get('id') as string);
+      for (const insert of inserts) {
+        if (insert.liveLength > 0 && slots.get(insert)!.kind === 'stage' && madeType(insert.item) === Y.Map) {
+          const added = newValues(containerMade(insert.item, insert.place), 'id');
+          if (added.length === 1) stageIds.add(String(plainValue(added[0]!.item)));
+        }
+      }
+    }
+    return stageIds.has(stageId);
+  };
   const commentGone = (commentId: string) => removedComments.has(commentId) || !(comments.get(commentId) instanceof Y.Map);
   /** Whether a comment (the document's) is about something this update removes, or that is gone. */
   const aboutSomethingGone = (comment: Y.Map<unknown>): boolean => {
@@ -282,6 +297,8 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         if (check === 'text') {
           if (madeType(item) !== Y.Text) refuse(`a touchpoint ${slot.key} that is not shared text`);
         } else reason(`touchpoint ${slot.key}`, check(plainValue(item)));
+        // A card moves only into a stage that is there (a made-up stage would hide it from everyone).
+        if (slot.key === 'stageId' && !slot.touchpoint.isNew && !stageExists(plainValue(item) as string)) refuse('moves a touchpoint into no stage');
         break;
       }
       case 'text': {
@@ -330,7 +347,8 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         for (const key of Object.keys(deletedFields)) if (newValues(entry, key).length !== 1) refuse(`a deleted entry without one ${key}`);
         if (fieldValue(entry, 'id') !== slot.id) refuse('a deleted entry whose id is not its key');
         if (fieldValue(entry, 'deletedBy') !== me) refuse('a deletion in the name of someone else');
-        if (fieldValue(entry, 'kind') === 'stage') may('facilitate', 'delete stages');
+        // Whatever kind an entry says, it hides the stage or touchpoint with its id.
+        if (fieldValue(entry, 'kind') === 'stage' || stageExists(slot.id)) may('facilitate', 'delete stages');
         break;
       }
       case 'deleted-field': {
