@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
-import { addStage, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
+import { addStage, addTouchpoint, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
@@ -17,13 +17,6 @@ import { waitUntilHere } from '../support/presence.ts';
 
 const fixture = useBrowserFixture();
 const nodeClient = fixture.nodeClient.bind(fixture);
-
-async function addTouchpoint(page: Page, title: string): Promise<void> {
-  await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
-  await page.getByLabel('Touchpoint title').fill(title);
-  await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
-  await page.getByRole('heading', { name: title }).waitFor();
-}
 
 function card(page: Page, title: string) {
   return page.locator('[data-touchpoint-id]').filter({ has: page.getByRole('heading', { name: title }) });

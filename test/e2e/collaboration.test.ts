@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
-import { addStage, cardMenuName, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
+import { addStage, addTouchpoint, cardMenuName, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
 import { addMember } from '../support/members.ts';
 import { createBoard, signUp, type TestPerson } from '../support/test-server.ts';
@@ -23,14 +23,14 @@ async function seededBoard(owner: TestPerson, title: string): Promise<{ boardId:
   await client.synced;
   const { stages, touchpoints } = boardTypes(client.doc);
   client.doc.transact(() => {
-    stages.push([newStage('s1', 'Clinic')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'Seeing the doctor', createdBy: owner.id, createdAt: 1 }));
+    stages.push([newStage('stage-clinic', 'Clinic')]);
+    touchpoints.set('touchpoint-doctor', newTouchpoint({ id: 'touchpoint-doctor', stageId: 'stage-clinic', order: 'a0', title: 'Seeing the doctor', createdBy: owner.id, createdAt: 1 }));
   });
-  return { boardId, story: touchpoints.get('t1')!.get('story') as Y.Text, doc: client.doc };
+  return { boardId, story: touchpoints.get('touchpoint-doctor')!.get('story') as Y.Text, doc: client.doc };
 }
 
-function stageTitles(page: Page) {
-  return page.locator('.stages').getByRole('heading', { level: 2 }).allTextContents();
+function cardTitles(page: Page) {
+  return page.locator('.stages').getByRole('heading', { level: 3 }).allTextContents();
 }
 
 describe('working together', () => {
@@ -58,12 +58,15 @@ describe('working together', () => {
 
   it('undoes only your own change, never someone else\'s', async () => {
     const { pageA, pageB } = await twoPeopleOnBoard(fixture, 'Undo is personal');
-    for (const [page, title] of [[pageA, 'From Ann'], [pageB, 'From Bob']] as const) await addStage(page, title);
-    await expect.poll(() => stageTitles(pageA)).toHaveLength(2);
+    // Stages are Ann's (she organises); both add a card to it.
+    await addStage(pageA, 'Clinic');
+    await pageB.getByRole('heading', { name: /Clinic/ }).waitFor();
+    for (const [page, title] of [[pageA, 'From Ann'], [pageB, 'From Bob']] as const) await addTouchpoint(page, title);
+    await expect.poll(() => cardTitles(pageA)).toHaveLength(2);
     await pageA.getByRole('button', { name: 'Undo', exact: true }).click();
-    for (const page of [pageA, pageB]) await expect.poll(() => stageTitles(page)).toEqual([expect.stringContaining('From Bob')]);
+    for (const page of [pageA, pageB]) await expect.poll(() => cardTitles(page)).toEqual(['From Bob']);
     await pageA.getByRole('button', { name: 'Redo', exact: true }).click();
-    await expect.poll(() => stageTitles(pageB)).toHaveLength(2);
+    await expect.poll(() => cardTitles(pageB)).toHaveLength(2);
     await pageA.context().close();
     await pageB.context().close();
   });
@@ -90,18 +93,18 @@ describe('working together', () => {
     const { stages, touchpoints } = boardTypes(writer.doc);
     writer.doc.transact(() => {
       for (let i = 0; i < 20; i++) {
-        stages.push([newStage(`s${i}`, `Stage ${i + 1}`)]);
-        touchpoints.set(`t${i}`, newTouchpoint({ id: `t${i}`, stageId: `s${i}`, order: 'a0', title: `Moment ${i + 1}`, createdBy: ann.id, createdAt: 1 }));
+        stages.push([newStage(`stage-number-${i}`, `Stage ${i + 1}`)]);
+        touchpoints.set(`touchpoint-number-${i}`, newTouchpoint({ id: `touchpoint-number-${i}`, stageId: `stage-number-${i}`, order: 'a0', title: `Moment ${i + 1}`, createdBy: ann.id, createdAt: 1 }));
       }
     });
     const pageA = await openBoard(await contextFor(browser, server, ann), boardId);
     const pageB = await openBoard(await contextFor(browser, server, bob), boardId);
     await waitUntilHere(pageA, 'Bob');
     await pageA.getByRole('button', { name: 'Follow Bob' }).click();
-    const far = pageA.locator('[data-touchpoint-id="t19"]');
+    const far = pageA.locator('[data-touchpoint-id="touchpoint-number-19"]');
     expect(await far.evaluate((el) => el.getBoundingClientRect().top > window.innerHeight)).toBe(true);
     await pageB.getByRole('button', { name: cardMenuName('Moment 20') }).focus();
-    await pageA.locator('[data-touchpoint-id="t19"]').getByText(/Bob\s+is here/).waitFor();
+    await pageA.locator('[data-touchpoint-id="touchpoint-number-19"]').getByText(/Bob\s+is here/).waitFor();
     await expect
       .poll(() => far.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; }))
       .toBe(true);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { addStage, contextFor, openBoard } from '../support/board-page.ts';
+import { addStage, addTouchpoint, contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntilHere } from '../support/presence.ts';
@@ -38,8 +38,12 @@ describe('invites', () => {
     await guest.waitForURL(`**/boards/${boardId}`);
     await guest.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
-    await addStage(guest, 'First scan');
-    await facilitator.getByRole('heading', { name: /First scan/ }).waitFor();
+    // Stages are the facilitator's; Bea, who can add and change things, adds a card to one.
+    await addStage(facilitator, 'First scan');
+    await guest.getByRole('heading', { name: /First scan/ }).waitFor();
+    expect(await guest.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+    await addTouchpoint(guest, 'The gel was cold');
+    await facilitator.getByRole('heading', { name: 'The gel was cold' }).waitFor();
     await waitUntilHere(facilitator, 'Bea');
 
     // Lowering access takes effect on Bea's open page at once: the editing controls go.
@@ -47,7 +51,7 @@ describe('invites', () => {
     await panel.getByLabel('What Bea can do').selectOption({ label: 'Can look' });
     await panel.locator('li').filter({ has: facilitator.getByLabel('What Bea can do') }).getByRole('button', { name: 'Save' }).click();
     await guest.getByText('You can look at this board, but not change it.').waitFor();
-    expect(await guest.getByRole('button', { name: 'Add stage' }).count()).toBe(0);
+    expect(await guest.getByRole('button', { name: /Add touchpoint/ }).count()).toBe(0);
 
     await panel.getByRole('button', { name: 'Remove Bea from the board' }).click();
     await panel.getByRole('button', { name: 'Yes, remove Bea' }).click();

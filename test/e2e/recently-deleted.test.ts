@@ -72,7 +72,7 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
     await pageA.getByRole('button', { name: 'Delete stage: Waiting' }).click();
     const question = pageA.getByRole('group', { name: 'Delete “Waiting” and its 3 cards?' });
     await question.waitFor();
-    await expect.poll(() => question.textContent()).toContain('You or anyone who can edit can bring it back from Recently deleted for 30 days.');
+    await expect.poll(() => question.textContent()).toContain('You or anyone who can add and change things can bring it back from Recently deleted for 30 days.');
     await expect.poll(() => pageA.evaluate(() => document.activeElement?.textContent)).toBe('Yes, delete it');
     expect(await axeViolations(pageA)).toEqual([]);
     await pageA.getByRole('button', { name: 'Yes, delete it' }).click();

@@ -1,11 +1,12 @@
 /**
  * The Workers build in real Chromium: the built client served by `wrangler dev` (Workers Static
  * Assets through the Worker), a facilitator and a guest who joins by invite link co-editing one
- * board through its Durable Object — each sees the other's stage and the other's presence.
+ * board through its Durable Object — the guest sees the facilitator's stage, the facilitator the
+ * guest's card, and each the other's presence.
  */
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../support/axe.ts';
-import { addStage, contextFor, openBoard } from '../support/board-page.ts';
+import { addStage, addTouchpoint, contextFor, openBoard } from '../support/board-page.ts';
 import { waitUntilHere } from '../support/presence.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { useWorkerBrowserFixture } from '../support/worker-browser-fixture.ts';
@@ -32,10 +33,10 @@ describe('co-editing on the Workers build', () => {
     await guest.waitForURL(`**/boards/${boardId}`);
     await guest.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
-    await addStage(guest, 'Booking the appointment');
-    await facilitator.getByRole('heading', { name: /Booking the appointment/ }).waitFor();
     await addStage(facilitator, 'Waiting room');
     await guest.getByRole('heading', { name: /Waiting room/ }).waitFor();
+    await addTouchpoint(guest, 'Booking the appointment');
+    await facilitator.getByRole('heading', { name: 'Booking the appointment' }).waitFor();
     await waitUntilHere(facilitator, 'Bea');
     await waitUntilHere(guest, 'Ann');
     expect(await axeViolations(guest)).toEqual([]);

@@ -26,6 +26,14 @@ export async function addStage(page: Page, title: string): Promise<void> {
   await page.getByRole('heading', { name: new RegExp(title) }).waitFor();
 }
 
+/** Adds a touchpoint to the first stage through the page as a person would, and waits until it shows. */
+export async function addTouchpoint(page: Page, title: string): Promise<void> {
+  await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
+  await page.getByLabel('Touchpoint title').fill(title);
+  await page.getByRole('button', { name: /Add touchpoint/ }).first().click();
+  await page.getByRole('heading', { name: title }).waitFor();
+}
+
 /** The name of a touchpoint card's menu button: "More actions for <title>". */
 export const cardMenuName = (cardTitle: string): string => `More actions for ${cardTitle}`;
 
