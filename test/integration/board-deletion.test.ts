@@ -44,9 +44,9 @@ describe.each(targets)('deleting a board on %s', (target) => {
     await Promise.all([annClient.synced, samClient.synced]);
     const story = 'My private story about the night on the ward';
     const { stages, touchpoints } = boardTypes(annClient.doc);
-    stages.push([newStage('s1', 'Arriving')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
-    await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('t1')?.get('story') ?? '') === story, 'Sam sees the story');
+    stages.push([newStage('stage-arriving', 'Arriving')]);
+    touchpoints.set('touch-at-the-desk', newTouchpoint({ id: 'touch-at-the-desk', stageId: 'stage-arriving', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
+    await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('touch-at-the-desk')?.get('story') ?? '') === story, 'Sam sees the story');
 
     const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     expect((await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
@@ -67,7 +67,7 @@ describe.each(targets)('deleting a board on %s', (target) => {
     // A client that still holds the board (e.g. a tab that was offline) comes back with it.
     const marker = `written after deletion ${crypto.randomUUID()}`;
     const late = client(boardId, ann);
-    boardTypes(late.doc).stages.push([newStage('late', marker)]);
+    boardTypes(late.doc).stages.push([newStage('stage-written-late', marker)]);
     expect(await nextCloseCode(late.provider)).toBe(CloseCode.notFound);
     expect((await api(server, `/api/boards/${boardId}`, { cookie: ann.cookie })).status).toBe(404);
     if (target.name === 'node') {
@@ -99,9 +99,9 @@ describe('deleting a board on node: nothing of it in its LibSQL file', () => {
 
     // The story is written, relayed, so on disk — in the log, which the last leave would compact.
     const { stages, touchpoints } = boardTypes(annClient.doc);
-    stages.push([newStage('s1', 'Arriving')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
-    await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('t1')?.get('story') ?? '') === story, 'Sam sees the story');
+    stages.push([newStage('stage-arriving', 'Arriving')]);
+    touchpoints.set('touch-at-the-desk', newTouchpoint({ id: 'touch-at-the-desk', stageId: 'stage-arriving', order: 'a0', title: 'At the desk', story, createdBy: ann.id, createdAt: 1 }));
+    await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('touch-at-the-desk')?.get('story') ?? '') === story, 'Sam sees the story');
     expect(node().registry.loaded(boardId)?.hasLogTail).toBe(true);
     expect(await cellsContaining(story)).not.toEqual([]);
 

@@ -47,7 +47,7 @@ describe('crash safety', () => {
     await Promise.all([writer.synced, watcher.synced]);
 
     const rounds = 5;
-    for (let i = 0; i < rounds; i++) boardTypes(writer.doc).stages.push([newStage(`s${i}`, `Stage ${i}`)]);
+    for (let i = 0; i < rounds; i++) boardTypes(writer.doc).stages.push([newStage(`stage-${String(i).padStart(3, '0')}`, `Stage ${i}`)]);
     await waitUntil(() => titles(watcher).length === rounds, 'the watcher saw every stage relayed');
     // Kill the instant the last relay arrived: nothing after it may be needed for durability.
     running.child.kill('SIGKILL');
@@ -69,7 +69,7 @@ describe('crash safety', () => {
     const writer = connectClient(running, boardId, cookie);
     clients.push(writer);
     await writer.synced;
-    boardTypes(writer.doc).stages.push([newStage('t', 'Before the restart')]);
+    boardTypes(writer.doc).stages.push([newStage('stage-before-restart', 'Before the restart')]);
     const closed = new Promise<number>((resolve) => writer.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)));
     running.child.kill('SIGTERM');
     expect(await running.exited).toBe(0);

@@ -30,11 +30,11 @@ async function visitBoards(count: number, storyChars: number): Promise<string[]>
   for (const client of clients) {
     const { stages, touchpoints } = boardTypes(client.doc);
     client.doc.transact(() => {
-      stages.push([newStage('s1', 'Waiting')]);
-      touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'The waiting room', createdBy: ann.id, createdAt: 0 }));
+      stages.push([newStage('stage-waiting', 'Waiting')]);
+      touchpoints.set('touch-waiting-room', newTouchpoint({ id: 'touch-waiting-room', stageId: 'stage-waiting', order: 'a0', title: 'The waiting room', createdBy: ann.id, createdAt: 0 }));
     });
     // Typed in small pieces, each at the start, so the document holds many items as an edited story does.
-    const story = touchpoints.get('t1')!.get('story') as Y.Text;
+    const story = touchpoints.get('touch-waiting-room')!.get('story') as Y.Text;
     for (let typed = 0; typed < storyChars; typed += 20) story.insert(0, 'we waited for hours ');
   }
   await waitUntil(() => boards.every((boardId) => server.registry.loaded(boardId)?.hasUnsavedChanges === false), 'every board saved', 30_000);

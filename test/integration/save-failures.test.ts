@@ -24,7 +24,8 @@ afterEach(async () => {
 const client = (boardId: string, person: TestPerson): SyncClient => pool.connect(boardId, person);
 
 const stageTitles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
-const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`s-${title}`, title)]);
+/** Adds a stage with an id made from its title, e.g. "stage-Still-fine". */
+const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`stage-${title.replace(/[^A-Za-z0-9]+/g, '-')}`, title)]);
 
 
 describe('a board whose writes keep failing', () => {

@@ -76,8 +76,8 @@ describe('sync robustness', () => {
     const watcher = connectClient(server, boardId, viewer.cookie);
     clients.push(editor, watcher);
     await Promise.all([editor.synced, watcher.synced]);
-    boardTypes(watcher.doc).stages.push([newStage('v', 'From a viewer')]);
-    boardTypes(editor.doc).stages.push([newStage('e', 'From an editor')]);
+    boardTypes(watcher.doc).stages.push([newStage('stage-from-viewer', 'From a viewer')]);
+    boardTypes(editor.doc).stages.push([newStage('stage-from-editor', 'From an editor')]);
     await waitUntil(() => boardTypes(watcher.doc).stages.length === 2, 'the viewer receives the editor\'s stage');
     // The editor's own later edit has been relayed, so the viewer's (earlier) one would have been too.
     await waitUntil(() => server.registry.loaded(boardId)?.hasUnsavedChanges === false, 'saved');

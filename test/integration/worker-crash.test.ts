@@ -41,7 +41,7 @@ describe('crash safety on Workers', () => {
     let writing = true;
     const bursts = writers.map(async (writer, w) => {
       for (let i = 0; i < perWriter && writing; i++) {
-        boardTypes(writer.doc).stages.push([newStage(`w${w}-${i}`, `Writer ${w} stage ${i}`)]);
+        boardTypes(writer.doc).stages.push([newStage(`writer-${w}-stage-${i}`, `Writer ${w} stage ${i}`)]);
         await new Promise((resolve) => setImmediate(resolve));
       }
     });
