@@ -12,6 +12,7 @@
 import * as Y from 'yjs';
 import type { Access } from '../../shared/access.ts';
 import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { markDeleted } from '../../shared/recently-deleted.ts';
 import { deleteStage, deleteTouchpoint } from '../../client/src/board/ordering.ts';
 import { newComment, seeded } from './guard-board.ts';
 
@@ -72,6 +73,7 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
     },
     { what: "changes who added a touchpoint", change: (doc) => reception(doc).set('createdBy', me) },
     { what: "puts a number where a touchpoint's title text belongs", change: (doc) => reception(doc).set('title', 42) },
+    { what: 'moves a touchpoint into a stage that does not exist', change: (doc) => reception(doc).set('stageId', 'stage-made-up') },
     {
       what: 'posts its own comment with a number for a body',
       change: (doc) => {
@@ -96,6 +98,12 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
     { what: 'deletes a stage', change: (doc) => boardTypes(doc).stages.delete(0, 1) },
     { what: 'deletes a stage into Recently deleted', change: (doc) => deleteStage(doc, seeded.arriving, me, null) },
     { what: "removes the facilitator's touchpoint for good", change: (doc) => boardTypes(doc).touchpoints.delete(seeded.reception) },
+    // Recently deleted is emptied by the server when a board loads (server/sync/purge-deleted.ts):
+    // an entry that names a stage as a touchpoint would remove the stage for good then.
+    {
+      what: 'hides a stage by listing it in Recently deleted as a touchpoint',
+      change: (doc) => markDeleted(doc, { id: seeded.arriving, kind: 'touchpoint', deletedAt: at, deletedBy: me }, null),
+    },
   ];
 
   const onlyEditors: ForbiddenChange[] = [
