@@ -9,6 +9,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { ensureSqldInstalled, sqldInstallTimeoutMs, sqldQuery, sqldUnavailable, startSqld, type Sqld } from '../support/sqld.ts';
 import { connectClient, type SyncClient } from '../support/sync-client.ts';
 import { joinBoard } from '../support/invites.ts';
@@ -54,8 +55,13 @@ describe.skipIf(unavailable !== null)(`the Worker on remote LibSQL (sqld)${unava
     const b = connectClient(worker, boardId, bea.cookie);
     clients.push(a, b);
     await Promise.all([a.synced, b.synced]);
-    a.doc.getMap('test-notes').set('first', 'Waiting for the pharmacy');
-    await waitUntil(() => b.doc.getMap('test-notes').get('first') === 'Waiting for the pharmacy', 'the change reached the second client', 10_000);
+    const { stages, touchpoints } = boardTypes(a.doc);
+    a.doc.transact(() => {
+      stages.push([newStage('stage-going-home', 'Going home')]);
+      touchpoints.set('touch-pharmacy', newTouchpoint({ id: 'touch-pharmacy', stageId: 'stage-going-home', order: 'a0', title: 'Pharmacy', story: 'Waiting for the pharmacy', createdBy: ann.id, createdAt: 1 }));
+    });
+    const story = () => String(boardTypes(b.doc).touchpoints.get('touch-pharmacy')?.get('story') ?? '');
+    await waitUntil(() => story() === 'Waiting for the pharmacy', 'the change reached the second client', 10_000);
 
     // The relational rows are in the server, read over its own HTTP API with no client library.
     const users = await sqldQuery(sqld.url, 'SELECT id, display_name FROM users ORDER BY display_name');
