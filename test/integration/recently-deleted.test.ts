@@ -30,6 +30,11 @@ afterEach(async () => {
   await server.dispose();
 });
 
+/** Ids of the stages, touchpoints and comment the boards below hold. */
+const [waiting, goingHome] = ['stage-waiting', 'stage-going-home'];
+const [corridor, phoneCall] = ['touch-corridor', 'touch-phone-call'];
+const sameForMyMum = 'comment-same-for-my-mum';
+
 interface Marked {
   boardId: string;
   ann: TestPerson;
@@ -49,7 +54,8 @@ async function boardWithDeletedStage(): Promise<Marked> {
   const boardId = await createBoard(server, ann, 'Day surgery');
   const marks = {
     story: `They left me in the corridor ${crypto.randomUUID()}`,
-    word: `forgotten-${crypto.randomUUID()}`,
+    // A word of her own: at most 40 characters, as any word in a feeling (shared/emotion-words.ts).
+    word: `forgotten-${crypto.randomUUID().replaceAll('-', '').slice(0, 24)}`,
     comment: `Same for my mum ${crypto.randomUUID()}`,
     kept: `A nurse phoned the next day ${crypto.randomUUID()}`,
   };
@@ -57,22 +63,22 @@ async function boardWithDeletedStage(): Promise<Marked> {
   await client.synced;
   const { stages, touchpoints, feelings, votes, comments } = boardTypes(client.doc);
   client.doc.transact(() => {
-    stages.push([newStage('s1', 'Waiting'), newStage('s2', 'Going home')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'Corridor', story: marks.story, createdBy: ann.id, createdAt: now }));
-    touchpoints.set('t2', newTouchpoint({ id: 't2', stageId: 's2', order: 'a0', title: 'Phone call', story: marks.kept, createdBy: ann.id, createdAt: now }));
-    feelings.set(`t1/${ann.id}`, { score: -2, words: [marks.word], at: now });
-    feelings.set(`t2/${ann.id}`, { score: 1, words: [], at: now });
-    votes.set('t1', 3);
+    stages.push([newStage(waiting, 'Waiting'), newStage(goingHome, 'Going home')]);
+    touchpoints.set(corridor, newTouchpoint({ id: corridor, stageId: waiting, order: 'a0', title: 'Corridor', story: marks.story, createdBy: ann.id, createdAt: now }));
+    touchpoints.set(phoneCall, newTouchpoint({ id: phoneCall, stageId: goingHome, order: 'a0', title: 'Phone call', story: marks.kept, createdBy: ann.id, createdAt: now }));
+    feelings.set(`${corridor}/${ann.id}`, { score: -2, words: [marks.word], at: now });
+    feelings.set(`${phoneCall}/${ann.id}`, { score: 1, words: [], at: now });
+    votes.set(`${corridor}/${ann.id}`, 3);
     const comment = new Y.Map<unknown>();
-    comment.set('id', 'c1');
-    comment.set('target', { type: 'touchpoint', id: 't1' });
+    comment.set('id', sameForMyMum);
+    comment.set('target', { type: 'touchpoint', id: corridor });
     comment.set('parentId', null);
     comment.set('authorId', ann.id);
     comment.set('body', new Y.Text(marks.comment));
     comment.set('createdAt', now);
-    comments.set('c1', comment);
+    comments.set(sameForMyMum, comment);
   });
-  markDeleted(client.doc, { id: 's1', kind: 'stage', deletedAt: now, deletedBy: ann.id }, null);
+  markDeleted(client.doc, { id: waiting, kind: 'stage', deletedAt: now, deletedBy: ann.id }, null);
   await leaveAndUnload(client, boardId);
   return { boardId, ann, ...marks };
 }
@@ -107,20 +113,20 @@ describe('recently deleted, on the server', () => {
 
     now += recentlyDeletedMs - minute;
     const early = await viewerOpens(marked.boardId);
-    expect(deletedEntries(early.doc).map((entry) => entry.id)).toEqual(['s1']);
-    expect(String(boardTypes(early.doc).touchpoints.get('t1')?.get('story'))).toBe(marked.story);
+    expect(deletedEntries(early.doc).map((entry) => entry.id)).toEqual([waiting]);
+    expect(String(boardTypes(early.doc).touchpoints.get(corridor)?.get('story'))).toBe(marked.story);
     await leaveAndUnload(early, marked.boardId);
 
     now += 2 * minute;
     const late = await viewerOpens(marked.boardId);
     const types = boardTypes(late.doc);
     expect(deletedEntries(late.doc)).toEqual([]);
-    expect(stageIds(late.doc)).toEqual(['s2']);
-    expect([...types.touchpoints.keys()]).toEqual(['t2']);
-    expect([...types.feelings.keys()]).toEqual([`t2/${marked.ann.id}`]);
+    expect(stageIds(late.doc)).toEqual([goingHome]);
+    expect([...types.touchpoints.keys()]).toEqual([phoneCall]);
+    expect([...types.feelings.keys()]).toEqual([`${phoneCall}/${marked.ann.id}`]);
     expect([...types.votes.keys()]).toEqual([]);
     expect([...types.comments.keys()]).toEqual([]);
-    expect(String(types.touchpoints.get('t2')?.get('story'))).toBe(marked.kept);
+    expect(String(types.touchpoints.get(phoneCall)?.get('story'))).toBe(marked.kept);
     await leaveAndUnload(late, marked.boardId);
 
     // Compacted on the last leave: gone from every table and from the files' bytes.
@@ -136,14 +142,14 @@ describe('recently deleted, on the server', () => {
     now += recentlyDeletedMs;
     // Two people open the board at once: both see the stage gone, and reopening shows the same.
     const [first, second] = await Promise.all([viewerOpens(marked.boardId), viewerOpens(marked.boardId)]);
-    expect(stageIds(first.doc)).toEqual(['s2']);
-    expect(stageIds(second.doc)).toEqual(['s2']);
+    expect(stageIds(first.doc)).toEqual([goingHome]);
+    expect(stageIds(second.doc)).toEqual([goingHome]);
     first.destroy();
     second.destroy();
     await waitUntil(() => server.registry.loaded(marked.boardId) === undefined, 'unloaded', 10_000);
     const again = await viewerOpens(marked.boardId);
-    expect(stageIds(again.doc)).toEqual(['s2']);
-    expect(boardTypes(again.doc).touchpoints.has('t1')).toBe(false);
+    expect(stageIds(again.doc)).toEqual([goingHome]);
+    expect(boardTypes(again.doc).touchpoints.has(corridor)).toBe(false);
   });
 
   it('moves a deletion time from a clock far ahead back to the server\'s time, so it still ends after 30 days', async () => {
@@ -151,8 +157,8 @@ describe('recently deleted, on the server', () => {
     const boardId = await createBoard(server, ann, 'Clock ahead');
     const client = pool.connect(boardId, ann);
     await client.synced;
-    boardTypes(client.doc).stages.push([newStage('s1', 'Waiting')]);
-    markDeleted(client.doc, { id: 's1', kind: 'stage', deletedAt: now + 365 * 24 * 60 * minute, deletedBy: ann.id }, null);
+    boardTypes(client.doc).stages.push([newStage(waiting, 'Waiting')]);
+    markDeleted(client.doc, { id: waiting, kind: 'stage', deletedAt: now + 365 * 24 * 60 * minute, deletedBy: ann.id }, null);
     await leaveAndUnload(client, boardId);
 
     const opened = await viewerOpens(boardId);
