@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode, MessageType } from '../../shared/sync-protocol.ts';
 import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../../server/storage/libsql-database.ts';
@@ -32,35 +32,45 @@ function destroyClients(): void {
   for (const client of clients.splice(0)) client.destroy();
 }
 
+/** An id made from a title, e.g. "stage-From-a-viewer". */
+const idFor = (kind: string, title: string) => `${kind}-${title.replace(/[^A-Za-z0-9]+/g, '-')}`;
 const titles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
-const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(`s-${title}`, title)]);
+const addStage = (doc: Y.Doc, title: string) => boardTypes(doc).stages.push([newStage(idFor('stage', title), title)]);
+/** Titles of the board's touchpoints, sorted (a map's order is not the board's). */
+const cardTitles = (doc: Y.Doc) => [...boardTypes(doc).touchpoints.values()].map((card) => String(card.get('title'))).sort();
+/** Adds a touchpoint to the board's first stage, in `person`'s name, as an edit member may. */
+const addCard = (doc: Y.Doc, person: TestPerson, title: string) => {
+  const stageId = String(boardTypes(doc).stages.get(0).get('id'));
+  const id = idFor('touch', title);
+  boardTypes(doc).touchpoints.set(id, newTouchpoint({ id, stageId, order: 'a0', title, createdBy: person.id, createdAt: Date.now() }));
+};
 
 /**
  * On Node, also what its room holds and its LibSQL file stores once saved; the Workers build's
  * store is inside the board's object, out of a test's reach from here.
  */
-async function expectStored(boardId: string, expected: string[]): Promise<void> {
+async function expectStored(boardId: string, expected: string[], read = titles): Promise<void> {
   if (!('registry' in server)) return;
   const { registry } = server as TestServer;
   await waitUntil(() => registry.loaded(boardId)?.hasUnsavedChanges === false, 'saved');
-  expect(titles(registry.loaded(boardId)!.doc)).toEqual(expected);
-  expect(await storedTitles(boardId)).toEqual(expected);
+  expect(read(registry.loaded(boardId)!.doc)).toEqual(expected);
+  expect(await storedTitles(boardId, read)).toEqual(expected);
 }
 
 /** The board as someone who opens it now gets it. */
-async function titlesForNewcomer(boardId: string): Promise<string[]> {
+async function titlesForNewcomer(boardId: string, read = titles): Promise<string[]> {
   const newcomer = client(boardId, ann);
   await newcomer.synced;
-  return titles(newcomer.doc);
+  return read(newcomer.doc);
 }
 
-async function storedTitles(boardId: string): Promise<string[]> {
+async function storedTitles(boardId: string, read: (doc: Y.Doc) => string[]): Promise<string[]> {
   const db = await openLibsqlDatabase({ url: (server as TestServer).libsqlUrl });
   try {
     const stored = await createSqlDocumentStore({ db, now: Date.now }).load(boardId);
     const doc = new Y.Doc();
     for (const part of stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates) Y.applyUpdate(doc, part);
-    return titles(doc);
+    return read(doc);
   } finally {
     db.close();
   }
@@ -127,24 +137,26 @@ describe.each(targets)('live permissions on %s', (target) => {
     const a = client(boardId, ann);
     const b = client(boardId, bob);
     await Promise.all([a.synced, b.synced]);
+    addStage(a.doc, 'Arriving');
+    await waitUntil(() => titles(b.doc).includes('Arriving'), 'the member has the stage to add cards to');
     const setAccess = (access: string) =>
       api(server, `/api/boards/${boardId}/members/${bob.id}`, { method: 'PATCH', body: { access }, cookie: ann.cookie });
 
     expect((await setAccess('edit')).status).toBe(200);
-    addStage(b.doc, 'Now an editor');
-    await waitUntil(() => titles(a.doc).includes('Now an editor'), 'the promoted member’s edit arrives');
+    addCard(b.doc, bob, 'Now an editor');
+    await waitUntil(() => cardTitles(a.doc).includes('Now an editor'), 'the promoted member’s edit arrives');
 
     const closed = new Promise<number>((resolve) =>
       b.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
     );
     expect((await setAccess('view')).status).toBe(200);
     expect(await closed).toBe(CloseCode.accessChanged); // the page re-reads its access
-    addStage(b.doc, 'Back to viewing');
-    addStage(a.doc, 'Sentinel');
-    await waitUntil(() => titles(b.doc).includes('Sentinel'), 'the sentinel reaches the member');
-    expect(titles(a.doc)).toEqual(['Now an editor', 'Sentinel']);
-    await expectStored(boardId, ['Now an editor', 'Sentinel']);
-    expect(await titlesForNewcomer(boardId)).toEqual(['Now an editor', 'Sentinel']);
+    addCard(b.doc, bob, 'Back to viewing');
+    addCard(a.doc, ann, 'Sentinel');
+    await waitUntil(() => cardTitles(b.doc).includes('Sentinel'), 'the sentinel reaches the member');
+    expect(cardTitles(a.doc)).toEqual(['Now an editor', 'Sentinel']);
+    await expectStored(boardId, ['Now an editor', 'Sentinel'], cardTitles);
+    expect(await titlesForNewcomer(boardId, cardTitles)).toEqual(['Now an editor', 'Sentinel']);
     expect(b.provider.wsconnected).toBe(true); // reconnected by itself, now as a viewer
   });
 

@@ -9,7 +9,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { SessionStore } from '../../server/auth/sessions.ts';
 import { createSqlDocumentStore } from '../../server/storage/libsql-document-store.ts';
@@ -35,26 +35,42 @@ async function signInAgain(person: TestPerson, email: string): Promise<TestPerso
 }
 
 const stageTitles = (doc: Y.Doc) => boardTypes(doc).stages.toArray().map((stage) => String(stage.get('title')));
+/** Titles of the board's touchpoints, sorted (a map's order is not the board's). */
+const cardTitles = (doc: Y.Doc) => [...boardTypes(doc).touchpoints.values()].map((card) => String(card.get('title'))).sort();
 
-/** Adds a stage through `writer` and waits until the server has stored it: the socket still works. */
-async function isStored(writer: SyncClient, boardId: string, title: string): Promise<void> {
-  boardTypes(writer.doc).stages.push([newStage(`s-${title}`, title)]);
-  await waitUntil(async () => (await storedStageTitles(boardId)).includes(title), `"${title}" is stored`);
+/** The stage the people below add their touchpoints to, added by the facilitator. */
+const arriving = 'stage-arriving';
+async function addArriving(facilitator: SyncClient, ...others: SyncClient[]): Promise<void> {
+  boardTypes(facilitator.doc).stages.push([newStage(arriving, 'Arriving')]);
+  await waitUntil(() => others.every((other) => stageTitles(other.doc).includes('Arriving')), 'everyone has the stage');
 }
 
-/** Adds a stage through `writer` and waits until `reader` has it: the positive probe that a socket still works. */
-async function stillSyncs(writer: SyncClient, reader: SyncClient, title: string): Promise<void> {
-  boardTypes(writer.doc).stages.push([newStage(`s-${title}`, title)]);
-  await waitUntil(() => stageTitles(reader.doc).includes(title), `"${title}" arrives`);
+/** Adds a touchpoint through `writer` in `person`'s name (an edit member may). */
+function addCard(writer: SyncClient, person: TestPerson, title: string): void {
+  const id = `touch-${title.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  boardTypes(writer.doc).touchpoints.set(id, newTouchpoint({ id, stageId: arriving, order: 'a0', title, createdBy: person.id, createdAt: Date.now() }));
 }
 
-async function storedStageTitles(boardId: string): Promise<string[]> {
+/** Adds a touchpoint through `writer` and waits until the server has stored it: the socket still works. */
+async function isStored(writer: SyncClient, person: TestPerson, boardId: string, title: string): Promise<void> {
+  addCard(writer, person, title);
+  await waitUntil(async () => cardTitles(await storedDocument(boardId)).includes(title), `"${title}" is stored`);
+}
+
+/** Adds a touchpoint through `writer` and waits until `reader` has it: the positive probe that a socket still works. */
+async function stillSyncs(writer: SyncClient, person: TestPerson, reader: SyncClient, title: string): Promise<void> {
+  addCard(writer, person, title);
+  await waitUntil(() => cardTitles(reader.doc).includes(title), `"${title}" arrives`);
+}
+
+/** The board as the Node server's LibSQL file stores it. */
+async function storedDocument(boardId: string): Promise<Y.Doc> {
   const db = await openLibsqlDatabase({ url: (server as TestServer).libsqlUrl });
   try {
     const { snapshot, updates } = await createSqlDocumentStore({ db, now: () => 0 }).load(boardId);
     const doc = new Y.Doc();
     for (const update of snapshot ? [snapshot, ...updates] : updates) Y.applyUpdate(doc, update);
-    return stageTitles(doc);
+    return doc;
   } finally {
     db.close();
   }
@@ -75,6 +91,7 @@ async function twoDevices() {
   const onPhone = client(boardId, phone);
   const beaClient = client(boardId, bea);
   await Promise.all([onLaptop.synced, onPhone.synced, beaClient.synced]);
+  await addArriving(onLaptop, onPhone, beaClient);
   return { laptop, phone, bea, boardId, onLaptop, onPhone, beaClient };
 }
 
@@ -88,22 +105,22 @@ describe.each(targets)('ending a session closes its sync sockets on %s', (target
     const closed = nextCloseCode(onLaptop.provider);
     expect((await api(server, '/api/auth/logout', { method: 'POST', cookie: laptop.cookie })).status).toBe(204);
     expect(await closed).toBe(CloseCode.unauthenticated);
-    await stillSyncs(onPhone, beaClient, 'From the phone');
+    await stillSyncs(onPhone, laptop, beaClient, 'From the phone');
   });
 
   it('signing out everywhere closes every socket of the person with 4401, at once', async () => {
-    const { phone, bea, boardId, onLaptop, onPhone, beaClient } = await twoDevices();
+    const { laptop, phone, bea, boardId, onLaptop, onPhone, beaClient } = await twoDevices();
     const closed = [nextCloseCode(onLaptop.provider), nextCloseCode(onPhone.provider)];
     expect((await api(server, '/api/auth/logout-everywhere', { method: 'POST', cookie: phone.cookie })).status).toBe(204);
     expect(await Promise.all(closed)).toEqual([CloseCode.unauthenticated, CloseCode.unauthenticated]);
     // Nothing the closed sockets try afterwards reaches the board: not Bea, nor someone who opens it
     // after Bea's next edit (relayed only once stored).
-    boardTypes(onLaptop.doc).stages.push([newStage('s-late', 'After signing out')]);
-    boardTypes(beaClient.doc).stages.push([newStage('s-bea', 'Bea carries on')]);
+    addCard(onLaptop, laptop, 'After signing out');
+    addCard(beaClient, bea, 'Bea carries on');
     const later = client(boardId, bea);
-    await waitUntil(() => stageTitles(later.doc).includes('Bea carries on'), 'Bea\'s stage is stored and relayed');
-    expect(stageTitles(later.doc)).toEqual(['Bea carries on']);
-    expect(stageTitles(beaClient.doc)).toEqual(['Bea carries on']);
+    await waitUntil(() => cardTitles(later.doc).includes('Bea carries on'), 'Bea\'s touchpoint is stored and relayed');
+    expect(cardTitles(later.doc)).toEqual(['Bea carries on']);
+    expect(cardTitles(beaClient.doc)).toEqual(['Bea carries on']);
   });
 });
 
@@ -124,9 +141,11 @@ describe('ending a session closes its sync sockets on node: a second session mad
     const { token } = await new SessionStore({ db, clock: { now: () => Date.now() }, random: (n) => crypto.getRandomValues(new Uint8Array(n)) }).create(guest.id);
     db.close();
     const otherDevice: TestPerson = { ...guest, cookie: `session=${token}` };
+    const annClient = client(boardId, ann);
     const here = client(boardId, guest);
     const there = client(boardId, otherDevice);
-    await Promise.all([here.synced, there.synced]);
+    await Promise.all([annClient.synced, here.synced, there.synced]);
+    await addArriving(annClient, here, there);
     const closed = nextCloseCode(there.provider);
     const response = await api(server, '/api/me/credentials', {
       body: { email: `sam-${crypto.randomUUID()}@example.org`, password: 'a long enough password' },
@@ -135,9 +154,7 @@ describe('ending a session closes its sync sockets on node: a second session mad
     expect(response.status).toBe(200);
     expect(await closed).toBe(CloseCode.unauthenticated);
     expect((await api(server, '/api/me', { cookie: otherDevice.cookie })).status).toBe(401);
-    const annClient = client(boardId, ann);
-    await annClient.synced;
-    await stillSyncs(here, annClient, 'Still here');
+    await stillSyncs(here, guest, annClient, 'Still here');
   });
 
   it('a session that expires while its socket is open is refused at the next frame, and its edit is not kept', async () => {
@@ -150,15 +167,18 @@ describe('ending a session closes its sync sockets on node: a second session mad
     const annClient = client(boardId, ann);
     const beaClient = client(boardId, beaJoined);
     await Promise.all([annClient.synced, beaClient.synced]);
+    await addArriving(annClient, beaClient);
     // Bea keeps using the app: her session is renewed, so it outlives Ann's.
     now += 20 * 24 * 60 * 60 * 1000;
     expect((await api(server, '/api/me', { cookie: bea.cookie })).status).toBe(200);
     now += 11 * 24 * 60 * 60 * 1000; // Ann's 30 days are over; Bea's renewed session is not
 
     const closed = nextCloseCode(annClient.provider);
-    boardTypes(annClient.doc).stages.push([newStage('s-expired', 'Sent on an expired session')]);
+    boardTypes(annClient.doc).stages.push([newStage('stage-sent-expired', 'Sent on an expired session')]);
     expect(await closed).toBe(CloseCode.unauthenticated);
-    await isStored(beaClient, boardId, 'Bea, renewed, carries on');
-    expect(await storedStageTitles(boardId)).toEqual(['Bea, renewed, carries on']);
+    await isStored(beaClient, beaJoined, boardId, 'Bea, renewed, carries on');
+    const stored = await storedDocument(boardId);
+    expect(stageTitles(stored)).toEqual(['Arriving']);
+    expect(cardTitles(stored)).toEqual(['Bea, renewed, carries on']);
   });
 });
