@@ -28,7 +28,7 @@ export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', 
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
-/** Full-size crash loop; fails the process (exit code 1) on any lost update or divergence. */
+/** Full-size crash loop; fails the process (exit code 1) on any lost update, divergence or refused change. */
 async function crashSection(track: (server: KillableServer) => void): Promise<string> {
   const result = await runCrashLoop({
     clients: 20,
@@ -42,8 +42,8 @@ async function crashSection(track: (server: KillableServer) => void): Promise<st
   });
   const start = summarize(result.restarts.map((r) => r.startMs));
   const resync = summarize(result.restarts.map((r) => r.resyncMs));
-  if (result.missing.length > 0 || result.divergent.length > 0) {
-    progress(`CRASH LOOP FAILED:\n${[...result.missing, ...result.divergent].slice(0, 50).join('\n')}`);
+  if (result.missing.length > 0 || result.divergent.length > 0 || result.refused.length > 0) {
+    progress(`CRASH LOOP FAILED:\n${[...result.missing, ...result.divergent, ...result.refused].slice(0, 50).join('\n')}`);
     process.exitCode = 1;
   }
   return [

@@ -18,6 +18,7 @@ describe('crash loop', () => {
     });
     expect(result.missing).toEqual([]);
     expect(result.divergent).toEqual([]);
+    expect(result.refused).toEqual([]);
     expect(result.kills).toBe(6);
     expect(result.final.storyLength).toBeGreaterThan(0);
     // The checks above had relays to check, not only answers after restarts: everyone heard

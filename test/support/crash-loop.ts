@@ -15,6 +15,8 @@ import { performance } from 'node:perf_hooks';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import { storyMaxLength } from '../../shared/limits.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
 import { freePort } from './free-port.ts';
 import { killableServer, type KillableServer } from './server-process.ts';
 import { cookieWebSocket } from './sync-client.ts';
@@ -53,6 +55,11 @@ export interface CrashLoopResult {
   missing: string[];
   /** Differences between replicas after convergence, or between them and the disk. */
   divergent: string[];
+  /**
+   * Sockets the server closed for sending a change it refuses (4422), described. Empty when every
+   * edit was one the board takes, so the loop measured storing and relaying, not refusals.
+   */
+  refused: string[];
   /** Per restart: server start (ms) and all clients reconnected and synced after it (ms). */
   restarts: { startMs: number; resyncMs: number }[];
   /** Stages and story length of the converged board. */
@@ -60,8 +67,14 @@ export interface CrashLoopResult {
   elapsedMs: number;
 }
 
-/** The touchpoint whose story everybody types into. */
+/** The touchpoint whose story everybody types into, and its stage. */
 const storyCard = 'crash-story';
+const storyStage = 'crash-stage';
+/**
+ * Past this length a client deletes instead of typing, so the story stays within the document's
+ * limit (the server refuses a longer one) even when every client's offline typing meets at once.
+ */
+const storyCap = storyMaxLength / 2;
 
 interface LoopClient {
   index: number;
@@ -118,7 +131,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const clients: LoopClient[] = [];
   const probes: WebsocketProvider[] = [];
   const seen = new SeenLog();
-  const result: CrashLoopResult = { edits: 0, kills: 0, relayedUpdates: 0, unheard: [], missing: [], divergent: [], restarts: [], final: { stages: 0, storyLength: 0 }, elapsedMs: 0 };
+  const result: CrashLoopResult = { edits: 0, kills: 0, relayedUpdates: 0, unheard: [], missing: [], divergent: [], refused: [], restarts: [], final: { stages: 0, storyLength: 0 }, elapsedMs: 0 };
   let round = 0;
   /** True from the start of a round's editing until its kill: what arrives then is a relay. */
   let live = false;
@@ -140,8 +153,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     const story = types.touchpoints.get(storyCard)?.get('story');
     if (!(story instanceof Y.Text)) throw new Error(`client ${client.index} lost the story`);
     const roll = prng.real53(random);
-    if (roll < 0.15) types.stages.push([newStage(`c${client.index}-s${++client.stagesAdded}`, `Stage ${result.edits}`)]);
-    else if (roll < 0.25 && story.length > 4) story.delete(prng.uint32(random, 0, story.length - 4), prng.uint32(random, 1, 3));
+    if (roll < 0.15) types.stages.push([newStage(`client-${client.index}-stage-${++client.stagesAdded}`, `Stage ${result.edits}`)]);
+    else if ((roll < 0.25 || story.length > storyCap) && story.length > 4) story.delete(prng.uint32(random, 0, story.length - 4), prng.uint32(random, 1, 3));
     else story.insert(prng.uint32(random, 0, story.length), `c${client.index}e${result.edits} `);
     result.edits++;
   };
@@ -174,11 +187,14 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
 
   try {
     await server.start();
-    const { cookie, boardId } = await signUpAndCreateBoard(server);
+    const { cookie, userId, boardId } = await signUpAndCreateBoard(server);
     for (let index = 0; index < options.clients; index++) {
       const doc = new Y.Doc();
       const provider = connect(cookie, boardId, doc);
       const client: LoopClient = { index, doc, provider, stagesAdded: 0, heardLive: new Set() };
+      provider.on('connection-close', (event: CloseEvent | null) => {
+        if (event?.code === CloseCode.changeRefused) result.refused.push(`client ${index} in round ${round}: ${event.reason || 'no reason given'}`);
+      });
       doc.on('update', (update: Uint8Array, origin: unknown) => {
         if (origin !== provider) return;
         seen.add(update, index, round);
@@ -187,10 +203,11 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       clients.push(client);
     }
     await allSynced('every client synced the first time');
-    boardTypes(clients[0]!.doc).touchpoints.set(
-      storyCard,
-      newTouchpoint({ id: storyCard, stageId: 'none', order: 'a', title: 'Story', createdBy: 'crash-loop', createdAt: 0 }),
-    );
+    const first = boardTypes(clients[0]!.doc);
+    clients[0]!.doc.transact(() => {
+      first.stages.push([newStage(storyStage, 'Waiting')]);
+      first.touchpoints.set(storyCard, newTouchpoint({ id: storyCard, stageId: storyStage, order: 'a', title: 'Story', createdBy: userId, createdAt: 0 }));
+    });
     await waitUntil(() => clients.every((client) => boardTypes(client.doc).touchpoints.has(storyCard)), 'everyone sees the story', options.stepTimeoutMs);
 
     for (round = 1; round <= options.restarts; round++) {
@@ -259,7 +276,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
 }
 
 /** One account (the child server allows 10 sign-ups an hour per address) and one board. */
-async function signUpAndCreateBoard(server: KillableServer): Promise<{ cookie: string; boardId: string }> {
+async function signUpAndCreateBoard(server: KillableServer): Promise<{ cookie: string; userId: string; boardId: string }> {
   const post = (path: string, body: unknown, cookie?: string) =>
     fetch(`${server.url}${path}`, {
       method: 'POST',
@@ -271,7 +288,8 @@ async function signUpAndCreateBoard(server: KillableServer): Promise<{ cookie: s
   const header = registered.headers.getSetCookie().find((line) => line.startsWith('session='));
   if (!header) throw new Error('sign-up returned no session cookie');
   const cookie = header.split(';')[0]!;
+  const userId = ((await registered.json()) as { user: { id: string } }).user.id;
   const created = await post('/api/boards', { title: 'Crash loop' }, cookie);
   if (created.status !== 201) throw new Error(`creating the board failed: ${created.status} ${await created.text()}`);
-  return { cookie, boardId: ((await created.json()) as { board: { id: string } }).board.id };
+  return { cookie, userId, boardId: ((await created.json()) as { board: { id: string } }).board.id };
 }
