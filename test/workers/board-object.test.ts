@@ -48,7 +48,7 @@ describe('board object', () => {
     const b = await connect(boardId, ann);
     a.present('Ann');
     await waitUntil(() => [...b.othersPresence().values()].some((s) => s.user?.name === 'Ann'), 'b sees a');
-    addStage(a.doc, 'before', 'Before the wake');
+    addStage(a.doc, 'stage-before-wake', 'Before the wake');
     await waitUntil(() => stageTitles(b.doc).includes('Before the wake'), 'b has the first stage');
 
     const stub = boardObject(boardId);
@@ -56,7 +56,7 @@ describe('board object', () => {
     await evictDurableObject(stub);
 
     // A frame from b wakes the object; a sees b's change relayed by the rebuilt room.
-    addStage(b.doc, 'after', 'After the wake');
+    addStage(b.doc, 'stage-after-wake', 'After the wake');
     await waitUntil(() => stageTitles(a.doc).includes('After the wake'), 'a has the stage b added after the wake');
     const after = await runInDurableObject(stub, (instance: { stats(): { wakes: number; sockets: number } }) => instance.stats());
     expect(after.wakes).toBe(wakesBefore + 1);
@@ -87,7 +87,7 @@ describe('board object', () => {
       storage.sync = () => new Promise<void>((resolve) => (release = () => void real().then(resolve)));
     });
     const seenBefore = b.received.length;
-    addStage(a.doc, 'held', 'Held until durable');
+    addStage(a.doc, 'stage-held', 'Held until durable');
     await waitUntil(
       () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length > 1),
       'the update is written',
@@ -104,7 +104,7 @@ describe('board object', () => {
     const ann = await signUp('Ann');
     const boardId = await createBoard(ann);
     const a = await connect(boardId, ann);
-    for (let i = 0; i < 20; i++) addStage(a.doc, `s${i}`, `Stage ${i}`);
+    for (let i = 0; i < 20; i++) addStage(a.doc, `stage-${String(i).padStart(3, '0')}`, `Stage ${i}`);
     const stub = boardObject(boardId);
     await waitUntil(
       () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length >= 21),
@@ -129,7 +129,7 @@ describe('board object', () => {
     const ann = await signUp('Ann');
     const boardId = await createBoard(ann);
     const a = await connect(boardId, ann);
-    addStage(a.doc, 'secret', 'A story that must go');
+    addStage(a.doc, 'stage-secret', 'A story that must go');
     const stub = boardObject(boardId);
     await waitUntil(
       () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length > 1),
