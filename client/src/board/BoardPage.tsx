@@ -1,7 +1,9 @@
 /**
  * The `/boards/:id` page. It waits to know who is signed in, then opens the board's live
  * connection for as long as the page shows that board: the journey's stages as columns with
- * their touchpoint cards, who is here, and the connection status.
+ * their touchpoint cards, who is here, and the connection status. When the server refuses a
+ * change sent from here (close code 4422; an honest page never meets it), the board is loaded
+ * afresh — a new document and connection — and the page says so in plain words.
  */
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { A, useParams } from '@solidjs/router';
@@ -14,7 +16,7 @@ import { useApp } from '../app-context.ts';
 import { usePageTitle } from '../page-focus.ts';
 import { AddItemForm } from './AddItemForm.tsx';
 import { createAnnouncer } from './announcer.ts';
-import { BoardProvider, type BoardContextValue } from './board-context.ts';
+import { BoardProvider, spokenTitle, type BoardContextValue } from './board-context.ts';
 import { BoardDetails } from './BoardDetails.tsx';
 import { BoardToolbar } from './BoardToolbar.tsx';
 import { bindHistoryKeys, createBoardUndo } from './board-undo.ts';
@@ -32,26 +34,38 @@ import { EmotionCurve } from './curve/EmotionCurve.tsx';
 import { createCurveData } from './curve/curve-data.ts';
 import { createFocusIndex, setFocus } from './focus.ts';
 import { createMemberNames } from './member-names.ts';
+import { keptByOthers } from './undo-limits.ts';
 import { followFocus } from './follow.ts';
 import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { readBoardRecord, rememberedBoard } from '../remembered-boards.ts';
 import { MembersPanel } from './members/MembersPanel.tsx';
 import { RecentlyDeletedPanel } from './recently-deleted/RecentlyDeletedPanel.tsx';
 
-function BoardScreen(props: { boardId: string; user: User }) {
+/** The words shown after the board was loaded again because a change was refused. */
+const reloadedNotice =
+  'One of your changes could not be saved, so we loaded the board again. Everything you see now is saved.';
+
+interface BoardScreenProps {
+  boardId: string;
+  user: User;
+  /** This is the board loaded again after the server refused a change sent from here. */
+  reloaded: boolean;
+  /** The server refused a change sent from here: load the board afresh. */
+  onChangeRefused: () => void;
+}
+
+function BoardScreen(props: BoardScreenProps) {
   const { api } = useApp();
-  const connection = openBoardConnection(props.boardId);
+  const connection = openBoardConnection(props.boardId, {
+    onChangeRefused: props.onChangeRefused,
+    afterRefusal: props.reloaded,
+  });
   onCleanup(() => connection.destroy());
   announcePresence(connection.provider.awareness, props.user);
   const view = createBoardView(connection.doc);
   const presence = createPresence(connection.provider.awareness);
   const { stages } = boardTypes(connection.doc);
-  const undo = createBoardUndo(connection.doc);
   const announcer = createAnnouncer();
-  bindHistoryKeys(undo, (action, done) => {
-    if (action === 'undo') announcer.say(done ? 'Undone.' : 'There is nothing of yours to undo.');
-    else announcer.say(done ? 'Redone.' : 'There is nothing to redo.');
-  });
 
   // The board's record says what this person may do. Asked at once, beside the sync, so the map
   // is drawn once with the right controls rather than read-only first and then again. A refusal
@@ -92,6 +106,15 @@ function BoardScreen(props: { boardId: string; user: User }) {
     return current !== null && allows(current);
   };
   const editable = may(canEdit);
+  const facilitates = may(canFacilitate);
+  // Undo never sends what the server would refuse: taking back a card others have spoken about.
+  const undo = createBoardUndo(connection.doc, (step) => {
+    const title = keptByOthers(connection.doc, step, props.user.id, facilitates());
+    return title === null
+      ? null
+      : `“${spokenTitle(title, 'touchpoint')}” stays: other people have already said how it felt or commented on it. You can delete it instead.`;
+  });
+  bindHistoryKeys(undo, (words) => announcer.say(words));
   // Undo takes back this person's own changes; after their access changed, some of those may be
   // changes they may no longer make (the server would refuse them), so the old steps go.
   createEffect(on(access, () => undo.manager.clear(), { defer: true }));
@@ -106,7 +129,7 @@ function BoardScreen(props: { boardId: string; user: User }) {
     announcer,
     canEdit: editable,
     canComment: may(canComment),
-    canFacilitate: may(canFacilitate),
+    canFacilitate: facilitates,
     userId: props.user.id,
     names,
     curve,
@@ -132,6 +155,12 @@ function BoardScreen(props: { boardId: string; user: User }) {
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
       </div>
+      <Show when={props.reloaded && !refused()}>
+        {/* A live region from the start, its words put in once the board is here: heard, not missed. */}
+        <p role="status" classList={{ notice: ready() }}>
+          {ready() ? reloadedNotice : ''}
+        </p>
+      </Show>
       <Show when={!refused()}>
         <div class="board__people">
           <PresenceList people={presence.people()} following={following()} onFollow={setFollowing} />
@@ -196,6 +225,23 @@ function BoardScreen(props: { boardId: string; user: User }) {
   );
 }
 
+/** The board, opened anew each time the server refuses a change sent from here. */
+function FreshBoard(props: { boardId: string; user: User }) {
+  const [loads, setLoads] = createSignal(1);
+  return (
+    <Show when={loads()} keyed>
+      {(load) => (
+        <BoardScreen
+          boardId={props.boardId}
+          user={props.user}
+          reloaded={load > 1}
+          onChangeRefused={() => setLoads(load + 1)}
+        />
+      )}
+    </Show>
+  );
+}
+
 export function BoardPage() {
   const params = useParams<{ id: string }>();
   const { session } = useApp();
@@ -215,7 +261,7 @@ export function BoardPage() {
           // Keyed on the ids: another person or another board closes this connection and opens the next.
           <Show when={user().id} keyed>
             <Show when={params.id} keyed>
-              {(boardId) => <BoardScreen boardId={boardId} user={user()} />}
+              {(boardId) => <FreshBoard boardId={boardId} user={user()} />}
             </Show>
           </Show>
         )}

@@ -80,6 +80,14 @@ export function ConnectionStatus(props: ConnectionStatusProps) {
             This board does not exist (it may have been deleted). <A href="/">Go to your boards</A>
           </span>
         </Match>
+        <Match when={code() === CloseCode.changeRefused}>
+          <span>
+            One of your changes could not be saved, and loading the board again did not help.{' '}
+            <button type="button" class="link-button" onClick={() => location.reload()}>
+              Reload the page
+            </button>
+          </span>
+        </Match>
         <Match when={props.state.kind === 'refused'}>
           <span>
             This board cannot be opened right now. <A href="/">Go to your boards</A>

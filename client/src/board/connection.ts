@@ -3,11 +3,14 @@
  * provider, a plain-words connection state for the status bar, and whether this device keeps a
  * copy (IndexedDB; private windows and locked-down browsers may not). A refusal by the server
  * (4401/4403/4404) stops the retrying for good, so nobody watches "reconnecting" forever. When the
- * server cannot save the board (4503) the page says so rather than "Offline", until it can.
+ * server cannot save the board (4503) the page says so rather than "Offline", until it can. When
+ * the server refused a change sent from here (4422), the change is in this document and in the
+ * device's copy, and either would send it again: the copy is deleted and the page is asked to
+ * load the board afresh (`onChangeRefused`).
  */
 import { createEffect, createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
-import { IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, syncPath, terminalCloseCodes } from '../../../shared/sync-protocol.ts';
 import { localCopyName } from '../local-copies.ts';
@@ -68,6 +71,18 @@ export interface BoardConnection {
 export interface BoardConnectionOptions {
   /** ws(s) origin of the sync endpoint; defaults to this page's origin with http→ws. */
   serverOrigin?: string;
+  /**
+   * The server refused a change sent from here (4422). Called once this connection has stopped
+   * and the device's copy of the board is being deleted: throw this connection away and open a
+   * new one (a new Y.Doc), which loads the board as the server has it.
+   */
+  onChangeRefused?: () => void;
+  /**
+   * This connection was opened because the last one's change was refused. If the server refuses
+   * again before anything was changed here, loading again would not help (the change did not come
+   * from this page): the connection stops with state `refused` 4422 instead, so there is no loop.
+   */
+  afterRefusal?: boolean;
 }
 
 /** The page's origin as a WebSocket origin: http→ws, https→wss. */
@@ -89,7 +104,9 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
   const [state, setState] = createSignal<ConnectionState>({ kind: 'connecting' });
   const [loaded, setLoaded] = createSignal(false);
   const [accessChanges, setAccessChanges] = createSignal(0);
-  const refused = () => state().kind === 'refused';
+  // Stopped for good: refused by the server, or replaced after a refused change (see onClose).
+  let changeRefused = false;
+  const refused = () => changeRefused || state().kind === 'refused';
   const cannotSave = () => state().kind === 'cannotSave';
   // Connected and synced on the current socket.
   const [synced, setSynced] = createSignal(false);
@@ -135,9 +152,35 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     return dispose;
   });
 
+  // Whether anything was changed here (not from the server, the device's copy or another tab).
+  let changedHere = false;
+  const onUpdate = (_update: Uint8Array, origin: unknown) => {
+    if (origin !== provider && origin !== local) changedHere = true;
+  };
+  doc.on('update', onUpdate);
+
   const onClose = (event: CloseEvent | null) => {
     if (refused()) return;
     setSynced(false);
+    if (event !== null && event.code === CloseCode.changeRefused) {
+      // y-websocket does not reconnect after 44xx. The refused change is in this document and in
+      // the device's copy: the copy goes, and a new document loads the board as the server has it.
+      // The deletion is asked for now, before the new copy is opened: IndexedDB handles requests
+      // for one database in order, so the new copy starts empty.
+      const loadAgain = options.onChangeRefused !== undefined && (!options.afterRefusal || changedHere);
+      if (loadAgain) changeRefused = true;
+      else setState({ kind: 'refused', code: event.code });
+      void local.destroy().catch(localCopy.closeFailed);
+      void clearDocument(localCopyName(boardId)).catch((reason: unknown) =>
+        console.warn('This device\'s copy of the board could not be deleted.', reason),
+      );
+      // Deferred: we are inside the provider's own close handling, which must finish first.
+      queueMicrotask(() => {
+        provider.disconnect();
+        if (loadAgain) options.onChangeRefused?.();
+      });
+      return;
+    }
     if (event !== null && event.code === CloseCode.cannotSave) {
       // Online, but the server could not store what was sent; the provider re-sends it on
       // reconnecting. Kept through the 4503s that follow until the server saves again (above).
@@ -198,6 +241,7 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('connection-close', onClose);
+      doc.off('update', onUpdate);
       provider.destroy();
       void local.destroy().catch(localCopy.closeFailed);
       localCopy.destroy();
