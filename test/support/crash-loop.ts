@@ -266,7 +266,9 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     result.elapsedMs = performance.now() - started;
     return result;
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\nserver output:\n${server.output().slice(-4000)}`, { cause: error });
+    // A refused change is sent again on every reconnect, so it shows as a wait that never ends: say so.
+    const refused = result.refused.length > 0 ? `\nsockets closed for a refused change (4422):\n${result.refused.slice(0, 10).join('\n')}` : '';
+    throw new Error(`${error instanceof Error ? error.message : String(error)}${refused}\nserver output:\n${server.output().slice(-4000)}`, { cause: error });
   } finally {
     for (const client of clients) close(client.provider);
     for (const provider of probes) close(provider);
