@@ -27,9 +27,9 @@ async function seeded(owner: TestPerson, title: string): Promise<{ boardId: stri
   await writer.synced;
   const { stages, touchpoints } = boardTypes(writer.doc);
   writer.doc.transact(() => {
-    stages.push([newStage('s1', 'Arriving'), newStage('s2', 'Waiting')]);
+    stages.push([newStage('stage-num-1', 'Arriving'), newStage('stage-num-2', 'Waiting')]);
     ['Car park', 'Reception', 'Waiting room'].forEach((name, i) =>
-      touchpoints.set(`t${i + 1}`, newTouchpoint({ id: `t${i + 1}`, stageId: 's1', order: `a${i}`, title: name, createdBy: owner.id, createdAt: 1 })),
+      touchpoints.set(`touchpoint-num-${i + 1}`, newTouchpoint({ id: `touchpoint-num-${i + 1}`, stageId: 'stage-num-1', order: `a${i}`, title: name, createdBy: owner.id, createdAt: 1 })),
     );
   });
   return { boardId, doc: writer.doc };
@@ -59,7 +59,7 @@ describe('the card menu', () => {
     const ann = await signUp(fixture.server, 'Ann');
     const { boardId } = await seeded(ann, 'Few buttons');
     const page = await openBoard(await contextFor(fixture.browser, fixture.server, ann), boardId);
-    const card = page.locator('[data-touchpoint-id="t2"]');
+    const card = page.locator('[data-touchpoint-id="touchpoint-num-2"]');
     await card.getByRole('heading', { name: 'Reception' }).waitFor();
     // On the card: the feeling scale and one menu button, nothing else to press.
     const buttons = await card.getByRole('button').allTextContents();
@@ -156,7 +156,7 @@ describe('the card menu', () => {
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Front desk');
     await page.keyboard.press('Enter');
-    await waitUntil(() => String(touchpoints.get('t2')?.get('title')) === 'Front desk', 'the new name reaches the Node client');
+    await waitUntil(() => String(touchpoints.get('touchpoint-num-2')?.get('title')) === 'Front desk', 'the new name reaches the Node client');
     await expect.poll(() => focused(page)).toEqual({ role: 'button', text: 'More actions for Front desk' });
     expect(await page.getByLabel('Touchpoint name').count()).toBe(0);
 
@@ -164,13 +164,13 @@ describe('the card menu', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await waitUntil(() => order(doc, 's1').join() === 't2,t1,t3', 'moved up');
+    await waitUntil(() => order(doc, 'stage-num-1').join() === 'touchpoint-num-2,touchpoint-num-1,touchpoint-num-3', 'moved up');
     await expect.poll(() => focused(page)).toEqual({ role: 'button', text: 'More actions for Front desk' });
     await page.keyboard.press('Enter');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await waitUntil(() => order(doc, 's1').join() === 't1,t2,t3', 'moved down');
+    await waitUntil(() => order(doc, 'stage-num-1').join() === 'touchpoint-num-1,touchpoint-num-2,touchpoint-num-3', 'moved down');
     await expect.poll(() => focused(page)).toEqual({ role: 'button', text: 'More actions for Front desk' });
 
     // Move to another stage: focus goes to the stage choice.
@@ -182,7 +182,7 @@ describe('the card menu', () => {
     await page.keyboard.press('ArrowDown'); // Step 2: Waiting
     await tabTo(page, 'Move touchpoint');
     await page.keyboard.press('Enter');
-    await waitUntil(() => touchpoints.get('t2')?.get('stageId') === 's2', 'the card moved to Waiting');
+    await waitUntil(() => touchpoints.get('touchpoint-num-2')?.get('stageId') === 'stage-num-2', 'the card moved to Waiting');
     await expect.poll(() => focused(page)).toEqual({ role: 'button', text: 'More actions for Front desk' });
 
     // Delete: the card goes, focus goes on to the next card's menu button.

@@ -22,8 +22,8 @@ async function twoStageBoard() {
   await other.synced;
   const { stages, touchpoints } = boardTypes(other.doc);
   other.doc.transact(() => {
-    stages.push([newStage('s1', 'Arriving'), newStage('s2', 'Waiting')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'Car park', createdBy: ann.id, createdAt: 1 }));
+    stages.push([newStage('stage-num-1', 'Arriving'), newStage('stage-num-2', 'Waiting')]);
+    touchpoints.set('touchpoint-num-1', newTouchpoint({ id: 'touchpoint-num-1', stageId: 'stage-num-1', order: 'a0', title: 'Car park', createdBy: ann.id, createdAt: 1 }));
   });
   const page = await openBoard(await contextFor(fixture.browser, fixture.server, ann), boardId);
   await page.getByRole('heading', { name: 'Car park' }).waitFor();
@@ -38,16 +38,16 @@ describe('editing the map', () => {
     await chooseCardAction(page, 'Car park', 'Move to another stage');
     await page.getByLabel('Move to stage').selectOption({ label: 'Step 1: Waiting' });
     await page.getByRole('button', { name: 'Move touchpoint' }).click();
-    await waitUntil(() => boardTypes(doc).touchpoints.get('t1')?.get('stageId') === 's2', 'the touchpoint moved to Waiting');
+    await waitUntil(() => boardTypes(doc).touchpoints.get('touchpoint-num-1')?.get('stageId') === 'stage-num-2', 'the touchpoint moved to Waiting');
     await page.context().close();
   });
 
   it('moves a touchpoint by dragging it onto another stage', async () => {
     const { page, doc } = await twoStageBoard();
-    const card = page.locator('[data-touchpoint-id="t1"]');
+    const card = page.locator('[data-touchpoint-id="touchpoint-num-1"]');
     const waiting = page.locator('.stage').filter({ has: page.getByRole('heading', { name: /Waiting/ }) });
     await card.dragTo(waiting);
-    await waitUntil(() => boardTypes(doc).touchpoints.get('t1')?.get('stageId') === 's2', 'the dragged card moved to Waiting');
+    await waitUntil(() => boardTypes(doc).touchpoints.get('touchpoint-num-1')?.get('stageId') === 'stage-num-2', 'the dragged card moved to Waiting');
     await page.context().close();
   });
 
@@ -56,10 +56,10 @@ describe('editing the map', () => {
     await page.getByRole('button', { name: 'Delete stage: Arriving' }).click();
     await page.getByRole('button', { name: 'Yes, delete it' }).click();
     // Into Recently deleted: hidden by an entry, its card kept with it.
-    await waitUntil(() => boardTypes(doc).deleted.has('s1') && boardTypes(doc).touchpoints.has('t1'), 'the stage is in Recently deleted');
+    await waitUntil(() => boardTypes(doc).deleted.has('stage-num-1') && boardTypes(doc).touchpoints.has('touchpoint-num-1'), 'the stage is in Recently deleted');
     await page.getByRole('heading', { name: 'Car park' }).waitFor({ state: 'detached' });
     await page.getByRole('button', { name: 'Undo delete' }).click();
-    await waitUntil(() => !boardTypes(doc).deleted.has('s1') && stageTitles(doc).join() === 'Arriving,Waiting', 'both are back');
+    await waitUntil(() => !boardTypes(doc).deleted.has('stage-num-1') && stageTitles(doc).join() === 'Arriving,Waiting', 'both are back');
     await page.getByRole('heading', { name: 'Car park' }).waitFor();
     await page.context().close();
   });
