@@ -44,8 +44,11 @@ describe.each(targets)('the guard and honest clients on %s', (target) => {
     mal = await joinBoard(app, fay, boardId, 'comment', 'Mal');
   }, 120_000);
   afterAll(async () => {
-    for (const client of open.splice(0)) client.destroy();
-    await app?.dispose();
+    try {
+      for (const client of open.splice(0)) client.destroy();
+    } finally {
+      await app?.dispose(); // whatever a client's teardown threw, no server is left running
+    }
   });
 
   it("takes a tab's change built on another tab's change that the server has not had yet", async () => {

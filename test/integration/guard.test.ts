@@ -90,8 +90,11 @@ describe.each(targets)('the guard on %s', (target) => {
   }, 180_000);
 
   afterAll(async () => {
-    for (const each of open.splice(0)) each.destroy();
-    await app?.dispose();
+    try {
+      for (const client of open.splice(0)) client.destroy();
+    } finally {
+      await app?.dispose(); // whatever a client's teardown threw, no server is left running
+    }
   });
 
   it.each([
