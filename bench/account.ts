@@ -14,6 +14,8 @@ export interface ApiTarget {
 export interface BenchAccount {
   displayName: string;
   cookie: string;
+  /** The account's user id: what it writes in its own name (a touchpoint's `createdBy`) must name it. */
+  userId: string;
 }
 
 /** Calls the API as the app's own page would: same Origin, JSON body, the session cookie. */
@@ -30,7 +32,8 @@ export async function registerAccount(target: ApiTarget, displayName = 'Bench'):
   if (response.status !== 201) throw new Error(`registering failed: ${response.status} ${await response.text()}`);
   const header = response.headers.getSetCookie().find((line) => line.startsWith('session='));
   if (!header) throw new Error('registering returned no session cookie');
-  return { displayName, cookie: header.split(';')[0]! };
+  const { user } = (await response.json()) as { user: { id: string } };
+  return { displayName, cookie: header.split(';')[0]!, userId: user.id };
 }
 
 /** Creates a board owned by `account`; returns its id. */

@@ -1,8 +1,10 @@
 /**
  * N people in one room of any target: unmodified y-websocket providers (test/support/sync-client.ts)
- * with presence set as the app sets it, two touchpoints whose stories they type into, and a probe
- * that learns when the server has answered (Common Ground: committed) everything a client sent.
+ * with presence set as the app sets it, touchpoints whose stories they type into (written as the
+ * board's schema wants them, so Common Ground's guard takes every word), and a probe that learns
+ * when the server has answered (Common Ground: committed) everything a client sent.
  */
+import { generateNKeysBetween } from 'fractional-indexing';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -15,7 +17,11 @@ import type { RoomAddress } from './targets/types.ts';
 
 /** Touchpoint ids the two measurements type into, so their words never mix. */
 export const latencyCard = 'bench-latency';
-export const throughputCard = 'bench-throughput';
+/**
+ * The throughput burst's words go to these in turn: a full-size burst (2,000 words, ~12,000
+ * characters) would not fit one story (10,000 at most; the server refuses more).
+ */
+export const throughputCards = ['bench-throughput-1', 'bench-throughput-2', 'bench-throughput-3', 'bench-throughput-4'] as const;
 
 /** One connected person. */
 export interface BenchClient extends SyncClient {
@@ -47,7 +53,7 @@ export interface ConnectOptions {
   timeoutMs: number;
 }
 
-/** Opens `count` providers at once, waits until every one has synced and sees both touchpoints. */
+/** Opens `count` providers at once, waits until every one has synced and sees every touchpoint. */
 export async function connectGroup(options: ConnectOptions): Promise<ClientGroup> {
   let disconnects = 0;
   const clients: BenchClient[] = [];
@@ -66,15 +72,17 @@ export async function connectGroup(options: ConnectOptions): Promise<ClientGroup
     await withTimeout(Promise.all(clients.map((client) => client.synced)), options.timeoutMs, `${options.count} clients to sync`);
     const first = clients[0]!;
     const types = boardTypes(first.doc);
+    const cards = [latencyCard, ...throughputCards];
     first.doc.transact(() => {
       types.stages.push([newStage('bench-stage', 'Waiting room')]);
-      for (const id of [latencyCard, throughputCard]) {
-        const createdAt = Date.now();
-        types.touchpoints.set(id, newTouchpoint({ id, stageId: 'bench-stage', order: id, title: id, createdBy: 'bench', createdAt }));
-      }
+      const orders = generateNKeysBetween(null, null, cards.length);
+      cards.forEach((id, i) => {
+        const card = { id, stageId: 'bench-stage', order: orders[i]!, title: id, createdBy: options.address.userId, createdAt: Date.now() };
+        types.touchpoints.set(id, newTouchpoint(card));
+      });
     });
     await waitUntil(
-      () => clients.every((client) => boardTypes(client.doc).touchpoints.has(throughputCard)),
+      () => clients.every((client) => cards.every((card) => boardTypes(client.doc).touchpoints.has(card))),
       'every client sees the touchpoints',
       options.timeoutMs,
     );

@@ -13,7 +13,7 @@ import * as prng from 'lib0/prng';
 import { waitUntil } from '../test/support/wait.ts';
 import { latencyCard, withTimeout, type BenchClient } from './clients.ts';
 import { startCpuMeter, type CpuSpan } from './cpu-meter.ts';
-import { typeTokenBetweenWords, watchTokens } from './typing.ts';
+import { checkWordsFit, typeTokenBetweenWords, watchTokens } from './typing.ts';
 
 export interface RelayLatencyOptions {
   clients: BenchClient[];
@@ -49,6 +49,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 /** Types `edits` words on schedule and collects every receiver's latency for each. */
 export async function measureRelayLatency(options: RelayLatencyOptions): Promise<RelayLatencyResult> {
   const { clients, edits, intervalMs } = options;
+  checkWordsFit(Array.from({ length: edits }, (_, seq) => seq), latencyCard);
   const random = prng.create(options.seed);
   const sentAt = new Float64Array(edits).fill(Number.NaN);
   const firstSeen = new Float64Array(edits).fill(Number.NaN);

@@ -8,9 +8,9 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as prng from 'lib0/prng';
-import { throughputCard, waitConverged, withTimeout, type BenchClient } from './clients.ts';
+import { throughputCards, waitConverged, withTimeout, type BenchClient } from './clients.ts';
 import { startCpuMeter, type CpuSpan } from './cpu-meter.ts';
-import { token, typeToken } from './typing.ts';
+import { checkWordsFit, token, typeToken } from './typing.ts';
 
 export interface ThroughputOptions {
   clients: BenchClient[];
@@ -45,28 +45,35 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   const { clients, edits } = options;
   const receiver = clients[0]!;
   const shares = clients.map((_, i) => Math.floor(edits / clients.length) + (i < edits % clients.length ? 1 : 0));
-  // Client 0 has seen every word once its story is as long as all the words together. (Counting
+  // Word `seq` goes into story `seq % n`, so each story holds a share of the words.
+  const cardOf = (seq: number) => throughputCards[seq % throughputCards.length]!;
+  throughputCards.forEach((card, c) =>
+    checkWordsFit(Array.from({ length: edits }, (_, seq) => seq).filter((seq) => seq % throughputCards.length === c), card),
+  );
+  // Client 0 has seen every word once its stories are as long as all the words together. (Counting
   // words per relayed update no longer works: the server merges the updates of one commit, and a
   // word split by a concurrent insert in the same batch arrives in pieces.)
   let allTyped = false;
   let allSeen = (): void => undefined;
   const othersSeen = new Promise<void>((resolve) => (allSeen = resolve));
-  const receiverStory = receiver.story(throughputCard);
+  const receiverStories = throughputCards.map((card) => receiver.story(card));
   const check = (): void => {
-    if (allTyped && receiverStory.length === expectedLength) allSeen();
+    if (allTyped && receiverStories.reduce((sum, story) => sum + story.length, 0) === expectedLength) allSeen();
   };
   receiver.doc.on('update', check);
   const unwatch = (): void => receiver.doc.off('update', check);
 
   let nextSeq = 0;
   let expectedLength = 0;
+  const expectedPerCard = new Map<string, number>(throughputCards.map((card) => [card, 0]));
   const typeShare = async (client: BenchClient, share: number, seed: number): Promise<void> => {
     const random = prng.create(seed);
-    const story = client.story(throughputCard);
     for (let k = 0; k < share; k++) {
       const seq = nextSeq++;
+      const card = cardOf(seq);
       expectedLength += token(seq).length;
-      typeToken(story, seq, random);
+      expectedPerCard.set(card, expectedPerCard.get(card)! + token(seq).length);
+      typeToken(client.story(card), seq, random);
       await nextTurn();
     }
   };
@@ -94,7 +101,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
     unwatch();
   }
   const cpu = stop();
-  await waitConverged(clients, throughputCard, expectedLength, options.timeoutMs);
+  for (const [card, length] of expectedPerCard) await waitConverged(clients, card, length, options.timeoutMs);
   return {
     edits,
     elapsedMs,

@@ -4,6 +4,7 @@
  */
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
+import { storyMaxLength } from '../shared/limits.ts';
 
 /** The word typed for edit `seq`; 3–7 characters, like a short burst of typing. */
 export function token(seq: number): string {
@@ -11,6 +12,16 @@ export function token(seq: number): string {
 }
 
 const tokenPattern = /w(\d+) /g;
+
+/**
+ * Throws unless the words of edits `seqs` fit in one story: past its limit the server refuses
+ * the change and closes the socket, and the benchmark would measure refusals.
+ */
+export function checkWordsFit(seqs: Iterable<number>, where: string): void {
+  let length = 0;
+  for (const seq of seqs) length += token(seq).length;
+  if (length > storyMaxLength) throw new Error(`${length} characters of words for ${where}, over a story's ${storyMaxLength}`);
+}
 
 /**
  * Types edit `seq` at a seeded random position, as one transaction (one update on the wire).

@@ -45,11 +45,10 @@ export function boardApiTarget(
 ): BoardApiTarget {
   let account: Promise<BenchAccount> | null = null;
   const getAccount = (): Promise<BenchAccount> => (account ??= benchAccount(server, what.dataDir));
-  const address = async (boardId: string): Promise<RoomAddress> => ({
-    serverUrl: `${server.wsUrl}/sync`,
-    room: boardId,
-    WebSocketPolyfill: cookieWebSocket((await getAccount()).cookie),
-  });
+  const address = async (boardId: string): Promise<RoomAddress> => {
+    const { cookie, userId } = await getAccount();
+    return { serverUrl: `${server.wsUrl}/sync`, room: boardId, WebSocketPolyfill: cookieWebSocket(cookie), userId };
+  };
   return {
     name: what.name,
     durability: what.durability,

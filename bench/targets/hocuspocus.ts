@@ -10,7 +10,7 @@ import { makeTempDir } from '../../test/support/temp-dir.ts';
 import { hocuspocusWebSocket } from './hocuspocus-wire.ts';
 import { peersDir } from './peers-install.ts';
 import { roomName } from './room-name.ts';
-import type { RoomAddress, RunningTarget, TargetOptions } from './types.ts';
+import { peerUserId, type RoomAddress, type RunningTarget, type TargetOptions } from './types.ts';
 
 export async function startHocuspocus(options: TargetOptions = {}): Promise<RunningTarget> {
   const temp = options.dataDir === undefined ? makeTempDir('hocuspocus-bench-') : null;
@@ -28,7 +28,7 @@ export async function startHocuspocus(options: TargetOptions = {}): Promise<Runn
   await child.start();
   const address = (room: string): RoomAddress =>
     // The URL path means nothing to Hocuspocus; the document name travels in every frame.
-    ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: hocuspocusWebSocket(room) });
+    ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: hocuspocusWebSocket(room), userId: peerUserId });
   return {
     name: 'Hocuspocus',
     durability: { summary: 'debounced store to SQLite 2–10 s after a change; relayed at once', ackIsDurable: false },

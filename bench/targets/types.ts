@@ -33,7 +33,15 @@ export interface RoomAddress {
   room: string;
   /** Carries what the server needs besides the URL: Common Ground's cookie, Hocuspocus's wire. */
   WebSocketPolyfill: WebSocketClass;
+  /**
+   * Who the clients are: Common Ground's bench account, whose id the touchpoints they add must
+   * carry (its guard refuses a card made in anyone else's name); the peers know no people.
+   */
+  userId: string;
 }
+
+/** The `userId` of a peer's rooms: any id does, as the peers check nothing. */
+export const peerUserId = 'bench-peer-user';
 
 /** When an edit a server has relayed is safe on disk — stated beside every figure. */
 export interface Durability {

@@ -9,7 +9,7 @@ import { childServer } from '../../test/support/child-server.ts';
 import { freePort } from '../../test/support/free-port.ts';
 import { peersDir } from './peers-install.ts';
 import { roomName } from './room-name.ts';
-import type { RoomAddress, RunningTarget } from './types.ts';
+import { peerUserId, type RoomAddress, type RunningTarget } from './types.ts';
 
 export async function startYWebsocketServer(): Promise<RunningTarget> {
   const port = await freePort();
@@ -23,7 +23,7 @@ export async function startYWebsocketServer(): Promise<RunningTarget> {
     url,
   });
   await child.start();
-  const address = (room: string): RoomAddress => ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: WebSocket });
+  const address = (room: string): RoomAddress => ({ serverUrl: url.replace(/^http/, 'ws'), room, WebSocketPolyfill: WebSocket, userId: peerUserId });
   return {
     name: 'y-websocket-server',
     durability: { summary: 'memory only: nothing is stored', ackIsDurable: false },
