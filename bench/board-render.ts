@@ -46,13 +46,13 @@ async function seed(server: BenchServer, account: BenchAccount, stages: number, 
   client.doc.transact(() => {
     let made = 0;
     for (let s = 0; s < stages; s++) {
-      const stageId = `stage${s}`;
+      const stageId = `stage-${String(s).padStart(4, '0')}`;
       stageArray.push([newStage(stageId, `Stage ${s + 1}`)]);
       const keys = generateNKeysBetween(null, null, Math.min(perStage, touchpoints - made));
       for (const order of keys) {
-        const id = `tp${made++}`;
+        const id = `touch-${String(made++).padStart(5, '0')}`;
         firstId ||= id;
-        map.set(id, newTouchpoint({ id, stageId, order, title: `Touchpoint ${made}`, story: 'A short story of how it went.', createdBy: 'bench', createdAt: 0 }));
+        map.set(id, newTouchpoint({ id, stageId, order, title: `Touchpoint ${made}`, story: 'A short story of how it went.', createdBy: account.userId, createdAt: 0 }));
       }
     }
   });

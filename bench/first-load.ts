@@ -90,10 +90,11 @@ async function seedBoard(target: ApiTarget, account: BenchAccount): Promise<stri
   const names = ['Referral', 'Waiting for a date', 'The day before', 'Arriving', 'The operation', 'Going home'];
   client.doc.transact(() => {
     names.forEach((name, s) => {
-      stages.push([newStage(`stage${s}`, name)]);
+      const stageId = `stage-${s}-of-6`;
+      stages.push([newStage(stageId, name)]);
       generateNKeysBetween(null, null, 5).forEach((order, i) => {
-        const id = `tp${s}-${i}`;
-        touchpoints.set(id, newTouchpoint({ id, stageId: `stage${s}`, order, title: `${name}, moment ${i + 1}`, story: 'What happened and how it felt.', createdBy: 'bench', createdAt: 0 }));
+        const id = `touch-${s}-${i}`;
+        touchpoints.set(id, newTouchpoint({ id, stageId, order, title: `${name}, moment ${i + 1}`, story: 'What happened and how it felt.', createdBy: account.userId, createdAt: 0 }));
       });
     });
   });

@@ -70,9 +70,9 @@ async function measure(browser: Browser, clientDir: string, next: Load[], withFo
     const { stages, touchpoints } = boardTypes(writer.doc);
     writer.doc.transact(() => {
       ['Referral', 'Waiting for a date', 'The day before', 'Arriving', 'The operation', 'Going home'].forEach((name, s) => {
-        stages.push([newStage(`s${s}`, name)]);
+        stages.push([newStage(`stage-${s}-of-6`, name)]);
         for (let i = 0; i < 5; i++)
-          touchpoints.set(`t${s}-${i}`, newTouchpoint({ id: `t${s}-${i}`, stageId: `s${s}`, order: `a${i}`, title: `${name}, moment ${i + 1}`, story: 'What happened and how it felt.', createdBy: owner.id, createdAt: 0 }));
+          touchpoints.set(`touch-${s}-${i}`, newTouchpoint({ id: `touch-${s}-${i}`, stageId: `stage-${s}-of-6`, order: `a${i}`, title: `${name}, moment ${i + 1}`, story: 'What happened and how it felt.', createdBy: owner.id, createdAt: 0 }));
       });
     });
     writer.destroy();

@@ -121,7 +121,7 @@ export async function runLoad(name: TargetName, options: LoadOptions): Promise<L
       const members = clients.filter((client) => client.room === room);
       for (let i = 0; i < options.editsPerRoom; i++) {
         const writer = members[prng.uint32(random, 0, members.length - 1)]!;
-        boardTypes(writer.doc).stages.push([newStage(`r${room}-e${i}`, `Edit ${i}`)]);
+        boardTypes(writer.doc).stages.push([newStage(`room-${room}-edit-${i}`, `Edit ${i}`)]);
       }
     }
     await waitUntil(
@@ -131,7 +131,7 @@ export async function runLoad(name: TargetName, options: LoadOptions): Promise<L
     );
     const editMs = performance.now() - editAt;
     // Edits must stay in their room: every stage id a client holds names its own room.
-    const leaked = clients.filter((client) => boardTypes(client.doc).stages.toArray().some((stage) => !String(stage.get('id')).startsWith(`r${client.room}-`))).length;
+    const leaked = clients.filter((client) => boardTypes(client.doc).stages.toArray().some((stage) => !String(stage.get('id')).startsWith(`room-${client.room}-`))).length;
     const result: LoadResult = {
       target: name,
       durability: target.durability.summary,
