@@ -17,7 +17,7 @@ import { boardFromTrace, storyLength, type TraceShape } from './editing-trace.ts
 import { count, markdownTable, ms, summarize } from './stats.ts';
 import { connectProvider } from '../test/support/sync-client.ts';
 import { startTarget } from './targets/start-target.ts';
-import type { RoomAddress, RunningTarget, TargetName } from './targets/types.ts';
+import { peerUserId, type RoomAddress, type RunningTarget, type TargetName } from './targets/types.ts';
 
 const syncTimeoutMs = 60_000;
 
@@ -31,11 +31,31 @@ interface CompareCase {
 /** `ws://127.0.0.1:PORT` of an address, so a board's address can follow its server to a new port. */
 const wsOrigin = (address: RoomAddress): string => /^wss?:\/\/[^/]+/.exec(address.serverUrl)![0];
 
-/** Writes `update` into a new room through one client, and returns the room's address. */
-async function seedRoom(target: RunningTarget, label: string, update: Uint8Array): Promise<RoomAddress> {
+/**
+ * A trace's board as one update, written in the name of the room's user (Common Ground's guard
+ * takes touchpoints only in their adder's name); built once and given to the peers as it is,
+ * since they check no names.
+ */
+type TraceBoard = (userId: string) => Uint8Array;
+
+function traceBoard(operations: number, shape: TraceShape): TraceBoard {
+  const built = new Map<string, Uint8Array>();
+  return (userId) => {
+    const ready = built.get(userId) ?? (userId === peerUserId ? built.values().next().value : undefined);
+    if (ready) return ready;
+    const doc = boardFromTrace(operations, shape, 42, userId);
+    const update = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    built.set(userId, update);
+    return update;
+  };
+}
+
+/** Writes the board into a new room through one client, and returns the room's address. */
+async function seedRoom(target: RunningTarget, label: string, board: TraceBoard): Promise<RoomAddress> {
   const address = await target.openRoom(label);
   const doc = new Y.Doc();
-  Y.applyUpdate(doc, update);
+  Y.applyUpdate(doc, board(address.userId));
   const client = connectProvider(address, { doc, syncTimeoutMs });
   try {
     await client.synced;
@@ -87,7 +107,7 @@ async function openCold(side: Side, address: RoomAddress, expectedLength: number
  * (board i on one, then on the other, the order swapping each time), so a slow spell of the
  * machine lands on neither in particular.
  */
-async function measurePair(update: Uint8Array, expectedLength: number, boards: number, progress: (line: string) => void): Promise<Side[]> {
+async function measurePair(board: TraceBoard, expectedLength: number, boards: number, progress: (line: string) => void): Promise<Side[]> {
   const sides: Side[] = (['Common Ground', 'Hocuspocus'] as const).map((name) => ({
     name,
     data: makeTempDir('cold-compare-'),
@@ -99,7 +119,7 @@ async function measurePair(update: Uint8Array, expectedLength: number, boards: n
   try {
     for (const side of sides) {
       side.target = await startTarget(side.name, { dataDir: side.data.path });
-      for (let i = 0; i < boards; i++) side.addresses.push(await seedRoom(side.target, `cold ${i}`, update));
+      for (let i = 0; i < boards; i++) side.addresses.push(await seedRoom(side.target, `cold ${i}`, board));
       await side.target.stop();
       side.target = null;
     }
@@ -124,10 +144,12 @@ async function measurePair(update: Uint8Array, expectedLength: number, boards: n
 export async function coldLoadComparison(progress: (line: string) => void, cases: CompareCase[]): Promise<string> {
   const rows: string[][] = [];
   for (const { shape, operations, boards } of cases) {
-    const doc = boardFromTrace(operations, shape, 42);
-    const update = Y.encodeStateAsUpdate(doc);
-    const expectedLength = storyLength(doc);
-    doc.destroy();
+    const board = traceBoard(operations, shape);
+    const update = board(peerUserId);
+    const expected = new Y.Doc();
+    Y.applyUpdate(expected, update);
+    const expectedLength = storyLength(expected);
+    expected.destroy();
     // What any client spends applying the board, whichever server sent it.
     const applies: number[] = [];
     for (let i = 0; i < 5; i++) {
@@ -137,7 +159,7 @@ export async function coldLoadComparison(progress: (line: string) => void, cases
     }
     const byTarget = new Map<TargetName, number>();
     progress(`cold load end to end: ${shape}, ${count(operations)} keystrokes, ${boards} boards on each server`);
-    for (const side of await measurePair(update, expectedLength, boards, progress)) {
+    for (const side of await measurePair(board, expectedLength, boards, progress)) {
       const [first, ...rest] = side.samples;
       const warm = summarize(rest);
       byTarget.set(side.name, warm.p50);

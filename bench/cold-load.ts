@@ -57,7 +57,8 @@ export async function measureColdLoad(operations: number, shape: TraceShape, run
   try {
     await migrate(db);
     const store = createSqlDocumentStore({ db, now: () => Date.now() });
-    const doc = boardFromTrace(operations, shape, 42);
+    // Stored straight into the store, as a restarted server finds it; any writer's id will do.
+    const doc = boardFromTrace(operations, shape, 42, 'bench-cold-writer');
     const finalLength = storyLength(doc);
     const snapshot = Y.encodeStateAsUpdate(doc);
     doc.destroy();

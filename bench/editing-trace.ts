@@ -11,36 +11,76 @@
  *   between typing and deleting, with frequent jumps, so almost no two neighbouring characters
  *   merge into one item. Much larger when encoded than any real typing history of this length.
  *
- * Each edit is its own transaction, as in crdt-benchmarks, by one client into one touchpoint story.
+ * Each edit is its own transaction, as in crdt-benchmarks, by one client into a touchpoint's story;
+ * a story that holds all a story may (10,000 characters) is left for a new touchpoint's.
  */
+import { generateKeyBetween } from 'fractional-indexing';
 import * as prng from 'lib0/prng';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../shared/board-document.ts';
+import { storyMaxLength } from '../shared/limits.ts';
 
 export type TraceShape = 'typing' | 'scattered';
 
-/** A board with one stage and one touchpoint, its story written by `operations` keystrokes. */
-export function boardFromTrace(operations: number, shape: TraceShape, seed: number): Y.Doc {
+const stageId = 'trace-stage';
+
+/**
+ * Where the keystrokes go: one touchpoint's story until it holds as much as a story may (the
+ * server refuses a longer one), then the next new touchpoint's, each added in `createdBy`'s name.
+ */
+class Pen {
+  story!: Y.Text;
+  cursor = 0;
+  #cards = 0;
+  #order: string | null = null;
+  readonly #doc: Y.Doc;
+  readonly #createdBy: string;
+  constructor(doc: Y.Doc, createdBy: string) {
+    this.#doc = doc;
+    this.#createdBy = createdBy;
+    this.#newCard();
+  }
+
+  /** Call before typing a letter: a full story is left for a new touchpoint's. */
+  makeRoom(): void {
+    if (this.story.length >= storyMaxLength) this.#newCard();
+  }
+
+  #newCard(): void {
+    const id = `trace-card-${String(++this.#cards).padStart(4, '0')}`;
+    this.#order = generateKeyBetween(this.#order, null);
+    const card = newTouchpoint({ id, stageId, order: this.#order, title: `The story, part ${this.#cards}`, createdBy: this.#createdBy, createdAt: 0 });
+    boardTypes(this.#doc).touchpoints.set(id, card);
+    this.story = card.get('story') as Y.Text;
+    this.cursor = 0;
+  }
+}
+
+/**
+ * A board with one stage whose touchpoints' stories are written by `operations` keystrokes (a
+ * B4-sized trace fills about a dozen stories), added in `createdBy`'s name.
+ */
+export function boardFromTrace(operations: number, shape: TraceShape, seed: number, createdBy: string): Y.Doc {
   const doc = new Y.Doc();
   // Every item names its neighbours by (client id, clock), so the id's size shows in the encoding:
   // a fixed 32-bit id (5 bytes as a varint, like most random ids) keeps sizes equal between runs.
   doc.clientID = 3_141_592_653;
-  const { stages, touchpoints } = boardTypes(doc);
-  doc.transact(() => {
-    stages.push([newStage('s1', 'Waiting')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'The waiting room', createdBy: 'bench', createdAt: 0 }));
-  });
-  const story = touchpoints.get('t1')!.get('story') as Y.Text;
+  boardTypes(doc).stages.push([newStage(stageId, 'Writing')]);
+  const pen = new Pen(doc, createdBy);
   const random = prng.create(seed);
-  if (shape === 'typing') playTyping(story, operations, random);
-  else playScattered(story, operations, random);
+  if (shape === 'typing') playTyping(pen, operations, random);
+  else playScattered(pen, operations, random);
   return doc;
 }
 
-/** The story's length after the trace; 0 while the touchpoint has not arrived. */
+/** The characters in all the board's stories after the trace; 0 while none has arrived. */
 export function storyLength(doc: Y.Doc): number {
-  const story = boardTypes(doc).touchpoints.get('t1')?.get('story');
-  return story instanceof Y.Text ? story.length : 0;
+  let length = 0;
+  for (const card of boardTypes(doc).touchpoints.values()) {
+    const story = card.get('story');
+    if (story instanceof Y.Text) length += story.length;
+  }
+  return length;
 }
 
 /** A run length with the given mean: 1 + a geometric draw, so runs are mostly short, some long. */
@@ -55,24 +95,28 @@ function runLength(random: prng.PRNG, mean: number): number {
  * rewritten); before 10 % of them a jump to a random place. Expected share of deletes:
  * 0.6 × 28 / (40 + 0.6 × 28) ≈ 30 %.
  */
-function playTyping(story: Y.Text, operations: number, random: prng.PRNG): void {
-  let cursor = 0;
+function playTyping(pen: Pen, operations: number, random: prng.PRNG): void {
   let done = 0;
   while (done < operations) {
-    if (story.length > 0 && prng.real53(random) < 0.1) cursor = prng.int32(random, 0, story.length);
-    for (let n = runLength(random, 40); n > 0 && done < operations; n--, done++) story.insert(cursor++, prng.letter(random));
+    if (pen.story.length > 0 && prng.real53(random) < 0.1) pen.cursor = prng.int32(random, 0, pen.story.length);
+    for (let n = runLength(random, 40); n > 0 && done < operations; n--, done++) {
+      pen.makeRoom();
+      pen.story.insert(pen.cursor++, prng.letter(random));
+    }
     if (prng.real53(random) < 0.6) {
-      for (let n = runLength(random, 28); n > 0 && cursor > 0 && done < operations; n--, done++) story.delete(--cursor, 1);
+      for (let n = runLength(random, 28); n > 0 && pen.cursor > 0 && done < operations; n--, done++) pen.story.delete(--pen.cursor, 1);
     }
   }
 }
 
 /** Every keystroke: 2 % jump anywhere, then 10 % delete the letter before the cursor, else type one. */
-function playScattered(story: Y.Text, operations: number, random: prng.PRNG): void {
-  let cursor = 0;
+function playScattered(pen: Pen, operations: number, random: prng.PRNG): void {
   for (let i = 0; i < operations; i++) {
-    if (prng.int32(random, 0, 99) < 2) cursor = prng.int32(random, 0, story.length);
-    if (cursor > 0 && prng.int32(random, 0, 99) < 10) story.delete(--cursor, 1);
-    else story.insert(cursor++, prng.letter(random));
+    if (prng.int32(random, 0, 99) < 2) pen.cursor = prng.int32(random, 0, pen.story.length);
+    if (pen.cursor > 0 && prng.int32(random, 0, 99) < 10) pen.story.delete(--pen.cursor, 1);
+    else {
+      pen.makeRoom();
+      pen.story.insert(pen.cursor++, prng.letter(random));
+    }
   }
 }
