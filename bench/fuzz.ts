@@ -2,7 +2,7 @@
  * The fuzz run at full size with the server in a child process (`npm run bench -- --fuzz`), so
  * its resident memory can be read from /proc without the fuzzer's own frames in it: 100,000
  * seeded bad frames (FUZZ_FRAMES, FUZZ_SEED) at room B while two real y-websocket clients type
- * into room A. RSS is read every 10,000 frames; it must level off rather than grow with the frames.
+ * into room A's touchpoint stories. RSS is read every 10,000 frames; it must level off rather than grow with the frames.
  * Afterwards room A must hold every keystroke, also after the room is reloaded from disk.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +14,10 @@ import { seededRandom } from '../test/support/seeded-random.ts';
 import { connectClient, type SyncClient } from '../test/support/sync-client.ts';
 import { makeTempDir } from '../test/support/temp-dir.ts';
 import { waitUntil } from '../test/support/wait.ts';
+import { generateNKeysBetween } from 'fractional-indexing';
+import * as Y from 'yjs';
+import { boardTypes, newStage, newTouchpoint } from '../shared/board-document.ts';
+import { storyMaxLength } from '../shared/limits.ts';
 import { createBoard, registerAccount } from './account.ts';
 import { count, markdownTable } from './stats.ts';
 
@@ -31,7 +35,13 @@ function rssMiB(pid: number | undefined): number {
   return Number(match[1]) / 1024;
 }
 
-const textOf = (client: SyncClient): string => client.doc.getText('typing').toString();
+/** Room A's touchpoints the typists type into: keystroke k goes into story k ÷ 10,000 (a story's limit). */
+const cardId = (index: number): string => `typing-card-${String(index).padStart(4, '0')}`;
+const cardOf = (keystroke: number): string => cardId(Math.floor(keystroke / storyMaxLength));
+const storyOf = (client: SyncClient, card: string): Y.Text => boardTypes(client.doc).touchpoints.get(card)!.get('story') as Y.Text;
+/** Everything typed in room A, story after story. */
+const textOf = (client: SyncClient): string =>
+  [...boardTypes(client.doc).touchpoints.keys()].sort().map((card) => storyOf(client, card).toString()).join('');
 
 /** Runs the fuzz against a child server and returns the markdown section; throws if anything is lost. */
 export async function fuzzSection(options: FuzzBenchOptions): Promise<string> {
@@ -50,10 +60,20 @@ export async function fuzzSection(options: FuzzBenchOptions): Promise<string> {
     };
     const typists = [join(boardA), join(boardA)];
     await Promise.all(typists.map((typist) => typist.synced));
+    // Enough touchpoints for every keystroke (one every 4 frames), added by Ann before the run.
+    const cards = Array.from({ length: Math.floor(options.frames / 4 / storyMaxLength) + 1 }, (_, i) => cardId(i));
+    const ann = typists[0]!;
+    ann.doc.transact(() => {
+      const { stages, touchpoints } = boardTypes(ann.doc);
+      stages.push([newStage('typing-stage', 'Typing')]);
+      const orders = generateNKeysBetween(null, null, cards.length);
+      cards.forEach((id, i) => touchpoints.set(id, newTouchpoint({ id, stageId: 'typing-stage', order: orders[i]!, title: `Typing ${i + 1}`, createdBy: account.userId, createdAt: 0 })));
+    });
+    await waitUntil(() => typists.every((typist) => cards.every((card) => boardTypes(typist.doc).touchpoints.has(card))), 'both typists have the touchpoints', 10_000);
     const typed = [0, 0];
     const rng = seededRandom(options.seed ^ 0x5eed);
     const type = (who: number): void => {
-      const text = typists[who]!.doc.getText('typing');
+      const text = storyOf(typists[who]!, cardOf(typed[0]! + typed[1]!));
       text.insert(rng.int(0, text.length), who === 0 ? 'a' : 'b');
       typed[who]!++;
     };
