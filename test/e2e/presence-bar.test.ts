@@ -27,7 +27,7 @@ const others: readonly [displayName: string, shown: string][] = [
 ];
 const stageCount = 6;
 const cardsPerStage = 3;
-const cardId = (i: number) => `t${i}`;
+const cardId = (i: number) => `touchpoint-${i}`;
 
 let ann: TestPerson;
 let boardId: string;
@@ -40,10 +40,10 @@ async function writeMap(id: string, owner: TestPerson): Promise<void> {
   const { stages, touchpoints } = boardTypes(writer.doc);
   writer.doc.transact(() => {
     for (let s = 0; s < stageCount; s++) {
-      stages.push([newStage(`s${s}`, `Stage ${s + 1}`)]);
+      stages.push([newStage(`stage-no-${s}`, `Stage ${s + 1}`)]);
       for (let c = 0; c < cardsPerStage; c++) {
         const i = s * cardsPerStage + c;
-        touchpoints.set(cardId(i), newTouchpoint({ id: cardId(i), stageId: `s${s}`, order: `a${c}`, title: `Moment ${i + 1}`, createdBy: owner.id, createdAt: 1 }));
+        touchpoints.set(cardId(i), newTouchpoint({ id: cardId(i), stageId: `stage-no-${s}`, order: `a${c}`, title: `Moment ${i + 1}`, createdBy: owner.id, createdAt: 1 }));
       }
     }
   });
@@ -252,7 +252,7 @@ describe.each(viewports)('keyboard focus and the pinned status line at $width×$
     await menu.click();
     await page.getByRole('menuitem', { name: 'Change name or story', exact: true }).click();
     await expect
-      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-touchpoint-id="t4"]') !== null && document.activeElement?.tagName !== 'BUTTON'))
+      .poll(() => page.evaluate(() => document.activeElement?.closest('[data-touchpoint-id="touchpoint-4"]') !== null && document.activeElement?.tagName !== 'BUTTON'))
       .toBe(true);
     // Reading on down the editor, the card's top has gone past the status line, out of the window.
     await menu.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top + 40));

@@ -22,8 +22,8 @@ async function oneCardBoard(owner: TestPerson, title: string): Promise<string> {
   await writer.synced;
   const { stages, touchpoints } = boardTypes(writer.doc);
   writer.doc.transact(() => {
-    stages.push([newStage('s1', 'Arriving'), newStage('s2', 'Waiting'), newStage('s3', 'Seeing the nurse'), newStage('s4', 'Going home')]);
-    touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'Finding the ward', createdBy: owner.id, createdAt: 1 }));
+    stages.push([newStage('stage-num-1', 'Arriving'), newStage('stage-num-2', 'Waiting'), newStage('stage-num-3', 'Seeing the nurse'), newStage('stage-num-4', 'Going home')]);
+    touchpoints.set('touchpoint-num-1', newTouchpoint({ id: 'touchpoint-num-1', stageId: 'stage-num-1', order: 'a0', title: 'Finding the ward', createdBy: owner.id, createdAt: 1 }));
   });
   return boardId;
 }
@@ -65,7 +65,7 @@ describe('word cards', () => {
     const page = await context.newPage();
     await page.setViewportSize({ width, height });
     await page.goto(`/boards/${boardId}`);
-    const card = page.locator('[data-touchpoint-id="t1"]');
+    const card = page.locator('[data-touchpoint-id="touchpoint-num-1"]');
     await card.getByRole('radio', { name: 'Bad', exact: true }).check();
     await card.getByRole('button', { name: 'Choose words' }).click();
     const deck = card.getByRole('list', { name: 'Word cards' });
@@ -140,7 +140,7 @@ describe('feeling faces', () => {
     const ann = await signUp(fixture.server, 'Fay');
     const boardId = await oneCardBoard(ann, 'Faces');
     const page = await openBoard(await contextFor(fixture.browser, fixture.server, ann), boardId);
-    const options = page.locator('[data-touchpoint-id="t1"] .feeling__option');
+    const options = page.locator('[data-touchpoint-id="touchpoint-num-1"] .feeling__option');
     expect((await options.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim())).toEqual(['Very bad', 'Bad', 'Okay', 'Good', 'Very good']);
     // Each face with its mouth taken out: what is left must still differ between neighbours.
     const withoutMouth = await options.locator('svg').evaluateAll((faces) =>
