@@ -67,6 +67,7 @@ describe.each(targets)('deleting a board on %s', (target) => {
     // A client that still holds the board (e.g. a tab that was offline) comes back with it.
     const marker = `written after deletion ${crypto.randomUUID()}`;
     const late = client(boardId, ann);
+    late.synced.catch(() => undefined); // it never syncs: the board is gone
     boardTypes(late.doc).stages.push([newStage('stage-written-late', marker)]);
     expect(await nextCloseCode(late.provider)).toBe(CloseCode.notFound);
     expect((await api(server, `/api/boards/${boardId}`, { cookie: ann.cookie })).status).toBe(404);
