@@ -36,6 +36,31 @@ export function purgeExpiredDeletions(doc: Y.Doc, now: number, origin: unknown):
 }
 
 /**
+ * A deletion time more than this far behind the server's clock when the server first sees the
+ * entry is not believed either: a device could otherwise make "Recently deleted" end at once
+ * (and the next load remove everything hidden, for good).
+ */
+const behindTolerance = 24 * 60 * 60 * 1000;
+
+/**
+ * Sets the deletion time of the entries `ids` (just added by a client) to `now` where it is missing
+ * or more than a day away from it, in one transaction with `origin`; writes nothing otherwise.
+ * So "Recently deleted" keeps things for 30 days from when the server learned of the deletion, at
+ * the earliest a day before, whatever the deleting device's clock said.
+ */
+export function stampDeletionTimes(doc: Y.Doc, ids: readonly string[], now: number, origin: unknown): void {
+  const { deleted } = boardTypes(doc);
+  const wrong = ids.filter((id) => {
+    const entry = readDeletedEntry(id, deleted.get(id));
+    return entry !== null && (entry.deletedAt === null || entry.deletedAt > now + aheadTolerance || entry.deletedAt < now - behindTolerance);
+  });
+  if (wrong.length === 0) return;
+  doc.transact(() => {
+    for (const id of wrong) deleted.get(id)!.set('deletedAt', now);
+  }, origin);
+}
+
+/**
  * Calls `onPurge` after any transaction — the server's expiry or a facilitator's "Empty recently
  * deleted" — that removed an entry together with what it hid. Restoring removes an entry too, but
  * its stage or touchpoint is still there.

@@ -18,9 +18,9 @@ import { systemClock, type Clock } from '../ports/clock.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
 import { BoardWriteFailedError, type BoardLog, type StoredDocument } from '../ports/board-log.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
-import { purgeExpiredDeletions, watchPurges } from './purge-deleted.ts';
+import { purgeExpiredDeletions, stampDeletionTimes, watchPurges } from './purge-deleted.ts';
 import { RelayBatcher } from './relay-batch.ts';
-import { checkUpdate, RefusedChange } from './guard/update-guard.ts';
+import { checkUpdate, MissingContent, RefusedChange, type Accepted } from './guard/update-guard.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 
 /** Thrown by {@link Room.receive} for a frame that is not a valid y-websocket message. */
@@ -97,6 +97,7 @@ export class Room {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly #options: RoomOptions;
+  readonly #clock: Clock;
   readonly #connections = new Map<SyncSocket, Connection>();
   /** Which person each presence id belongs to, for as long as the room is loaded. */
   readonly #awarenessOwners = new Map<number, string>();
@@ -104,6 +105,7 @@ export class Room {
   readonly #idsOfPerson = new Map<string, number[]>();
   #droppedPresenceIds = 0;
   #refusedUpdates = 0;
+  #resyncs = 0;
   /**
    * Which person each Yjs client id written with (while the room is loaded) belongs to: nobody may
    * write with another's client id (it would take the clocks of that person's next changes).
@@ -142,7 +144,8 @@ export class Room {
     this.doc.on('update', this.#onDocumentUpdate);
     // What was deleted 30 days ago goes for good now, written and relayed like any change.
     watchPurges(this.doc, () => (this.#contentPurged = true));
-    purgeExpiredDeletions(this.doc, (options.clock ?? systemClock).now(), purgeOrigin);
+    this.#clock = options.clock ?? systemClock;
+    purgeExpiredDeletions(this.doc, this.#clock.now(), purgeOrigin);
     const meta = this.doc.getMap<unknown>('meta');
     meta.observe((event) => {
       const title = meta.get('title');
@@ -181,6 +184,11 @@ export class Room {
   /** Updates the guard refused since the room was loaded. */
   get refusedUpdates(): number {
     return this.#refusedUpdates;
+  }
+
+  /** Updates set aside because they built on changes the room had not seen (the client was asked for everything instead). */
+  get resyncs(): number {
+    return this.#resyncs;
   }
 
   /** True once the board was deleted: the room takes no one and writes nothing more. */
@@ -377,16 +385,25 @@ export class Room {
         // updates for a deleted board or one that cannot save.
         if (!canComment(connection.peer.access) || this.#deleted || this.#cannotSave) return;
         // Checked before anything of it is applied, stored or relayed (guard/update-guard.ts).
-        let clients: ReadonlySet<number>;
+        let accepted: Accepted;
         try {
-          clients = checkUpdate(this.doc, update, connection.peer, (clientId) => this.#clientOwners.get(clientId));
+          accepted = checkUpdate(this.doc, update, connection.peer, (clientId) => this.#clientOwners.get(clientId));
         } catch (error) {
+          if (error instanceof MissingContent) {
+            // Builds on changes this room has not seen (another tab of the same browser passed them
+            // on first): not applied; the client's answer to a sync step 1 brings it all at once.
+            this.#resyncs++;
+            connection.socket.send(syncStep1Message(this.doc));
+            return;
+          }
           if (!(error instanceof RefusedChange)) throw error;
           this.#refuse(connection, error);
           return;
         }
         Y.applyUpdate(this.doc, update, connection);
-        this.#ownClientIds(connection, clients);
+        this.#ownClientIds(connection, accepted.clients);
+        // "Recently deleted" counts its 30 days by the server's clock, not the deleting device's.
+        if (accepted.deletions.length > 0) stampDeletionTimes(this.doc, accepted.deletions, this.#clock.now(), purgeOrigin);
         break;
       }
       default:

@@ -11,7 +11,7 @@ import { boardTypes, initBoardDocument, newStage, newTouchpoint, participantKey 
 import { markDeleted, purgeDeleted } from '../../shared/recently-deleted.ts';
 import { moveStage, moveTouchpoint } from '../../client/src/board/ordering.ts';
 import { restoreDeleted } from '../../client/src/board/recently-deleted/restore.ts';
-import { checkUpdate, RefusedChange } from '../../server/sync/guard/update-guard.ts';
+import { checkUpdate, MissingContent, RefusedChange } from '../../server/sync/guard/update-guard.ts';
 
 const facilitator = 'facilitator-0001';
 const editor = 'editor-000000001';
@@ -205,7 +205,7 @@ describe('the guard: comments', () => {
 });
 
 describe('the guard: Yjs-level tricks', () => {
-  it("refuses writing with another person's client id, or deleting content the server does not have yet", () => {
+  it("refuses writing with another person's client id, and sets aside a change built on one the server does not have yet", () => {
     const server = serverBoard();
     const victim = new Y.Doc();
     Y.applyUpdate(victim, Y.encodeStateAsUpdate(server));
@@ -224,8 +224,8 @@ describe('the guard: Yjs-level tricks', () => {
     const second: Uint8Array[] = [];
     ahead.on('update', (update: Uint8Array) => second.push(update));
     boardTypes(ahead).feelings.set(participantKey(touchpointId, editor), { score: 2, words: [], at: 2 });
-    // The second change alone depends on the first, which the server has not seen.
-    expect(() => checkUpdate(server, second[0]!, { userId: editor, access: 'edit' }, () => undefined)).toThrow(RefusedChange);
+    // The second change alone depends on the first, which the server has not seen: it cannot be judged yet.
+    expect(() => checkUpdate(server, second[0]!, { userId: editor, access: 'edit' }, () => undefined)).toThrow(MissingContent);
     // Both together are fine.
     expect(() => checkUpdate(server, Y.encodeStateAsUpdate(ahead, Y.encodeStateVector(server)), { userId: editor, access: 'edit' }, () => undefined)).not.toThrow();
   });

@@ -166,7 +166,7 @@ const textLimits: Readonly<Record<string, number>> = { title: touchpointTitleMax
  * Throws {@link RefusedChange} unless every change fits the schema and `sender` may make it.
  * `doc` is the document before the update.
  */
-export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender): void {
+export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender): { deletions: string[] } {
   const { inserts, removals } = changes;
   const me = sender.userId;
   const may = (least: Access, what: string) => {
@@ -455,6 +455,13 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     const max = textLimits[field]!;
     if (length > max) refuse(`a ${field} longer than ${max}`);
   }
+
+  const deletions: string[] = [];
+  for (const insert of inserts) {
+    const slot = slots.get(insert)!;
+    if (slot.kind === 'deleted-entry' && insert.liveLength > 0) deletions.push(slot.id);
+  }
+  return { deletions };
 
   function mayWriteText(slot: Extract<Slot, { kind: 'text' }>): void {
     if (slot.owner.place.top === TopLevel.touchpoints) {

@@ -23,6 +23,19 @@ export class UnreadableUpdate extends Error {
   }
 }
 
+/**
+ * The update depends on changes the document does not have (what Yjs would park as pending). An
+ * honest client can send one: a second tab of the same browser may build on a change the first
+ * tab passed it directly (y-websocket's BroadcastChannel) before that change reached the server.
+ * The update is not applied; the room asks the client for everything it has instead.
+ */
+export class MissingContent extends UnreadableUpdate {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MissingContent';
+  }
+}
+
 /** A nested type (a map or a text) that items can be put into, with where it is. */
 export interface Container {
   /** The item whose content is the type. */
@@ -99,7 +112,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
     if (struct instanceof Y.Skip) continue;
     const end = struct.id.clock + struct.length;
     if (end <= state) continue; // the document has it all
-    if (struct.id.clock > run.end) throw new UnreadableUpdate(`depends on changes the server does not have (client ${client})`);
+    if (struct.id.clock > run.end) throw new MissingContent(`depends on changes the server does not have (client ${client})`);
     run.structs.push(struct);
     run.end = end;
   }
@@ -166,7 +179,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
       const left = item.origin === null ? undefined : structAt(item.origin);
       const right = item.rightOrigin === null ? undefined : structAt(item.rightOrigin);
       if ((item.origin !== null && left === undefined) || (item.rightOrigin !== null && right === undefined)) {
-        throw new UnreadableUpdate('inserts beside content the server does not have');
+        throw new MissingContent('inserts beside content the server does not have');
       }
       if ((left !== undefined && isGC(left)) || (right !== undefined && isGC(right))) place = null;
       else {
@@ -178,7 +191,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
       place = { top: parent, container: null, key: item.parentSub };
     } else if (parent instanceof Y.ID) {
       const holder = structAt(parent);
-      if (holder === undefined) throw new UnreadableUpdate('inserts into content the server does not have');
+      if (holder === undefined) throw new MissingContent('inserts into content the server does not have');
       if (isGC(holder)) place = null;
       else {
         const container = containerOf(holder as Y.Item);
@@ -246,7 +259,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
     const known = run?.end ?? state;
     for (const { clock, len } of ranges) {
       const end = clock + len;
-      if (end > known) throw new UnreadableUpdate(`deletes changes the server does not have (client ${client})`);
+      if (end > known) throw new MissingContent(`deletes changes the server does not have (client ${client})`);
       // Deleting what this update itself adds is covered by the insert's own check.
       if (clock >= state) continue;
       const structsOfClient = store.clients.get(client)!;

@@ -10,27 +10,37 @@
  */
 import * as Y from 'yjs';
 import { judgeChanges, RefusedChange, boardTops, type Sender } from './board-rules.ts';
-import { readUpdateChanges, UnreadableUpdate } from './update-changes.ts';
+import { MissingContent, readUpdateChanges, UnreadableUpdate } from './update-changes.ts';
 
 export { RefusedChange } from './board-rules.ts';
 export type { Sender } from './board-rules.ts';
+export { MissingContent } from './update-changes.ts';
+
+/** What an accepted update does that the room must know. */
+export interface Accepted {
+  /** Yjs client ids it writes new structs for: the sender's from now on. */
+  clients: ReadonlySet<number>;
+  /** Ids of "Recently deleted" entries it adds (the room checks their times against its clock). */
+  deletions: readonly string[];
+}
 
 /**
- * Throws {@link RefusedChange} if `update` may not be applied to `doc` for `sender`; otherwise
- * returns the Yjs client ids it writes, which `ownerOf` (who first wrote with each) must then
- * record as the sender's. Malformed bytes throw Yjs's own decoding errors.
+ * Throws {@link RefusedChange} if `update` may not be applied to `doc` for `sender`, and
+ * {@link MissingContent} if it cannot be judged yet because it builds on changes the document
+ * does not have; otherwise says what the room must record (the client ids are the sender's from
+ * now on: `ownerOf` says who first wrote with each). Malformed bytes throw Yjs's own errors.
  */
 export function checkUpdate(
   doc: Y.Doc,
   update: Uint8Array,
   sender: Sender,
   ownerOf: (clientId: number) => string | undefined,
-): ReadonlySet<number> {
+): Accepted {
   let changes;
   try {
     changes = readUpdateChanges(doc, update, boardTops);
   } catch (error) {
-    if (error instanceof UnreadableUpdate) throw new RefusedChange(error.message);
+    if (error instanceof UnreadableUpdate && !(error instanceof MissingContent)) throw new RefusedChange(error.message);
     throw error;
   }
   for (const clientId of changes.clients) {
@@ -38,6 +48,6 @@ export function checkUpdate(
     const owner = ownerOf(clientId);
     if (owner !== undefined && owner !== sender.userId) throw new RefusedChange("writes with another person's client id");
   }
-  judgeChanges(doc, changes, sender);
-  return changes.clients;
+  const { deletions } = judgeChanges(doc, changes, sender);
+  return { clients: changes.clients, deletions };
 }
