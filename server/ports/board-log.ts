@@ -6,6 +6,12 @@
  * only after `append` has resolved: that is "durable before relay" on both runtimes.
  */
 
+/** A Yjs client id and the person who first wrote with it on this board (the guard's record). */
+export interface ClientClaim {
+  clientId: number;
+  userId: string;
+}
+
 export interface StoredDocument {
   /** The merged state at the last compaction, or null for a board never compacted. */
   snapshot: Uint8Array | null;
@@ -13,13 +19,21 @@ export interface StoredDocument {
   updates: Uint8Array[];
   /** Total bytes of `updates`, to decide when to compact. */
   updateBytes: number;
+  /**
+   * Who wrote with each Yjs client id on this board (kept across compactions, gone with the
+   * board), so after a restart nobody can write with another person's id. Absent: none recorded.
+   */
+  clientOwners?: ClientClaim[];
 }
 
 export interface BoardLog {
   /** The board's snapshot and the updates logged since it. */
   load(): Promise<StoredDocument>;
-  /** Appends one update; resolves once it is durable, rejects with {@link BoardWriteFailedError} if it never will be. */
-  append(update: Uint8Array): Promise<void>;
+  /**
+   * Appends one update, with the client ids it is the first to write with (`claims`), in one
+   * write; resolves once durable, rejects with {@link BoardWriteFailedError} if it never will be.
+   */
+  append(update: Uint8Array, claims?: readonly ClientClaim[]): Promise<void>;
   /**
    * Replaces the log by a snapshot taken at the moment of the commit (`snapshot` is called then,
    * so it holds every update appended before); resolves once durable.

@@ -4,13 +4,14 @@
  * sync/document-writer.ts). Rooms never see it: they use one board's {@link BoardLog}, which Node
  * builds on this store and the writer (sync/grouped-board-log.ts).
  */
-import type { StoredDocument } from './board-log.ts';
+import type { ClientClaim, StoredDocument } from './board-log.ts';
 
 export type { StoredDocument };
 
 /** One unit of a group commit: appends, compactions and removals of any boards, written together. */
 export interface DocumentWrite {
-  appends: { boardId: string; update: Uint8Array }[];
+  /** Updates, each with the client ids it is the first to write with on its board (StoredDocument.clientOwners). */
+  appends: { boardId: string; update: Uint8Array; claims?: readonly ClientClaim[] }[];
   /**
    * Compactions: replace the board's snapshot and delete every logged update of that board
    * written before this transaction. The snapshot must contain all of them.

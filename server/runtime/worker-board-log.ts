@@ -12,6 +12,8 @@ export function durableBoardLog(storage: DurableObjectStorage): BoardLog {
   const ensureTables = () => {
     sql.exec(`CREATE TABLE IF NOT EXISTS document_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL)`);
     sql.exec(`CREATE TABLE IF NOT EXISTS document_snapshot (id INTEGER PRIMARY KEY CHECK (id = 1), snapshot BLOB NOT NULL)`);
+    // Who first wrote with each Yjs client id (StoredDocument.clientOwners): kept across compactions.
+    sql.exec(`CREATE TABLE IF NOT EXISTS document_clients (client_id INTEGER PRIMARY KEY, user_id TEXT NOT NULL)`);
   };
   ensureTables();
   return {
@@ -21,14 +23,22 @@ export function durableBoardLog(storage: DurableObjectStorage): BoardLog {
         .exec<{ data: ArrayBuffer }>('SELECT data FROM document_updates ORDER BY seq')
         .toArray()
         .map((row) => new Uint8Array(row.data));
+      const clientOwners = sql
+        .exec<{ client_id: number; user_id: string }>('SELECT client_id, user_id FROM document_clients')
+        .toArray()
+        .map((row) => ({ clientId: Number(row.client_id), userId: String(row.user_id) }));
       return {
         snapshot: snapshotRow ? new Uint8Array(snapshotRow.snapshot) : null,
         updates,
         updateBytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
+        clientOwners,
       };
     },
-    append(update) {
-      sql.exec('INSERT INTO document_updates (data) VALUES (?)', bytes(update));
+    append(update, claims = []) {
+      storage.transactionSync(() => {
+        sql.exec('INSERT INTO document_updates (data) VALUES (?)', bytes(update));
+        for (const { clientId, userId } of claims) sql.exec('INSERT OR IGNORE INTO document_clients (client_id, user_id) VALUES (?, ?)', clientId, userId);
+      });
       return storage.sync();
     },
     compact(snapshot) {

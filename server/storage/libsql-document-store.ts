@@ -4,7 +4,7 @@
  */
 import type { DocumentStore, DocumentWrite, StoredDocument } from '../ports/document-store.ts';
 import type { SqlDatabase, SqlStatement } from './sql-database.ts';
-import { blobColumn } from './sql-database.ts';
+import { blobColumn, intColumn, textColumn } from './sql-database.ts';
 
 export interface SqlDocumentStoreOptions {
   db: SqlDatabase;
@@ -19,9 +19,10 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
   const store: DocumentStore = {
     async load(boardId: string): Promise<StoredDocument> {
       // Both reads in one transaction, so a compaction cannot slip between them.
-      const [snapshotResult, updatesResult] = await db.batch([
+      const [snapshotResult, updatesResult, ownersResult] = await db.batch([
         { sql: 'SELECT snapshot FROM document_snapshots WHERE board_id = ?', args: [boardId] },
         { sql: 'SELECT data FROM document_updates WHERE board_id = ? ORDER BY seq', args: [boardId] },
+        { sql: 'SELECT client_id, user_id FROM document_clients WHERE board_id = ?', args: [boardId] },
       ]);
       const snapshotRow = snapshotResult?.rows[0];
       const updates = (updatesResult?.rows ?? []).map((row) => blobColumn(row, 'data'));
@@ -29,6 +30,7 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
         snapshot: snapshotRow ? blobColumn(snapshotRow, 'snapshot') : null,
         updates,
         updateBytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
+        clientOwners: (ownersResult?.rows ?? []).map((row) => ({ clientId: intColumn(row, 'client_id'), userId: textColumn(row, 'user_id') })),
       };
     },
 
@@ -57,11 +59,21 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           args: rows.flatMap(({ boardId, update }) => [boardId, update, at]),
         });
       }
+      // Client ids claimed by these appends, in the same transaction: the first writer keeps one.
+      const claims = batch.appends.flatMap(({ boardId, claims = [] }) => claims.map((claim) => ({ boardId, ...claim })));
+      for (let start = 0; start < claims.length; start += appendRowsPerStatement) {
+        const rows = claims.slice(start, start + appendRowsPerStatement);
+        statements.push({
+          sql: `INSERT OR IGNORE INTO document_clients (board_id, client_id, user_id) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+          args: rows.flatMap(({ boardId, clientId, userId }) => [boardId, clientId, userId]),
+        });
+      }
       // Removals last: a deleted board keeps nothing, not even an append of this same batch.
       for (const boardId of batch.removals ?? []) {
         statements.push(
           { sql: 'DELETE FROM document_updates WHERE board_id = ?', args: [boardId] },
           { sql: 'DELETE FROM document_snapshots WHERE board_id = ?', args: [boardId] },
+          { sql: 'DELETE FROM document_clients WHERE board_id = ?', args: [boardId] },
         );
       }
       await db.batch(statements);

@@ -120,6 +120,20 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX invites_by_board ON invites(board_id, created_at)`,
     ],
   },
+  {
+    version: 4,
+    name: "who first wrote with each Yjs client id on a board (the sync guard's record)",
+    // Written in the same transaction as the update that first uses the id, so after a restart
+    // nobody can take another person's id. Like the document tables, removed with the board's log.
+    statements: [
+      `CREATE TABLE document_clients (
+        board_id TEXT NOT NULL,
+        client_id INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (board_id, client_id)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

@@ -12,7 +12,7 @@
  * silently: a caller learns of every write's fate from the returned promise, and rooms relay an
  * update only once that promise has resolved.
  */
-import { BoardWriteFailedError } from '../ports/board-log.ts';
+import { BoardWriteFailedError, type ClientClaim } from '../ports/board-log.ts';
 import type { DocumentStore, DocumentWrite } from '../ports/document-store.ts';
 
 export { BoardWriteFailedError };
@@ -84,8 +84,8 @@ export class DocumentWriter {
   }
 
   /** Appends one update to a board's log; resolves once it is committed. */
-  append(boardId: string, update: Uint8Array): Promise<void> {
-    return this.#enqueue(boardId, (pending) => pending.appends.push({ boardId, update }));
+  append(boardId: string, update: Uint8Array, claims?: readonly ClientClaim[]): Promise<void> {
+    return this.#enqueue(boardId, (pending) => pending.appends.push(claims?.length ? { boardId, update, claims } : { boardId, update }));
   }
 
   /**

@@ -10,7 +10,7 @@ import type { DocumentWriter } from './document-writer.ts';
 export function groupedBoardLog(boardId: string, store: DocumentStore, writer: DocumentWriter): BoardLog {
   return {
     load: () => store.load(boardId),
-    append: (update) => writer.append(boardId, update),
+    append: (update, claims) => writer.append(boardId, update, claims),
     compact: (snapshot) => writer.compact(boardId, snapshot),
     destroy: () => writer.remove(boardId),
   };

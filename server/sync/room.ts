@@ -16,7 +16,7 @@ import { canComment } from '../../shared/access.ts';
 import { CloseCode, closeReasons, MessageType } from '../../shared/sync-protocol.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, type PresenceState } from './awareness-filter.ts';
-import { BoardWriteFailedError, type BoardLog, type StoredDocument } from '../ports/board-log.ts';
+import { BoardWriteFailedError, type BoardLog, type ClientClaim, type StoredDocument } from '../ports/board-log.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { purgeExpiredDeletions, stampDeletionTimes, watchPurges } from './purge-deleted.ts';
 import { RelayBatcher } from './relay-batch.ts';
@@ -111,6 +111,8 @@ export class Room {
    * write with another's client id (it would take the clocks of that person's next changes).
    */
   readonly #clientOwners = new Map<number, string>();
+  /** Client ids the update being applied is the first to write with, for its log append. */
+  #claims: ClientClaim[] = [];
   #deleted = false;
   #cannotSave = false;
   #contentPurged = false;
@@ -139,6 +141,7 @@ export class Room {
       this.#loadedState = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
       Y.applyUpdate(this.doc, this.#loadedState, loadOrigin);
     }
+    for (const { clientId, userId } of options.stored.clientOwners ?? []) this.#clientOwners.set(clientId, userId);
     this.#tailUpdates = updates.length;
     this.#tailBytes = options.stored.updateBytes;
     this.doc.on('update', this.#onDocumentUpdate);
@@ -400,7 +403,13 @@ export class Room {
           this.#refuse(connection, error);
           return;
         }
-        Y.applyUpdate(this.doc, update, connection);
+        // The client ids it is first to write with are stored with it, in the same write.
+        this.#claims = [...accepted.clients].filter((clientId) => !this.#clientOwners.has(clientId)).map((clientId) => ({ clientId, userId: connection.peer.userId }));
+        try {
+          Y.applyUpdate(this.doc, update, connection);
+        } finally {
+          this.#claims = [];
+        }
         this.#ownClientIds(connection, accepted.clients);
         // "Recently deleted" counts its 30 days by the server's clock, not the deleting device's.
         if (accepted.deletions.length > 0) stampDeletionTimes(this.doc, accepted.deletions, this.#clock.now(), purgeOrigin);
@@ -504,7 +513,9 @@ export class Room {
     this.#unsaved++;
     this.#tailUpdates++;
     this.#tailBytes += update.byteLength;
-    const written = this.#options.log.append(update).then(
+    const claims = this.#claims;
+    this.#claims = [];
+    const written = this.#options.log.append(update, claims.length > 0 ? claims : undefined).then(
       () => {
         this.#unsaved--;
         if (this.#deleted || this.#cannotSave) return;

@@ -40,7 +40,7 @@ function textUpdate(doc: Y.Doc, text: string): Uint8Array {
 describe.each(backends)('DocumentStore on %s', (_name, make) => {
   it('loads nothing for a board never written', async () => {
     const store = await make();
-    expect(await store.load('never')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+    expect(await store.load('never')).toEqual({ snapshot: null, updates: [], updateBytes: 0, clientOwners: [] });
   });
 
   it('returns appended updates in order, per board', async () => {
@@ -101,8 +101,35 @@ describe.each(backends)('DocumentStore on %s', (_name, make) => {
         compactions: [{ boardId: 'b', snapshot: Y.encodeStateAsUpdate(doc) }],
       }),
     ).rejects.toThrow(/NOT NULL/);
-    expect(committed).toEqual({ snapshot: null, updates: [before], updateBytes: before.byteLength });
+    expect(committed).toEqual({ snapshot: null, updates: [before], updateBytes: before.byteLength, clientOwners: [] });
     expect(await store.load('b')).toEqual(committed);
+  });
+
+  it('keeps who first wrote with each client id, with the append, across compactions, until the board goes', async () => {
+    const store = await make();
+    const doc = new Y.Doc();
+    await store.write({ appends: [{ boardId: 'owned', update: textUpdate(doc, 'a'), claims: [{ clientId: 7, userId: 'user-ann-0001' }] }], compactions: [] });
+    // A later claim of the same id keeps the first writer; another board's ids are its own.
+    await store.write({
+      appends: [
+        { boardId: 'owned', update: textUpdate(doc, 'b'), claims: [{ clientId: 7, userId: 'user-bob-0001' }, { clientId: 4294967295, userId: 'user-bob-0001' }] },
+        { boardId: 'other', update: textUpdate(new Y.Doc(), 'c'), claims: [{ clientId: 7, userId: 'user-cy-00001' }] },
+      ],
+      compactions: [{ boardId: 'owned', snapshot: Y.encodeStateAsUpdate(doc) }],
+    });
+    const owners = (await store.load('owned')).clientOwners?.sort((a, b) => a.clientId - b.clientId);
+    expect(owners).toEqual([
+      { clientId: 7, userId: 'user-ann-0001' },
+      { clientId: 4294967295, userId: 'user-bob-0001' },
+    ]);
+    // A failing batch claims nothing.
+    await expect(
+      store.write({ appends: [{ boardId: 'owned', update: null as unknown as Uint8Array, claims: [{ clientId: 9, userId: 'user-cy-00001' }] }], compactions: [] }),
+    ).rejects.toThrow(/NOT NULL/);
+    expect((await store.load('owned')).clientOwners).toHaveLength(2);
+    await store.remove('owned');
+    expect((await store.load('owned')).clientOwners).toEqual([]);
+    expect((await store.load('other')).clientOwners).toEqual([{ clientId: 7, userId: 'user-cy-00001' }]);
   });
 
   it('removes a board entirely', async () => {
@@ -113,7 +140,7 @@ describe.each(backends)('DocumentStore on %s', (_name, make) => {
       compactions: [{ boardId: 'gone', snapshot: Y.encodeStateAsUpdate(doc) }],
     });
     await store.remove('gone');
-    expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+    expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0, clientOwners: [] });
   });
 
   it('removes a board after the appends of its own batch, leaving the other boards as they were', async () => {
@@ -126,7 +153,7 @@ describe.each(backends)('DocumentStore on %s', (_name, make) => {
       compactions: [{ boardId: 'gone', snapshot: Y.encodeStateAsUpdate(doc) }],
       removals: ['gone'],
     });
-    expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0 });
+    expect(await store.load('gone')).toEqual({ snapshot: null, updates: [], updateBytes: 0, clientOwners: [] });
     expect((await store.load('kept')).updates).toEqual([kept]);
   });
 });
