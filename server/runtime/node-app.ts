@@ -3,6 +3,7 @@
  * its migrations, the sync rooms with their group-commit writer, native scrypt, static client
  * files, and the Hono app. Tests use it in-process with `app.request`; node-server.ts serves it.
  */
+import { boardTitleMaxLength } from '../../shared/limits.ts';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -97,7 +98,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     writer,
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,
-    onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, 120)).catch(onError),
+    onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, boardTitleMaxLength)).catch(onError),
     verifyPeer: async (boardId, userId) => {
       const board = await boards.getFor(boardId, userId);
       return board === undefined ? 'no_board' : board === null ? 'not_member' : board.access;

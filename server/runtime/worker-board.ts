@@ -14,6 +14,7 @@
  * header; this object is reachable only through its namespace binding, never from the Internet.
  * Routes reach it by RPC ({@link BoardControl}), each call naming the board.
  */
+import { boardTitleMaxLength } from '../../shared/limits.ts';
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState, Request as WorkerRequest, Response as WorkerResponse, WebSocket as WorkerSocket } from '@cloudflare/workers-types';
 import { SessionStore } from '../auth/sessions.ts';
@@ -175,7 +176,7 @@ export class BoardObject extends DurableObject<WorkerEnv> {
       },
       sessionExpiry: (sessionId) => this.#sessions.expiryOf(sessionId),
       // After the response, not in its way; the title is mirrored for the boards list only.
-      onTitleChange: (title) => this.#state.waitUntil(this.#boards.setTitle(boardId, title.slice(0, 120)).catch(report)),
+      onTitleChange: (title) => this.#state.waitUntil(this.#boards.setTitle(boardId, title.slice(0, boardTitleMaxLength)).catch(report)),
       onError: report,
     });
     return this.#host;
