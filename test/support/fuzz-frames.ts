@@ -7,6 +7,7 @@
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { boardTypes, newStage, newTouchpoint, type FeelingScore } from '../../shared/board-document.ts';
 import { MessageType } from '../../shared/sync-protocol.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
@@ -35,21 +36,36 @@ const kinds: readonly FrameKind[] = [
   'flipped-update', 'broken-awareness', 'odd-awareness', 'unknown-type', 'text', 'empty',
 ];
 
-/** Real updates of a small board-like document, made once per generator, to cut and flip. */
+/**
+ * Real updates of a small board document (the board's schema, shared/board-document.ts), made
+ * once per generator, to cut and flip: stages, touchpoints with typing in their stories, feelings
+ * and the phase. Some would pass the server's guard as sent and some not (a touchpoint made in a
+ * made-up person's name), so flipped copies reach every part of it, not only the decoder.
+ */
 function realUpdates(rng: SeededRandom, count: number): Uint8Array[] {
   const doc = new Y.Doc();
   doc.clientID = rng.int(1, 2 ** 31);
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
-  const text = doc.getText('notes');
-  const cards = doc.getMap('cards');
-  const list = doc.getArray<string>('stages');
+  const { meta, stages, touchpoints, feelings } = boardTypes(doc);
+  const id = (prefix: string, n: number) => `${prefix}-${String(n).padStart(8, '0')}`;
+  const story = (): Y.Text | null => {
+    const card = touchpoints.get(id('touch', rng.int(0, touchpoints.size - 1)))?.get('story');
+    return card instanceof Y.Text ? card : null;
+  };
   for (let i = 0; updates.length < count && i < count * 4; i++) {
-    const step = rng.int(0, 3);
-    if (step === 0) text.insert(rng.int(0, text.length), 'x'.repeat(rng.int(1, 40)));
-    else if (step === 1) cards.set(`c${rng.int(0, 20)}`, { x: rng.int(0, 999), label: 'card' });
-    else if (step === 2) list.push([`stage ${i}`]);
-    else if (text.length > 2) text.delete(rng.int(0, text.length - 2), 1);
+    const step = rng.int(0, 5);
+    if (step === 0) stages.push([newStage(id('stage', i), `Stage ${i}`)]);
+    else if (step === 1) {
+      const n = touchpoints.size;
+      touchpoints.set(id('touch', n), newTouchpoint({ id: id('touch', n), stageId: id('stage', 0), order: `a${n}`, title: `Card ${n}`, createdBy: id('person', rng.int(0, 3)), createdAt: i }));
+    } else if (step === 2) story()?.insert(0, 'x'.repeat(rng.int(1, 40)));
+    else if (step === 3) feelings.set(`${id('touch', rng.int(0, 5))}/${id('person', rng.int(0, 3))}`, { score: rng.int(-2, 2) as FeelingScore, words: ['safe'], at: i });
+    else if (step === 4) meta.set('phase', 'gather');
+    else {
+      const text = story();
+      if (text !== null && text.length > 2) text.delete(rng.int(0, text.length - 2), 1);
+    }
   }
   updates.push(Y.encodeStateAsUpdate(doc));
   doc.destroy();
