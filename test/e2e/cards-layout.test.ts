@@ -31,11 +31,11 @@ function bigMap() {
     const { stages, touchpoints } = boardTypes(writer.doc);
     writer.doc.transact(() => {
       stageTitles.forEach((title, s) => {
-        stages.push([newStage(`s${s}`, title)]);
+        stages.push([newStage(`stage-no-${s}`, title)]);
         for (let i = 0; i < perStage; i++) {
           const order = `a${String(i).padStart(3, '0')}`;
           const title = i % 3 === 0 ? `Moment ${i + 1}: waiting to be called in, not knowing how long` : `Moment ${i + 1}`;
-          touchpoints.set(`t${s}-${i}`, newTouchpoint({ id: `t${s}-${i}`, stageId: `s${s}`, order, title, createdBy: owner.id, createdAt: 1 }));
+          touchpoints.set(`card-no-${s}-${i}`, newTouchpoint({ id: `card-no-${s}-${i}`, stageId: `stage-no-${s}`, order, title, createdBy: owner.id, createdAt: 1 }));
         }
       });
     });
@@ -71,7 +71,7 @@ describe.each([
   it('stay inside their column with a card’s editor open', async () => {
     const { owner, boardId } = await bigMap();
     const page = await openAt(fixture.browser, owner, boardId, width, height);
-    const card = page.locator('[data-touchpoint-id="t2-0"]');
+    const card = page.locator('[data-touchpoint-id="card-no-2-0"]');
     await card.getByRole('button', { name: /^More actions for Moment 1:/ }).click();
     await card.getByRole('menuitem', { name: 'Move to another stage' }).click();
     await card.getByLabel('Move to stage').waitFor();
@@ -93,9 +93,9 @@ describe.each([
       for (const client of clients) {
         await client.synced;
         client.provider.awareness.setLocalStateField('user', { name: 'set by the server', color: '#0b57d0' });
-        client.provider.awareness.setLocalStateField('focus', 't0-1');
+        client.provider.awareness.setLocalStateField('focus', 'card-no-0-1');
       }
-      const card = page.locator('[data-touchpoint-id="t0-1"]');
+      const card = page.locator('[data-touchpoint-id="card-no-0-1"]');
       await expect.poll(() => card.locator('.touchpoint__here-name').count(), { timeout: 15_000 }).toBe(names.length);
       await card.getByText(/are here/).waitFor();
       // In view, so the card is rendered and everything inside it is measured.

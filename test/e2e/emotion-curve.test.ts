@@ -80,10 +80,10 @@ async function feltJourney(name: string) {
   const { stages, touchpoints } = boardTypes(builder.doc);
   builder.doc.transact(() => {
     journey.forEach((stage, s) => {
-      stages.push([newStage(`s${s}`, stage.stage)]);
+      stages.push([newStage(`stage-no-${s}`, stage.stage)]);
       stage.touchpoints.forEach((tp, t) => {
-        const id = `s${s}t${t}`;
-        touchpoints.set(id, newTouchpoint({ id, stageId: `s${s}`, order: `a${t}`, title: tp.title, createdBy: owner.id, createdAt: 1 }));
+        const id = `stage-no-${s}-card-${t}`;
+        touchpoints.set(id, newTouchpoint({ id, stageId: `stage-no-${s}`, order: `a${t}`, title: tp.title, createdBy: owner.id, createdAt: 1 }));
       });
     });
   });
@@ -99,7 +99,7 @@ async function feltJourney(name: string) {
         journey.forEach((stage, s) =>
           stage.touchpoints.forEach((tp, t) => {
             const score = tp.scores[p];
-            if (score !== null && score !== undefined) feelings.set(participantKey(`s${s}t${t}`, person.id), { score, words: [], at: 1 });
+            if (score !== null && score !== undefined) feelings.set(participantKey(`stage-no-${s}-card-${t}`, person.id), { score, words: [], at: 1 });
           }),
         );
       });
