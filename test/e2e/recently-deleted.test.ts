@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { axeViolations } from '../support/axe.ts';
 import { openBoard } from '../support/board-page.ts';
@@ -33,9 +33,9 @@ async function contextAt(browser: Browser, server: TestServer, person: TestPerso
 }
 
 const cards = [
-  { id: 't1', title: 'Corridor', story: 'They left me in the corridor for an hour' },
-  { id: 't2', title: 'Name called', story: 'Nobody said how long it would be' },
-  { id: 't3', title: 'Tea trolley', story: 'A volunteer brought me tea' },
+  { id: 'card-one', title: 'Corridor', story: 'They left me in the corridor for an hour' },
+  { id: 'card-two', title: 'Name called', story: 'Nobody said how long it would be' },
+  { id: 'card-three', title: 'Tea trolley', story: 'A volunteer brought me tea' },
 ];
 
 /** The feelings summary under a card, as everyone sees it. */
@@ -54,19 +54,24 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
     await seed.synced;
     const { stages, touchpoints, feelings } = boardTypes(seed.doc);
     seed.doc.transact(() => {
-      stages.push([newStage('s1', 'Waiting'), newStage('s2', 'Going home')]);
+      stages.push([newStage('stage-one', 'Waiting'), newStage('stage-two', 'Going home')]);
       cards.forEach((card, i) =>
-        touchpoints.set(card.id, newTouchpoint({ ...card, stageId: 's1', order: `a${i}`, createdBy: ann.id, createdAt: Date.now() })),
+        touchpoints.set(card.id, newTouchpoint({ ...card, stageId: 'stage-one', order: `a${i}`, createdBy: ann.id, createdAt: Date.now() })),
       );
-      feelings.set(`t1/${ann.id}`, { score: -2, words: ['frightened'], at: Date.now() });
-      feelings.set(`t1/${bob.id}`, { score: -1, words: [], at: Date.now() });
-      feelings.set(`t3/${bob.id}`, { score: 2, words: [], at: Date.now() });
+      feelings.set(participantKey('card-one', ann.id), { score: -2, words: ['frightened'], at: Date.now() });
+    });
+    // Bob's feelings from his own client: nobody may write another person's feeling.
+    const bobs = fixture.nodeClient(boardId, bob);
+    await bobs.synced;
+    bobs.doc.transact(() => {
+      boardTypes(bobs.doc).feelings.set(participantKey('card-one', bob.id), { score: -1, words: [], at: Date.now() });
+      boardTypes(bobs.doc).feelings.set(participantKey('card-three', bob.id), { score: 2, words: [], at: Date.now() });
     });
 
     const pageA = await openBoard(await contextAt(browser, server, ann, viewport), boardId);
     const pageB = await openBoard(await contextAt(browser, server, bob, viewport), boardId);
     const pageV = await openBoard(await contextAt(browser, server, vic, viewport), boardId);
-    for (const page of [pageA, pageB]) await summaryOf(page, 't1').filter({ hasText: '2 people: 1 very bad, 1 bad.' }).waitFor();
+    for (const page of [pageA, pageB]) await summaryOf(page, 'card-one').filter({ hasText: '2 people: 1 very bad, 1 bad.' }).waitFor();
 
     // Ann is asked first, with the count, and the answer has focus.
     await pageA.getByRole('button', { name: 'Delete stage: Waiting' }).click();
@@ -113,12 +118,12 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
         await page.getByRole('heading', { name: card.title }).waitFor();
         await page.getByText(card.story).waitFor();
       }
-      await summaryOf(page, 't1').filter({ hasText: '2 people: 1 very bad, 1 bad.' }).waitFor();
-      await summaryOf(page, 't3').filter({ hasText: '1 person: 1 very good.' }).waitFor();
+      await summaryOf(page, 'card-one').filter({ hasText: '2 people: 1 very bad, 1 bad.' }).waitFor();
+      await summaryOf(page, 'card-three').filter({ hasText: '1 person: 1 very good.' }).waitFor();
       expect(await page.getByRole('button', { name: /Recently deleted/ }).count()).toBe(0);
     }
     // Ann's own choice is hers again.
-    expect(await pageA.locator('[data-touchpoint-id="t1"]').getByRole('radio', { name: 'Very bad' }).isChecked()).toBe(true);
+    expect(await pageA.locator('[data-touchpoint-id="card-one"]').getByRole('radio', { name: 'Very bad' }).isChecked()).toBe(true);
     for (const page of [pageA, pageB, pageV]) await page.context().close();
   });
 
@@ -130,10 +135,10 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
     await seed.synced;
     const { stages, touchpoints } = boardTypes(seed.doc);
     seed.doc.transact(() => {
-      stages.push([newStage('s1', 'Arriving')]);
-      touchpoints.set('t1', newTouchpoint({ id: 't1', stageId: 's1', order: 'a0', title: 'Car park', story: 'No spaces at all', createdBy: ann.id, createdAt: 1 }));
+      stages.push([newStage('stage-one', 'Arriving')]);
+      touchpoints.set('card-one', newTouchpoint({ id: 'card-one', stageId: 'stage-one', order: 'a0', title: 'Car park', story: 'No spaces at all', createdBy: ann.id, createdAt: 1 }));
     });
-    markDeleted(seed.doc, { id: 't1', kind: 'touchpoint', deletedAt: Date.now() - 2 * 24 * 3600_000, deletedBy: ann.id }, null);
+    markDeleted(seed.doc, { id: 'card-one', kind: 'touchpoint', deletedAt: Date.now() - 2 * 24 * 3600_000, deletedBy: ann.id }, null);
     const page = await openBoard(await contextAt(browser, server, ann, viewport), boardId);
     await page.getByRole('button', { name: 'Recently deleted (1)' }).click();
     const panel = page.getByRole('dialog', { name: 'Recently deleted' });
@@ -145,7 +150,7 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
     expect(await axeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await panel.getByRole('status').filter({ hasText: 'Recently deleted is empty now.' }).waitFor();
-    await waitUntil(() => !boardTypes(seed.doc).touchpoints.has('t1') && boardTypes(seed.doc).deleted.size === 0, 'the card is gone for good');
+    await waitUntil(() => !boardTypes(seed.doc).touchpoints.has('card-one') && boardTypes(seed.doc).deleted.size === 0, 'the card is gone for good');
     await page.keyboard.press('Escape');
     // The button went with the last item; focus goes somewhere useful, not to the page's top.
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('add-stage');
