@@ -38,15 +38,16 @@ export function purgeExpiredDeletions(doc: Y.Doc, now: number, origin: unknown):
 /**
  * A deletion time more than this far behind the server's clock when the server first sees the
  * entry is not believed either: a device could otherwise make "Recently deleted" end at once
- * (and the next load remove everything hidden, for good).
+ * (and the next load remove everything hidden, for good). A week keeps the true time of a
+ * deletion made on a device that was offline for a few days ("Deleted 2 days ago").
  */
-const behindTolerance = 24 * 60 * 60 * 1000;
+const behindTolerance = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Sets the deletion time of the entries `ids` (just added by a client) to `now` where it is missing
- * or more than a day away from it, in one transaction with `origin`; writes nothing otherwise.
- * So "Recently deleted" keeps things for 30 days from when the server learned of the deletion, at
- * the earliest a day before, whatever the deleting device's clock said.
+ * Sets the deletion time of the entries `ids` (just added by a client) to `now` where it is missing,
+ * more than a day ahead of it or more than a week behind, in one transaction with `origin`; writes
+ * nothing otherwise. So "Recently deleted" keeps things for at least 23 days from when the server
+ * learned of the deletion (30 as a rule), whatever the deleting device's clock said.
  */
 export function stampDeletionTimes(doc: Y.Doc, ids: readonly string[], now: number, origin: unknown): void {
   const { deleted } = boardTypes(doc);

@@ -6,21 +6,7 @@
  */
 import * as Y from 'yjs';
 import { boardTypes } from '../../../shared/board-document.ts';
-
-/** Whether anyone other than `me` has a feeling, dots or a comment on the touchpoint. */
-export function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
-  const { feelings, votes, comments } = boardTypes(doc);
-  const prefix = `${touchpointId}/`;
-  for (const keys of [feelings.keys(), votes.keys()]) {
-    for (const key of keys) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
-  }
-  for (const comment of comments.values()) {
-    if (!(comment instanceof Y.Map)) continue;
-    const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
-    if (target?.type === 'touchpoint' && target.id === touchpointId && comment.get('authorId') !== me) return true;
-  }
-  return false;
-}
+import { othersHaveSaid } from '../../../shared/others-have-said.ts';
 
 /**
  * The title of a touchpoint that undoing `step` would remove for good although others have said

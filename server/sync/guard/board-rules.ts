@@ -15,6 +15,7 @@
 import * as Y from 'yjs';
 import { atLeast, canFacilitate, type Access } from '../../../shared/access.ts';
 import { TopLevel } from '../../../shared/board-document.ts';
+import { othersHaveSaid } from '../../../shared/others-have-said.ts';
 import { commentBodyMaxLength, storyMaxLength, touchpointTitleMaxLength } from '../../../shared/limits.ts';
 import {
   commentTarget,
@@ -497,18 +498,3 @@ function containerMade(item: Y.Item, place: Place): Container {
 function plainOrType(item: Y.Item): unknown {
   return item.content instanceof Y.ContentAny && item.content.arr.length === 1 ? item.content.arr[0] : item.content;
 }
-
-/** Whether anyone other than `me` has a feeling, dots or a comment on the touchpoint. */
-function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
-  const prefix = `${touchpointId}/`;
-  for (const top of [TopLevel.feelings, TopLevel.votes]) {
-    for (const key of doc.getMap<unknown>(top).keys()) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
-  }
-  for (const comment of doc.getMap<unknown>(TopLevel.comments).values()) {
-    if (!(comment instanceof Y.Map)) continue;
-    const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
-    if (target?.type === 'touchpoint' && target.id === touchpointId && comment.get('authorId') !== me) return true;
-  }
-  return false;
-}
-

@@ -1,0 +1,23 @@
+/**
+ * Whether people other than one person have said something on a touchpoint: a feeling, dots or a
+ * comment. Removing such a touchpoint for good would take their words with it, which only a
+ * facilitator may do: the server's guard refuses it from anyone else (server/sync/guard), and the
+ * page checks the same rule first so an honest page never sends what the server refuses.
+ */
+import * as Y from 'yjs';
+import { boardTypes } from './board-document.ts';
+
+/** Whether anyone other than `me` has a feeling, dots or a comment on the touchpoint. */
+export function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
+  const { feelings, votes, comments } = boardTypes(doc);
+  const prefix = `${touchpointId}/`;
+  for (const keys of [feelings.keys(), votes.keys()]) {
+    for (const key of keys) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
+  }
+  for (const comment of comments.values()) {
+    if (!(comment instanceof Y.Map)) continue;
+    const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
+    if (target?.type === 'touchpoint' && target.id === touchpointId && comment.get('authorId') !== me) return true;
+  }
+  return false;
+}
