@@ -312,3 +312,33 @@ describe('the guard: hiding things in ways the page never would', () => {
     );
   });
 });
+
+describe('the guard: shapes that could exhaust it', () => {
+  it('places a long run of items each inserted beside the last without recursing (typing backwards, offline)', () => {
+    const server = serverBoard();
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const story = touchpoint(client).get('story') as Y.Text;
+    // Each character typed at the start: a new item left of the previous one, which Yjs cannot merge.
+    for (let i = 0; i < 9000; i++) story.insert(0, 'x');
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(() => checkUpdate(server, update, { userId: editor, access: 'edit' }, () => undefined)).not.toThrow();
+    // Far longer than a story may be: refused for its length, not lost in a stack overflow.
+    for (let i = 0; i < 60_000; i++) story.insert(0, 'y');
+    const tooLong = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    expect(() => checkUpdate(server, tooLong, { userId: editor, access: 'edit' }, () => undefined)).toThrow(RefusedChange);
+  });
+
+  it('refuses maps nested deeper than a board ever nests them', () => {
+    const server = serverBoard();
+    refused(server, facilitator, 'facilitate', (doc) => {
+      let inner = new Y.Map<unknown>();
+      for (let i = 0; i < 50; i++) {
+        const outer = new Y.Map<unknown>();
+        outer.set('x', inner);
+        inner = outer;
+      }
+      touchpoint(doc).set('story', inner);
+    });
+  });
+});

@@ -184,7 +184,9 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     if (container !== null && insert.place.key !== null) {
       let fields = fieldInserts.get(container.item);
       if (fields === undefined) fieldInserts.set(container.item, (fields = new Map()));
-      fields.set(insert.place.key, [...(fields.get(insert.place.key) ?? []), insert]);
+      const atKey = fields.get(insert.place.key);
+      if (atKey === undefined) fields.set(insert.place.key, [insert]);
+      else atKey.push(insert);
     }
   }
   const removedItems = new Set<Y.Item>();
@@ -212,10 +214,16 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     const values = newValues(container, key);
     return values.length === 1 ? plainValue(values[0]!.item) : undefined;
   };
-  const setsAgain = (container: Container | null, key: string): boolean =>
-    inserts.some(
-      (insert) => insert.liveLength > 0 && (insert.place.container?.item ?? null) === (container?.item ?? null) && insert.place.key === key,
-    );
+  // Keys this update sets a value at that shows, per container (null: a top-level map).
+  const liveKeys = new Map<Y.Item | null, Set<string>>();
+  for (const insert of inserts) {
+    if (insert.liveLength === 0 || insert.place.key === null) continue;
+    const holder = insert.place.container?.item ?? null;
+    let keys = liveKeys.get(holder);
+    if (keys === undefined) liveKeys.set(holder, (keys = new Set()));
+    keys.add(insert.place.key);
+  }
+  const setsAgain = (container: Container | null, key: string): boolean => liveKeys.get(container?.item ?? null)?.has(key) ?? false;
   const goes = (container: Container): boolean => removedItems.has(container.item);
 
   const { touchpoints, stages, comments } = {
@@ -224,8 +232,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     comments: doc.getMap<unknown>(TopLevel.comments),
   };
   const touchpointGone = (touchpointId: string) => removedTouchpoints.has(touchpointId) || !(touchpoints.get(touchpointId) instanceof Y.Map);
-  const stageGone = (stageId: string) =>
-    removedStages.has(stageId) || !stages.toArray().some((stage) => stage instanceof Y.Map && stage.get('id') === stageId);
+  const stageGone = (stageId: string) => removedStages.has(stageId) || !stageExists(stageId);
   /** Stage ids in the document's list or added by this update. */
   let stageIds: Set<string> | null = null;
   const stageExists = (stageId: string): boolean => {

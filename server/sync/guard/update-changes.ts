@@ -15,6 +15,9 @@ import * as Y from 'yjs';
 
 type AnyStruct = Y.Item | Y.GC | Y.Skip;
 
+/** Nested types deeper than this are refused (a board nests two: a touchpoint map, then its text). */
+const maxNesting = 4;
+
 /** Why an update cannot be read as a set of changes: each is refused. */
 export class UnreadableUpdate extends Error {
   constructor(message: string) {
@@ -145,14 +148,22 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
   const containers = new Map<Y.Item, Container | null>();
   const resolving = new Set<Y.Item>();
 
+  // Containers nest a few deep in a board (a touchpoint map, its title text); deeper is refused,
+  // and so never recursed into without end.
+  let depth = 0;
   const containerOf = (item: Y.Item): Container | null => {
     if (containers.has(item)) return containers.get(item)!;
     if (!(item.content instanceof Y.ContentType)) throw new UnreadableUpdate('puts content inside a value that is not a map or text');
-    const isNew = newItems.has(item);
-    const place = isNew ? placeOfNew(item) : placeOfExisting(item);
-    const container = place === null ? null : { item, type: isNew ? null : (item.content.type as Y.AbstractType<unknown>), place, isNew };
-    containers.set(item, container);
-    return container;
+    if (++depth > maxNesting) throw new UnreadableUpdate('types nested too deep');
+    try {
+      const isNew = newItems.has(item);
+      const place = isNew ? placeOfNew(item) : placeOfExisting(item);
+      const container = place === null ? null : { item, type: isNew ? null : (item.content.type as Y.AbstractType<unknown>), place, isNew };
+      containers.set(item, container);
+      return container;
+    } finally {
+      depth--;
+    }
   };
 
   const placeOfExisting = (item: Y.Item): Place | null => {
@@ -169,37 +180,58 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
     return place;
   };
 
-  const placeOfNew = (item: Y.Item): Place | null => {
-    if (places.has(item)) return places.get(item)!;
-    if (resolving.has(item)) throw new UnreadableUpdate('an item refers to itself');
-    resolving.add(item);
+  /**
+   * Places a new item. An item inserted beside another new item has that item's place, so a run of
+   * them (text typed character by character in reverse, say) is followed in a loop, not by
+   * recursion, and every item of the run gets the place found at its end.
+   */
+  const placeOfNew = (start: Y.Item): Place | null => {
+    const run: Y.Item[] = [];
+    let item = start;
     let place: Place | null;
-    const parent = item.parent as unknown;
-    if (item.origin !== null || item.rightOrigin !== null) {
-      const left = item.origin === null ? undefined : structAt(item.origin);
-      const right = item.rightOrigin === null ? undefined : structAt(item.rightOrigin);
-      if ((item.origin !== null && left === undefined) || (item.rightOrigin !== null && right === undefined)) {
-        throw new MissingContent('inserts beside content the server does not have');
+    for (;;) {
+      if (places.has(item)) {
+        place = places.get(item)!;
+        break;
       }
-      if ((left !== undefined && isGC(left)) || (right !== undefined && isGC(right))) place = null;
-      else {
+      if (resolving.has(item)) throw new UnreadableUpdate('an item refers to itself');
+      resolving.add(item);
+      run.push(item);
+      const parent = item.parent as unknown;
+      if (item.origin !== null || item.rightOrigin !== null) {
+        const left = item.origin === null ? undefined : structAt(item.origin);
+        const right = item.rightOrigin === null ? undefined : structAt(item.rightOrigin);
+        if ((item.origin !== null && left === undefined) || (item.rightOrigin !== null && right === undefined)) {
+          throw new MissingContent('inserts beside content the server does not have');
+        }
+        if ((left !== undefined && isGC(left)) || (right !== undefined && isGC(right))) {
+          place = null;
+          break;
+        }
         const beside = (left ?? right) as Y.Item;
-        place = newItems.has(beside) ? placeOfNew(beside) : placeOfExisting(beside);
-      }
-    } else if (typeof parent === 'string') {
-      if (!knownTops.has(parent)) throw new UnreadableUpdate(`writes to an unknown top-level type "${parent}"`);
-      place = { top: parent, container: null, key: item.parentSub };
-    } else if (parent instanceof Y.ID) {
-      const holder = structAt(parent);
-      if (holder === undefined) throw new MissingContent('inserts into content the server does not have');
-      if (isGC(holder)) place = null;
-      else {
-        const container = containerOf(holder as Y.Item);
-        place = container === null ? null : { top: container.place.top, container, key: item.parentSub };
-      }
-    } else throw new UnreadableUpdate('an item without a place');
-    resolving.delete(item);
-    places.set(item, place);
+        if (newItems.has(beside)) {
+          item = beside;
+          continue;
+        }
+        place = placeOfExisting(beside);
+      } else if (typeof parent === 'string') {
+        if (!knownTops.has(parent)) throw new UnreadableUpdate(`writes to an unknown top-level type "${parent}"`);
+        place = { top: parent, container: null, key: item.parentSub };
+      } else if (parent instanceof Y.ID) {
+        const holder = structAt(parent);
+        if (holder === undefined) throw new MissingContent('inserts into content the server does not have');
+        if (isGC(holder)) place = null;
+        else {
+          const container = containerOf(holder as Y.Item);
+          place = container === null ? null : { top: container.place.top, container, key: item.parentSub };
+        }
+      } else throw new UnreadableUpdate('an item without a place');
+      break;
+    }
+    for (const placed of run) {
+      resolving.delete(placed);
+      places.set(placed, place);
+    }
     return place;
   };
 
@@ -223,10 +255,21 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
     if (own.length > 0) deletedFresh.set(client, own);
   }
   const deletedOfOwn = (item: Y.Item, from: number): number => {
-    let covered = 0;
+    const ranges = deletedFresh.get(item.id.client);
+    if (ranges === undefined) return 0;
     const to = item.id.clock + item.length;
-    for (const range of deletedFresh.get(item.id.client) ?? []) {
-      covered += Math.max(0, Math.min(to, range.clock + range.len) - Math.max(from, range.clock));
+    // The ranges are sorted and apart: find the first that ends after `from`, then walk while they overlap.
+    let low = 0;
+    let high = ranges.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ranges[mid]!.clock + ranges[mid]!.len <= from) low = mid + 1;
+      else high = mid;
+    }
+    let covered = 0;
+    for (let index = low; index < ranges.length && ranges[index]!.clock < to; index++) {
+      const range = ranges[index]!;
+      covered += Math.min(to, range.clock + range.len) - Math.max(from, range.clock);
     }
     return covered;
   };
