@@ -1,7 +1,8 @@
 /**
  * The journey-map board in real Chromium against the real server: two people co-editing, a
- * keyboard-only flow, offline edits that survive closing the tab, interplay with a Node
- * y-websocket client writing the contract's schema, and axe-core's WCAG 2.2 AA rules.
+ * keyboard-only flow, offline edits that survive closing the tab, interplay with stock Node
+ * y-websocket clients writing the contract's schema (each in its own writer's name, as the
+ * server's guard requires), and axe-core's WCAG 2.2 AA rules.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,7 @@ import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } fro
 import { axeViolations } from '../support/axe.ts';
 import { addStage, addTouchpoint, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
+import { addMember } from '../support/members.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -101,26 +103,42 @@ describe('the journey-map board', () => {
     await context.close();
   });
 
-  it('shows what a Node y-websocket client writes, and the client sees the page\'s edits', async () => {
+  it('shows what Node y-websocket clients write, live, and the client sees the page\'s edits', async () => {
     const { server, browser } = fixture;
     const ann = await signUp(server, 'Noor');
+    const bob = await signUp(server, 'Sam');
     const boardId = await createBoard(server, ann, 'Interop');
+    // Sam can give feelings: his own client writes his, as nobody may write another person's.
+    await addMember(server.libsqlUrl, boardId, bob.id, 'comment');
     const other = nodeClient(boardId, ann);
     await other.synced;
     const { stages, touchpoints, feelings } = boardTypes(other.doc);
     other.doc.transact(() => {
-      stages.push([newStage('st1', 'Discharge')]);
-      touchpoints.set('tp1', newTouchpoint({ id: 'tp1', stageId: 'st1', order: 'a0', title: 'Going home letter', createdBy: ann.id, createdAt: 1 }));
-      feelings.set(participantKey('tp1', 'someone-else'), { score: 2, words: ['relieved'], at: 1 });
+      stages.push([newStage('stage-discharge', 'Discharge')]);
+      touchpoints.set('card-letter', newTouchpoint({ id: 'card-letter', stageId: 'stage-discharge', order: 'a0', title: 'Going home letter', createdBy: ann.id, createdAt: 1 }));
+      feelings.set(participantKey('card-letter', ann.id), { score: 2, words: ['relieved'], at: 1 });
     });
     const page = await openBoard(await contextFor(browser, server, ann), boardId);
     const tp = card(page, 'Going home letter');
     await tp.waitFor();
-    await tp.getByText(/1 person/).waitFor();
+    await tp.getByText('1 person: 1 very good.').waitFor();
+    // The feeling the Node client wrote in Noor's name is hers on the page.
+    expect(await tp.getByRole('radio', { name: 'Very good', exact: true }).isChecked()).toBe(true);
+
+    // Written while the page is open, by the same program and by another member's: shown live.
+    other.doc.transact(() => {
+      touchpoints.set('card-tablets', newTouchpoint({ id: 'card-tablets', stageId: 'stage-discharge', order: 'a1', title: 'Tablets to take home', createdBy: ann.id, createdAt: 2 }));
+    });
+    await card(page, 'Tablets to take home').waitFor();
+    const sams = nodeClient(boardId, bob);
+    await sams.synced;
+    boardTypes(sams.doc).feelings.set(participantKey('card-letter', bob.id), { score: -1, words: ['confused'], at: 3 });
+    await tp.getByText('2 people: 1 bad, 1 very good.').waitFor();
+
     await chooseCardAction(page, 'Going home letter', 'Change name or story');
     await page.getByLabel('Story').fill('They explained every tablet.');
     await waitUntil(
-      () => String(touchpoints.get('tp1')?.get('story')) === 'They explained every tablet.',
+      () => String(touchpoints.get('card-letter')?.get('story')) === 'They explained every tablet.',
       'the story typed in the page reaches the Node client',
     );
     await page.context().close();
