@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--targets=common-ground,hocuspocus,y-websocket-server,common-ground-workers]
- * [--baseline=REF]` (or one of the extra sections `--load`, `--crash`, `--cold`, `--fuzz`,
- * `--signin`, `--first-load`, `--idle`, see extras.ts): the same sync workloads against the
+ * [--baseline=REF [--baseline-first]]` (or one of the extra sections `--load`, `--crash`, `--cold`, `--fuzz`,
+ * `--signin`, `--first-load`, `--idle`, `--guard`, see extras.ts): the same sync workloads against the
  * servers, each in its own child process — Common Ground (LibSQL file, committed before relay),
  * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) by default; the
  * Workers build in local workerd (`common-ground-workers`) when named; with `--baseline=REF` also
@@ -77,18 +77,22 @@ function parseBaseline(args: readonly string[]): string | null {
 }
 
 function parseMode(args: readonly string[]): BenchMode {
-  const unknown = args.filter((arg) => arg !== '--quick' && !arg.startsWith('--targets=') && !arg.startsWith('--baseline='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --baseline=…, --load, --crash, --cold, --fuzz, --signin, --first-load and --idle are understood)`);
+  const unknown = args.filter((arg) => arg !== '--quick' && arg !== '--baseline-first' && !arg.startsWith('--targets=') && !arg.startsWith('--baseline='));
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --baseline=…, --baseline-first, --load, --crash, --cold, --fuzz, --signin, --first-load, --idle and --guard are understood)`);
   return args.includes('--quick') ? modes.quick : modes.full;
 }
 
 /** One server to start: a named target, or Common Ground at another commit. */
 type TargetSpec = { name: TargetName } | { commit: string };
 
-/** The targets in running order, the baseline right after Common Ground. */
-function targetSpecs(names: TargetName[], baseline: string | null): TargetSpec[] {
+/**
+ * The targets in running order, the baseline right after Common Ground — or right before it with
+ * `--baseline-first`: the turns rotate by client count, so with two targets the same one goes
+ * first at a given count in every run; a second run with the flag swaps them.
+ */
+function targetSpecs(names: TargetName[], baseline: string | null, baselineFirst: boolean): TargetSpec[] {
   const specs: TargetSpec[] = names.map((name) => ({ name }));
-  if (baseline !== null) specs.splice(names.indexOf('Common Ground') + 1, 0, { commit: baseline });
+  if (baseline !== null) specs.splice(names.indexOf('Common Ground') + (baselineFirst ? 0 : 1), 0, { commit: baseline });
   return specs;
 }
 
@@ -209,7 +213,7 @@ async function main(): Promise<void> {
   if (extras.length > 0) return runExtras(extras);
   const mode = parseMode(process.argv.slice(2));
   const names = parseTargets(process.argv.slice(2));
-  const specs = targetSpecs(names, parseBaseline(process.argv.slice(2)));
+  const specs = targetSpecs(names, parseBaseline(process.argv.slice(2)), process.argv.includes('--baseline-first'));
   // Every y-websocket provider adds a process 'exit' listener in Node; the load part opens 1,000.
   process.setMaxListeners(mode.load.rooms * mode.load.perRoom + 100);
   const live: Live = {
