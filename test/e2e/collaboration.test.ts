@@ -106,7 +106,8 @@ describe('working together', () => {
     await pageB.getByRole('button', { name: cardMenuName('Moment 20') }).focus();
     await pageA.locator('[data-touchpoint-id="touchpoint-number-19"]').getByText(/Bob\s+is here/).waitFor();
     await expect
-      .poll(() => far.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; }))
+      // The page scrolls smoothly past many stages; on a busy machine that takes more than poll's 1 s default.
+      .poll(() => far.evaluate((el) => { const r = el.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; }), { timeout: 10_000 })
       .toBe(true);
     await pageA.context().close();
     await pageB.context().close();
