@@ -193,7 +193,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
   const removedTouchpoints = new Set<string>();
   const removedStages = new Set<string>();
   const removedComments = new Set<string>();
-  for (const removal of removals) {
+  if (removals.length > 0) for (const removal of removals) {
     const slot = slotOf(removal.place);
     slots.set(removal, slot);
     removedItems.add(removal.item);
@@ -214,31 +214,32 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     const values = newValues(container, key);
     return values.length === 1 ? plainValue(values[0]!.item) : undefined;
   };
-  // Keys this update sets a value at that shows, per container (null: a top-level map).
-  const liveKeys = new Map<Y.Item | null, Set<string>>();
-  for (const insert of inserts) {
-    if (insert.liveLength === 0 || insert.place.key === null) continue;
-    const holder = insert.place.container?.item ?? null;
-    let keys = liveKeys.get(holder);
-    if (keys === undefined) liveKeys.set(holder, (keys = new Set()));
-    keys.add(insert.place.key);
-  }
-  const setsAgain = (container: Container | null, key: string): boolean => liveKeys.get(container?.item ?? null)?.has(key) ?? false;
+  // Keys this update sets a value at that shows, per container (null: a top-level map); made when first asked.
+  let liveKeys: Map<Y.Item | null, Set<string>> | null = null;
+  const setsAgain = (container: Container | null, key: string): boolean => {
+    if (liveKeys === null) {
+      liveKeys = new Map();
+      for (const insert of inserts) {
+        if (insert.liveLength === 0 || insert.place.key === null) continue;
+        const holder = insert.place.container?.item ?? null;
+        let keys = liveKeys.get(holder);
+        if (keys === undefined) liveKeys.set(holder, (keys = new Set()));
+        keys.add(insert.place.key);
+      }
+    }
+    return liveKeys.get(container?.item ?? null)?.has(key) ?? false;
+  };
   const goes = (container: Container): boolean => removedItems.has(container.item);
 
-  const { touchpoints, stages, comments } = {
-    touchpoints: doc.getMap<unknown>(TopLevel.touchpoints),
-    stages: doc.getArray<unknown>(TopLevel.stages),
-    comments: doc.getMap<unknown>(TopLevel.comments),
-  };
-  const touchpointGone = (touchpointId: string) => removedTouchpoints.has(touchpointId) || !(touchpoints.get(touchpointId) instanceof Y.Map);
+  const touchpointGone = (touchpointId: string) =>
+    removedTouchpoints.has(touchpointId) || !(doc.getMap<unknown>(TopLevel.touchpoints).get(touchpointId) instanceof Y.Map);
   const stageGone = (stageId: string) => removedStages.has(stageId) || !stageExists(stageId);
   /** Stage ids in the document's list or added by this update. */
   let stageIds: Set<string> | null = null;
   const stageExists = (stageId: string): boolean => {
     if (stageIds === null) {
       stageIds = new Set();
-      for (const stage of stages) if (stage instanceof Y.Map && typeof stage.get('id') === 'string') stageIds.add(stage.get('id') as string);
+      for (const stage of doc.getArray<unknown>(TopLevel.stages)) if (stage instanceof Y.Map && typeof stage.get('id') === 'string') stageIds.add(stage.get('id') as string);
       for (const insert of inserts) {
         if (insert.liveLength > 0 && slots.get(insert)!.kind === 'stage' && madeType(insert.item) === Y.Map) {
           const added = newValues(containerMade(insert.item, insert.place), 'id');
@@ -248,7 +249,8 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     }
     return stageIds.has(stageId);
   };
-  const commentGone = (commentId: string) => removedComments.has(commentId) || !(comments.get(commentId) instanceof Y.Map);
+  const commentGone = (commentId: string) =>
+    removedComments.has(commentId) || !(doc.getMap<unknown>(TopLevel.comments).get(commentId) instanceof Y.Map);
   /** Whether a comment (the document's) is about something this update removes, or that is gone. */
   const aboutSomethingGone = (comment: Y.Map<unknown>): boolean => {
     const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;

@@ -236,8 +236,9 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
   };
 
   // The delete set, merged per client, so a range a sender repeats or overlaps counts once.
+  // (Typing sends none: nothing of this is made then.)
   const deletions = new Map<number, { clock: number; len: number }[]>();
-  for (const [client, ranges] of ds.clients) {
+  if (ds.clients.size > 0) for (const [client, ranges] of ds.clients) {
     const merged: { clock: number; len: number }[] = [];
     for (const range of [...ranges].sort((a, b) => a.clock - b.clock)) {
       if (range.len <= 0) continue;
@@ -255,6 +256,7 @@ export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: Rea
     if (own.length > 0) deletedFresh.set(client, own);
   }
   const deletedOfOwn = (item: Y.Item, from: number): number => {
+    if (deletedFresh.size === 0) return 0;
     const ranges = deletedFresh.get(item.id.client);
     if (ranges === undefined) return 0;
     const to = item.id.clock + item.length;
