@@ -261,6 +261,22 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     return false;
   };
 
+  /**
+   * A new map under its id in a top-level map (a touchpoint, a comment, a deleted entry): the key
+   * an id, each of `fields` set once, `id` equal to the key, `ownerField` the sender's own id.
+   * Null when it was sent already deleted (it shows nothing, and its key was checked).
+   */
+  const newEntry = (insert: Insert, key: string, what: string, fields: readonly string[], ownerField: string): Container | null => {
+    if (!isId(key)) refuse(`a ${what} key that is not an id`);
+    if (insert.liveLength === 0) return null;
+    if (madeType(insert.item) !== Y.Map) refuse(`a ${what} that is not a map`);
+    const entry = containerMade(insert.item, insert.place);
+    for (const field of fields) if (newValues(entry, field).length !== 1) refuse(`a new ${what} without one ${field}`);
+    if (fieldValue(entry, 'id') !== key) refuse(`a ${what} whose id is not its key`);
+    if (fieldValue(entry, ownerField) !== me) refuse(`a ${what} in the name of someone else`);
+    return entry;
+  };
+
   // ---- New values.
   for (const insert of inserts) {
     const slot = slots.get(insert)!;
@@ -290,13 +306,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       }
       case 'touchpoint': {
         may('edit', 'add touchpoints');
-        if (!isId(slot.id)) refuse('a touchpoint key that is not an id');
-        if (!live) break;
-        if (madeType(item) !== Y.Map) refuse('a touchpoint that is not a map');
-        const touchpoint = containerMade(item, insert.place);
-        for (const key of Object.keys(touchpointFields)) if (newValues(touchpoint, key).length !== 1) refuse(`a new touchpoint without one ${key}`);
-        if (fieldValue(touchpoint, 'id') !== slot.id) refuse("a touchpoint whose id is not its key");
-        if (fieldValue(touchpoint, 'createdBy') !== me) refuse('a touchpoint made in the name of someone else');
+        newEntry(insert, slot.id, 'touchpoint', Object.keys(touchpointFields), 'createdBy');
         break;
       }
       case 'touchpoint-field': {
@@ -326,13 +336,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       }
       case 'comment': {
         may('comment', 'comment');
-        if (!isId(slot.id)) refuse('a comment key that is not an id');
-        if (!live) break;
-        if (madeType(item) !== Y.Map) refuse('a comment that is not a map');
-        const comment = containerMade(item, insert.place);
-        for (const key of commentRequired) if (newValues(comment, key).length !== 1) refuse(`a new comment without one ${key}`);
-        if (fieldValue(comment, 'id') !== slot.id) refuse('a comment whose id is not its key');
-        if (fieldValue(comment, 'authorId') !== me) refuse('a comment in the name of someone else');
+        newEntry(insert, slot.id, 'comment', commentRequired, 'authorId');
         break;
       }
       case 'comment-field': {
@@ -350,15 +354,9 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       }
       case 'deleted-entry': {
         may('edit', 'delete');
-        if (!isId(slot.id)) refuse('a deleted entry key that is not an id');
-        if (!live) break;
-        if (madeType(item) !== Y.Map) refuse('a deleted entry that is not a map');
-        const entry = containerMade(item, insert.place);
-        for (const key of Object.keys(deletedFields)) if (newValues(entry, key).length !== 1) refuse(`a deleted entry without one ${key}`);
-        if (fieldValue(entry, 'id') !== slot.id) refuse('a deleted entry whose id is not its key');
-        if (fieldValue(entry, 'deletedBy') !== me) refuse('a deletion in the name of someone else');
+        const entry = newEntry(insert, slot.id, 'deleted entry', Object.keys(deletedFields), 'deletedBy');
         // Whatever kind an entry says, it hides the stage or touchpoint with its id.
-        if (fieldValue(entry, 'kind') === 'stage' || stageExists(slot.id)) may('facilitate', 'delete stages');
+        if (entry !== null && (fieldValue(entry, 'kind') === 'stage' || stageExists(slot.id))) may('facilitate', 'delete stages');
         break;
       }
       case 'deleted-field': {
