@@ -217,6 +217,19 @@ describe('the guard: Yjs-level tricks', () => {
     forger.on('update', (update: Uint8Array) => updates.push(update));
     boardTypes(forger).feelings.set(participantKey(touchpointId, editor), { score: 1, words: [], at: 1 });
     expect(() => checkUpdate(server, updates[0]!, { userId: editor, access: 'edit' }, (id) => owners.get(id))).toThrow(RefusedChange);
+    // Typing, which the guard judges the short way, too; the server's own id likewise.
+    const typist = (clientId: number): Uint8Array => {
+      const device = new Y.Doc();
+      Y.applyUpdate(device, Y.encodeStateAsUpdate(server));
+      device.clientID = clientId; // after: Yjs gives a document a new id when an update uses its own
+      let typed: Uint8Array | undefined;
+      device.on('update', (update: Uint8Array) => (typed = update));
+      title(device).insert(0, 'A');
+      return typed!;
+    };
+    expect(() => checkUpdate(server, typist(victim.clientID), { userId: editor, access: 'edit' }, (id) => owners.get(id))).toThrow(/another person's client id/);
+    expect(() => checkUpdate(server, typist(victim.clientID), { userId: commenter, access: 'edit' }, (id) => owners.get(id))).not.toThrow();
+    expect(() => checkUpdate(server, typist(server.clientID), { userId: editor, access: 'edit' }, () => undefined)).toThrow(/server's own client id/);
 
     const ahead = new Y.Doc();
     Y.applyUpdate(ahead, Y.encodeStateAsUpdate(server));

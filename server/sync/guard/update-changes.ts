@@ -15,6 +15,12 @@ import * as Y from 'yjs';
 
 type AnyStruct = Y.Item | Y.GC | Y.Skip;
 
+/** An update as Y.decodeUpdate gives it (decoded once by the guard). */
+export interface DecodedUpdate {
+  structs: AnyStruct[];
+  ds: { clients: Map<number, { clock: number; len: number }[]> };
+}
+
 /** Nested types deeper than this are refused (a board nests two: a touchpoint map, then its text). */
 const maxNesting = 4;
 
@@ -95,12 +101,12 @@ export interface UpdateChanges {
 const isGC = (struct: AnyStruct | Y.AbstractStruct): boolean => struct instanceof Y.GC;
 
 /**
- * Decodes `update` and places every new item and every deletion against `doc`. Throws
+ * Places every new item and every deletion of a decoded update against `doc`. Throws
  * {@link UnreadableUpdate} for what cannot be placed (depends on missing content, names an unknown
- * top-level type) and lets Yjs's decoding errors through for malformed bytes.
+ * top-level type).
  */
-export function readUpdateChanges(doc: Y.Doc, update: Uint8Array, knownTops: ReadonlySet<string>): UpdateChanges {
-  const { structs, ds } = Y.decodeUpdate(update) as { structs: AnyStruct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+export function readUpdateChanges(doc: Y.Doc, update: DecodedUpdate, knownTops: ReadonlySet<string>): UpdateChanges {
+  const { structs, ds } = update;
   const store = doc.store;
   // The new structs of each client, in clock order, and the first clock the document lacks.
   const fresh = new Map<number, { start: number; end: number; structs: AnyStruct[] }>();

@@ -4,13 +4,15 @@
  * "The guard"). Transport-free, so the Node room and the board's Durable Object run the same code.
  *
  * The update is decoded and each change placed in the document without applying it
- * (update-changes.ts), then judged (board-rules.ts). A Yjs client id is one person's: a client id
+ * (update-changes.ts), then judged (board-rules.ts); typing into a text the document has is judged
+ * the short way (typed-text.ts). A Yjs client id is one person's: a client id
  * another person has written with while the room has been loaded is refused, so nobody can write
  * in someone else's name or take the clocks that person's next changes will use.
  */
 import * as Y from 'yjs';
 import { judgeChanges, RefusedChange, boardTops, type Sender } from './board-rules.ts';
-import { MissingContent, readUpdateChanges, UnreadableUpdate } from './update-changes.ts';
+import { typedTextClient } from './typed-text.ts';
+import { MissingContent, readUpdateChanges, UnreadableUpdate, type DecodedUpdate } from './update-changes.ts';
 
 export { RefusedChange } from './board-rules.ts';
 export type { Sender } from './board-rules.ts';
@@ -36,18 +38,28 @@ export function checkUpdate(
   sender: Sender,
   ownerOf: (clientId: number) => string | undefined,
 ): Accepted {
+  const decoded = Y.decodeUpdate(update) as DecodedUpdate;
+  // Typing into a text the document has (most updates) is judged the short way.
+  const typedWith = typedTextClient(doc, decoded, sender);
+  if (typedWith !== undefined) {
+    mayWriteWith(doc, typedWith, sender, ownerOf);
+    return { clients: new Set([typedWith]), deletions: [] };
+  }
   let changes;
   try {
-    changes = readUpdateChanges(doc, update, boardTops);
+    changes = readUpdateChanges(doc, decoded, boardTops);
   } catch (error) {
     if (error instanceof UnreadableUpdate && !(error instanceof MissingContent)) throw new RefusedChange(error.message);
     throw error;
   }
-  for (const clientId of changes.clients) {
-    if (clientId === doc.clientID) throw new RefusedChange("writes with the server's own client id");
-    const owner = ownerOf(clientId);
-    if (owner !== undefined && owner !== sender.userId) throw new RefusedChange("writes with another person's client id");
-  }
+  for (const clientId of changes.clients) mayWriteWith(doc, clientId, sender, ownerOf);
   const { deletions } = judgeChanges(doc, changes, sender);
   return { clients: changes.clients, deletions };
+}
+
+/** Refuses writing with the server's client id or one another person has written with. */
+function mayWriteWith(doc: Y.Doc, clientId: number, sender: Sender, ownerOf: (clientId: number) => string | undefined): void {
+  if (clientId === doc.clientID) throw new RefusedChange("writes with the server's own client id");
+  const owner = ownerOf(clientId);
+  if (owner !== undefined && owner !== sender.userId) throw new RefusedChange("writes with another person's client id");
 }
