@@ -25,6 +25,31 @@ export interface Board {
   createdAt: string;
 }
 
+/**
+ * What others added or changed on a board since the person last had it open (or said "Mark all
+ * as seen"; since they joined, if never): counts per kind. Never the person's own changes.
+ */
+export interface UnreadCounts {
+  comments: number;
+  touchpoints: number;
+  feelings: number;
+}
+
+/** A board in `GET /api/boards`: with its unread counts. */
+export interface ListedBoard extends Board {
+  unread: UnreadCounts;
+}
+
+/** `GET /api/boards/:id/news`: what the board page marks "New" (times ISO 8601, oldest first). */
+export interface BoardNews {
+  /** The person's marker: when they last had the board open, or joined it. */
+  since: string;
+  comments: { id: string; at: string }[];
+  touchpoints: { id: string; at: string }[];
+  /** Feelings given or changed by others since then. */
+  feelings: number;
+}
+
 export interface Member {
   id: string;
   displayName: string;

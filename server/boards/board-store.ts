@@ -2,6 +2,7 @@
 import { accessLevels, atLeast, type Access, type InviteAccess } from '../../shared/access.ts';
 import type { Board, Member } from '../../shared/api.ts';
 import type { SqlDatabase, SqlRow } from '../storage/sql-database.ts';
+import { removeActivityStatements } from './activity-store.ts';
 import { intColumn, textColumn } from '../storage/sql-database.ts';
 
 /** The outcome of changing or removing a member. */
@@ -152,6 +153,7 @@ export class BoardStore {
   async remove(boardId: string): Promise<void> {
     await this.#db.batch([
       { sql: 'DELETE FROM invites WHERE board_id = ?', args: [boardId] },
+      ...removeActivityStatements(boardId),
       { sql: 'DELETE FROM members WHERE board_id = ?', args: [boardId] },
       { sql: 'DELETE FROM boards WHERE id = ?', args: [boardId] },
     ]);

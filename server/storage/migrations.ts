@@ -134,6 +134,29 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    name: "what's new since each person last had a board open (board_activity, board_seen)",
+    // Kept by the server, never in the shared document (server/ports/board-activity.ts): the latest
+    // change to each comment, touchpoint and feeling (who, when), and when each member last had the
+    // board open. Removed with the board's rows (BoardStore.remove).
+    statements: [
+      `CREATE TABLE board_activity (
+        board_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('comment', 'touchpoint', 'feeling')),
+        item_key TEXT NOT NULL,
+        actor_id TEXT,
+        changed_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, kind, item_key)
+      )`,
+      `CREATE TABLE board_seen (
+        board_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */
