@@ -12,7 +12,10 @@ import { gatedPasswordHasher, HashGate, type HashGateLimits } from './auth/hash-
 import type { PasswordHasher } from './auth/passwords.ts';
 import { sessionCookieName } from './auth/session-cookie.ts';
 import { SessionStore } from './auth/sessions.ts';
+import { ActivityStore } from './boards/activity-store.ts';
 import { boardRoutes } from './boards/board-routes.ts';
+import { newsRoutes } from './boards/news-routes.ts';
+import { commentRoutes } from './boards/comment-routes.ts';
 import type { SyncControl } from './ports/sync-control.ts';
 import { BoardStore } from './boards/board-store.ts';
 import type { AppConfig } from './config.ts';
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps) {
   const sessions = new SessionStore({ db: deps.db, clock, random, lifetimeMs: deps.config.sessionLifetimeMs });
   const accounts = new AccountStore({ db: deps.db, clock, random });
   const boards = new BoardStore(deps.db);
+  const activity = new ActivityStore(deps.db);
   const invites = new InviteStore({ db: deps.db, clock, random });
   const rules = { ...defaultAuthRateLimits, ...deps.rateLimits };
   const limiter: RateLimiterFactory = deps.rateLimiter ?? ((_name, rule) => new MemoryRateLimiter(rule, clock));
@@ -106,8 +110,10 @@ export function createApp(deps: AppDeps) {
   api.use(currentUser(sessions, cookie));
   const sync = deps.sync.control;
   api.route('/', authRoutes({ accounts, sessions, passwords, cookie, sync, boardIdsOf: (userId) => boards.idsFor(userId), clientIp, limits }));
-  api.route('/', boardRoutes({ boards, sync, clock, random }));
+  api.route('/', boardRoutes({ boards, activity, sync, clock, random }));
+  api.route('/', newsRoutes({ boards, activity, clock }));
   api.route('/', memberRoutes({ boards, sync }));
+  api.route('/', commentRoutes({ boards, sync }));
   api.route(
     '/',
     inviteRoutes({

@@ -3,7 +3,7 @@
  * server to check bodies and by the client to type its calls. See docs/contract.md, "HTTP API".
  */
 import { z } from 'zod';
-import { displayNameMaxLength } from './limits.ts';
+import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength } from './limits.ts';
 import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
 
 /**
@@ -147,3 +147,48 @@ export const updateMeBody = z.strictObject({ displayName });
 
 /** A guest keeps their account by adding an email and password. */
 export const addCredentialsBody = z.strictObject({ email, password });
+
+// ---- Comments the server writes itself (docs/contract.md, "Comments"): without a name, "Me too", hiding.
+
+const boardThingId = z.string().regex(idPattern, 'That is not an id.');
+/** A comment's words: control characters other than tab and line breaks taken out, not blank, within the limit. */
+const commentWords = z
+  .string()
+  .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''))
+  .pipe(
+    z
+      .string()
+      .refine((value) => value.trim().length > 0, 'Please write something first.')
+      .refine((value) => value.length <= commentBodyMaxLength, `Please keep a comment to ${commentBodyMaxLength} letters at most.`),
+  );
+
+export const postCommentBody = z.strictObject({
+  id: boardThingId,
+  target: z.strictObject({ type: z.enum(['board', 'stage', 'touchpoint']), id: boardThingId }),
+  parentId: boardThingId.nullable(),
+  body: commentWords,
+  /** True: "Comment without my name" (only where the facilitator has allowed it). */
+  anonymous: z.boolean(),
+});
+export type PostCommentBody = z.infer<typeof postCommentBody>;
+
+/** Change the words, or mark the conversation as sorted (true) or open it again (false). */
+export const updateCommentBody = z.union([z.strictObject({ body: commentWords }), z.strictObject({ resolved: z.boolean() })]);
+export type UpdateCommentBody = z.infer<typeof updateCommentBody>;
+
+export const hideCommentBody = z.strictObject({
+  reason: z
+    .string()
+    .trim()
+    .min(1, 'Please say in a few words why it is hidden.')
+    .max(hiddenReasonMaxLength, `Please keep the reason to ${hiddenReasonMaxLength} letters at most.`),
+});
+export type HideCommentBody = z.infer<typeof hideCommentBody>;
+
+/** `GET /api/boards/:id/comments/mine`: only ever the caller's own. */
+export interface MyCommentsAnswer {
+  /** Comments the caller posted without a name (so the page can offer them Change and Delete). */
+  anonymous: string[];
+  /** Comments the caller said "Me too" to. */
+  meToo: string[];
+}

@@ -12,6 +12,8 @@ export const errorStatus = {
   cross_origin: 403,
   not_found: 404,
   email_taken: 409,
+  /** A new comment's id is already another comment's. */
+  id_taken: 409,
   last_facilitator: 409,
   /** A guest who already has an email and password cannot add another. */
   credentials_exist: 409,

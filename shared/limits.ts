@@ -22,6 +22,8 @@ export const touchpointTitleMaxLength = 200;
 export const storyMaxLength = 10_000;
 /** A comment's `body`. */
 export const commentBodyMaxLength = 4000;
+/** Why a facilitator hid a comment (`hidden.reason`), shown in its place. */
+export const hiddenReasonMaxLength = 200;
 /** Words (cards and a person's own) in one feeling. */
 export const maxWordsPerFeeling = 30;
 /** A touchpoint's `order` key (fractional index); keys grow only when many cards go into one gap. */

@@ -1,8 +1,8 @@
-/** `/api/boards*`: create, list, read and delete boards; list members. */
+/** `/api/boards*`: create, list (with unread counts), read and delete boards; list members. */
 import { Hono, type Context } from 'hono';
 import * as Y from 'yjs';
 import { canFacilitate } from '../../shared/access.ts';
-import { createBoardBody } from '../../shared/api.ts';
+import { createBoardBody, type ListedBoard } from '../../shared/api.ts';
 import { boardFor as boardForCaller } from './board-access.ts';
 import { initBoardDocument } from '../../shared/board-document.ts';
 import { requireUser, type AuthVariables } from '../auth/current-user.ts';
@@ -12,9 +12,11 @@ import { newId } from '../ids.ts';
 import type { Clock, RandomBytes } from '../ports/clock.ts';
 import type { SyncControl } from '../ports/sync-control.ts';
 import type { BoardStore } from './board-store.ts';
+import { noUnread, type ActivityStore } from './activity-store.ts';
 
 export interface BoardRoutesOptions {
   boards: BoardStore;
+  activity: ActivityStore;
   sync: SyncControl;
   clock: Clock;
   random: RandomBytes;
@@ -22,7 +24,7 @@ export interface BoardRoutesOptions {
 
 type Env = { Variables: AuthVariables };
 
-export function boardRoutes({ boards, sync, clock, random }: BoardRoutesOptions) {
+export function boardRoutes({ boards, activity, sync, clock, random }: BoardRoutesOptions) {
   const app = new Hono<Env>();
 
   const boardFor = (c: Context<Env>) => boardForCaller(c, boards);
@@ -40,7 +42,12 @@ export function boardRoutes({ boards, sync, clock, random }: BoardRoutesOptions)
     return c.json({ board }, 201);
   });
 
-  app.get('/boards', async (c) => c.json({ boards: await boards.listFor(requireUser(c).id) }));
+  // Each with what others added or changed since the caller last had it open (activity-store.ts).
+  app.get('/boards', async (c) => {
+    const userId = requireUser(c).id;
+    const [list, unread] = await Promise.all([boards.listFor(userId), activity.unreadFor(userId)]);
+    return c.json({ boards: list.map((board): ListedBoard => ({ ...board, unread: unread.get(board.id) ?? { ...noUnread } })) });
+  });
 
   app.get('/boards/:id', async (c) => c.json({ board: await boardFor(c) }));
 

@@ -5,6 +5,7 @@
  * runtime passes what implements it, so routes and rooms never import each other.
  */
 import type { Access } from '../../shared/access.ts';
+import type { CommentAction, CommentActionResult, CommentActor } from '../sync/comment-actions.ts';
 
 /** Which sockets to close when sessions end. */
 export interface SessionsEnded {
@@ -29,6 +30,8 @@ export interface BoardControl {
   rename(userId: string, displayName: string): Promise<void>;
   /** Closes, with 4401, the board's sockets opened with a session that has ended. */
   endSessions(ended: SessionsEnded): Promise<void>;
+  /** A comment change the server writes itself (without a name, "Me too", hiding); resolves once durable. */
+  commentAction(actor: CommentActor, action: CommentAction): Promise<CommentActionResult>;
   /**
    * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
    * it again, and removes its stored document after every write of it already under way.

@@ -14,11 +14,13 @@ import { createApp } from '../app.ts';
 import type { AuthVariables } from '../auth/current-user.ts';
 import type { HashGate, HashGateLimits } from '../auth/hash-gate.ts';
 import { createPasswordHasher, type Scrypt } from '../auth/passwords.ts';
+import { ActivityStore } from '../boards/activity-store.ts';
 import { BoardStore } from '../boards/board-store.ts';
 import type { AuthRateLimits } from '../http/rate-limiter.ts';
 import { readConfig, type AppConfig, type Environment } from '../config.ts';
 import { secureRandomBytes, systemClock, type Clock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
+import { sqlCommentRecords } from '../storage/libsql-comment-records.ts';
 import { createSqlDocumentStore } from '../storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../storage/libsql-database.ts';
 import { migrate } from '../storage/migrations.ts';
@@ -58,6 +60,8 @@ export interface NodeAppOptions {
    * the real LibSQL one. Production passes nothing.
    */
   wrapDocumentStore?: (store: DocumentStore) => DocumentStore;
+  /** Wait before a board's "what's new" is written (default 5 s, sync/activity.ts); tests lower it. */
+  activityFlushMs?: number;
   /** Where problems are reported (default console.error). */
   onError?: (error: unknown) => void;
 }
@@ -96,6 +100,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
   const registry = new RoomRegistry({
     store: documents,
     writer,
+    comments: (boardId) => sqlCommentRecords(db, boardId),
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,
     onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, boardTitleMaxLength)).catch(onError),
@@ -106,6 +111,8 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     sessionExpiry: (sessionId) => sessions.expiryOf(sessionId),
     clock,
     forgetPurged: () => db.checkpoint(),
+    activity: new ActivityStore(db),
+    activityFlushMs: options.activityFlushMs,
     onError,
   });
   const sync = createNodeSync({ registry, heartbeatMs: options.heartbeatMs });

@@ -18,14 +18,17 @@ import { boardTitleMaxLength } from '../../shared/limits.ts';
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState, Request as WorkerRequest, Response as WorkerResponse, WebSocket as WorkerSocket } from '@cloudflare/workers-types';
 import { SessionStore } from '../auth/sessions.ts';
+import { ActivityStore } from '../boards/activity-store.ts';
 import { BoardStore } from '../boards/board-store.ts';
 import { readConfig } from '../config.ts';
 import { secureRandomBytes, systemClock } from '../ports/clock.ts';
 import type { SessionsEnded } from '../ports/sync-control.ts';
+import type { CommentAction, CommentActionResult, CommentActor } from '../sync/comment-actions.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 import { CloseCode, closeReasons, keepAlive } from '../../shared/sync-protocol.ts';
 import { BoardHost, type SyncConnection } from '../sync/board-host.ts';
 import { durableBoardLog } from './worker-board-log.ts';
+import { durableCommentRecords } from './worker-comment-records.ts';
 import { autoResponse, upgradedResponse, webSocketPair } from './worker-globals.ts';
 import { workerDatabase } from './worker-directory.ts';
 import type { WorkerEnv } from './worker-env.ts';
@@ -144,6 +147,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     return this.#hostFor(boardId).endSessions(ended);
   }
 
+  commentAction(boardId: string, actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {
+    return this.#hostFor(boardId).commentAction(actor, action);
+  }
+
   async delete(boardId: string): Promise<void> {
     await this.#hostFor(boardId).delete();
     this.#host = null;
@@ -170,6 +177,9 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     this.#host = new BoardHost({
       boardId,
       log: durableBoardLog(storage),
+      // "What's new" is kept in the main database, beside the boards list that reads it.
+      activity: new ActivityStore(workerDatabase(this.env)),
+      comments: durableCommentRecords(storage),
       verifyPeer: async (userId) => {
         const board = await this.#boards.getFor(boardId, userId);
         return board === undefined ? 'no_board' : board === null ? 'not_member' : board.access;

@@ -74,6 +74,10 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           { sql: 'DELETE FROM document_updates WHERE board_id = ?', args: [boardId] },
           { sql: 'DELETE FROM document_snapshots WHERE board_id = ?', args: [boardId] },
           { sql: 'DELETE FROM document_clients WHERE board_id = ?', args: [boardId] },
+          // What the server alone knows about its comments (libsql-comment-records.ts) goes too.
+          { sql: 'DELETE FROM comment_authors WHERE board_id = ?', args: [boardId] },
+          { sql: 'DELETE FROM comment_me_too WHERE board_id = ?', args: [boardId] },
+          { sql: 'DELETE FROM comment_hidden_bodies WHERE board_id = ?', args: [boardId] },
         );
       }
       await db.batch(statements);

@@ -157,6 +157,34 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 6,
+    name: "what the server alone knows about a board's comments (authors of comments without a name, Me too, hidden words)",
+    // Never in the shared document (server/ports/comment-records.ts). Like the document tables,
+    // removed with the board's log; rows of comments no longer in the document go at compaction.
+    statements: [
+      `CREATE TABLE comment_authors (
+        board_id TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (board_id, comment_id)
+      )`,
+      `CREATE INDEX comment_authors_by_user ON comment_authors(board_id, user_id)`,
+      `CREATE TABLE comment_me_too (
+        board_id TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (board_id, comment_id, user_id)
+      )`,
+      `CREATE INDEX comment_me_too_by_user ON comment_me_too(board_id, user_id)`,
+      `CREATE TABLE comment_hidden_bodies (
+        board_id TEXT NOT NULL,
+        comment_id TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (board_id, comment_id)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

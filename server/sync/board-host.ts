@@ -12,10 +12,14 @@
 import * as Y from 'yjs';
 import { CloseCode, closeReasons } from '../../shared/sync-protocol.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
+import type { ActivitySink } from '../ports/board-activity.ts';
 import type { BoardLog } from '../ports/board-log.ts';
+import type { CommentRecords } from '../ports/comment-records.ts';
 import type { BoardControl, SessionsEnded } from '../ports/sync-control.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
-import { MalformedMessageError, Room } from './room.ts';
+import { runCommentAction, type CommentAction, type CommentActionResult, type CommentActor } from './comment-actions.ts';
+import { ActivityTracker } from './activity.ts';
+import { changedBy, MalformedMessageError, Room } from './room.ts';
 
 /** A person's standing on a board as read again when their socket joins. */
 export type PeerCheck = SyncPeer['access'] | 'not_member' | 'no_board';
@@ -49,6 +53,12 @@ export interface BoardHostOptions {
    * good ({@link Room.contentPurged}) has compacted on its last leave.
    */
   forgetPurged?: () => Promise<void>;
+  /** Where "what's new" on the board is kept (sync/activity.ts); without it nothing is tracked. */
+  activity?: ActivitySink;
+  /** Wait before a batch of "what's new" is written (default activity.ts's activityFlushMs). */
+  activityFlushMs?: number;
+  /** What the server alone knows about the board's comments (comment-actions.ts). */
+  comments: CommentRecords;
   /** Called whenever the host may hold nothing any more (no socket, no room): Node forgets it. */
   onIdle?: () => void;
 }
@@ -78,10 +88,16 @@ export class BoardHost implements BoardControl {
   readonly #clock: Clock;
   #room: Room | null = null;
   #loading: Promise<Room> | null = null;
+  /** Each loaded room's "what's new" tracker. */
+  readonly #trackers = new WeakMap<Room, ActivityTracker>();
   /** Every open admitted socket, joined or not. */
   readonly #admitted = new Map<SyncSocket, Admitted>();
   /** Set while the board is being deleted and after: no socket may join. */
   #deleting = false;
+  /** Comment actions run one after another (a "Me too" count read after another's write). */
+  #commentActions: Promise<unknown> = Promise.resolve();
+  /** Comment actions under way: the room stays loaded for them. */
+  #acting = 0;
 
   constructor(options: BoardHostOptions) {
     this.#options = options;
@@ -94,9 +110,9 @@ export class BoardHost implements BoardControl {
     return this.#room ?? undefined;
   }
 
-  /** True when the host holds no socket, no room and nothing loading: it may be forgotten. */
+  /** True when the host holds no socket, no room, nothing loading and no comment action: it may be forgotten. */
   get idle(): boolean {
-    return this.#admitted.size === 0 && this.#room === null && this.#loading === null;
+    return this.#admitted.size === 0 && this.#room === null && this.#loading === null && this.#acting === 0;
   }
 
   /** Admits a socket to the board's room, loading the room when needed. */
@@ -173,6 +189,30 @@ export class BoardHost implements BoardControl {
     }
   }
 
+  /**
+   * Runs a comment change the server writes itself (comment-actions.ts), loading the room when
+   * nobody has it open and letting it go again after. Resolves once the change is durable.
+   */
+  commentAction(actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {
+    this.#acting++;
+    const run = async (): Promise<CommentActionResult> => {
+      if (this.#deleting) return { ok: false, code: 'not_found', message: 'That board is not there any more.' };
+      const room = await this.#open();
+      try {
+        if (room.deleted) return { ok: false, code: 'not_found', message: 'That board is not there any more.' };
+        return await runCommentAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, action, this.#clock.now());
+      } finally {
+        if (room.size === 0) this.#unloadWhenIdle(room);
+      }
+    };
+    const result = this.#commentActions.then(run, run);
+    this.#commentActions = result.catch(() => undefined);
+    return result.finally(() => {
+      this.#acting--;
+      this.#forgetIfIdle();
+    });
+  }
+
   async disconnect(code: number, userId?: string): Promise<void> {
     for (const entry of [...this.#admitted.values()]) {
       if (userId === undefined || entry.peer.userId === userId) this.#close(entry, code);
@@ -213,6 +253,7 @@ export class BoardHost implements BoardControl {
     this.#deleting = true;
     for (const entry of [...this.#admitted.values()]) this.#close(entry, CloseCode.notFound);
     const room = this.#room ?? (await this.#loading?.catch(() => null));
+    if (room) this.#trackers.get(room)?.stop(); // nothing more of a deleted board is written
     room?.markDeleted();
     await this.#options.log.destroy();
     this.#forgetIfIdle();
@@ -227,6 +268,7 @@ export class BoardHost implements BoardControl {
     room.disconnect(CloseCode.goingAway, closeReasons[CloseCode.goingAway]!);
     await room.whenSaved().catch(() => undefined);
     if (room.hasLogTail) await room.compact().catch(() => undefined);
+    await this.#trackers.get(room)?.flush();
   }
 
   #admit(socket: SyncSocket, peer: SyncPeer): Admitted {
@@ -310,7 +352,8 @@ export class BoardHost implements BoardControl {
 
   async #load(): Promise<Room> {
     const stored = await this.#options.log.load();
-    const { onTitleChange } = this.#options;
+    const { onTitleChange, activity } = this.#options;
+    let tracker: ActivityTracker | undefined;
     const room = new Room({
       boardId: this.boardId,
       stored,
@@ -323,10 +366,15 @@ export class BoardHost implements BoardControl {
         if (this.#room === failed) this.#room = null;
       },
       onTitleChange,
+      onPersonLeft: (userId) => tracker?.seen(userId),
       onError: this.#options.onError,
       onRefused: ({ userId, reason }) => console.warn(`change refused on board ${this.boardId} from user ${userId}: ${reason}`),
       clock: this.#clock,
     });
+    if (activity) {
+      tracker = new ActivityTracker({ boardId: this.boardId, doc: room.doc, sink: activity, clock: this.#clock, changedBy, flushAfterMs: this.#options.activityFlushMs, onError: this.#options.onError });
+      this.#trackers.set(room, tracker);
+    }
     this.#room = room;
     return room;
   }
@@ -336,6 +384,7 @@ export class BoardHost implements BoardControl {
     room
       .whenSaved()
       .then(() => (room.hasLogTail ? room.compact() : undefined))
+      .then(() => (room.deleted || room.cannotSave ? undefined : this.#options.comments.keepOnly(new Set(room.doc.getMap('comments').keys()))))
       .then(() => (room.contentPurged && !room.deleted ? this.#options.forgetPurged?.() : undefined))
       .catch((error: unknown) => {
         if (!room.cannotSave) this.#options.onError(error);
@@ -343,11 +392,16 @@ export class BoardHost implements BoardControl {
       .then(() => {
         // Someone admitted is still joining (their membership being read): they unload it later.
         const joining = [...this.#admitted.values()].some((entry) => entry.room === null);
-        if (room.size !== 0 || room.hasUnsavedChanges || (joining && !room.deleted && !room.cannotSave)) return;
+        if (room.size !== 0 || room.hasUnsavedChanges || (this.#acting > 0 && !room.deleted) || (joining && !room.deleted && !room.cannotSave)) return;
         const current = this.#room === room;
         if (current) this.#room = null;
         // A room the host no longer holds (deleted, or given up) is freed all the same.
-        if (current || room.deleted || room.cannotSave) room.destroy();
+        if (current || room.deleted || room.cannotSave) {
+          const tracker = this.#trackers.get(room);
+          void tracker?.flush();
+          tracker?.stop();
+          room.destroy();
+        }
         this.#forgetIfIdle();
       });
   }

@@ -4,7 +4,10 @@
  * It is Node's implementation of the {@link SyncControl} port; on Workers each board's Durable
  * Object holds its host instead, and nothing keeps a map of every board.
  */
+import type { ActivitySink } from '../ports/board-activity.ts';
 import type { Clock } from '../ports/clock.ts';
+import type { CommentRecords } from '../ports/comment-records.ts';
+import type { CommentAction, CommentActor } from './comment-actions.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { BoardControl, SessionsEnded, SyncControl } from '../ports/sync-control.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -18,6 +21,8 @@ export type { PeerCheck, SyncConnection };
 export interface RoomRegistryOptions {
   store: DocumentStore;
   writer: DocumentWriter;
+  /** A board's comment records (what the server alone knows about its comments). */
+  comments: (boardId: string) => CommentRecords;
   /** Compact a room's log after this many updates (default 500)... */
   compactAfterUpdates?: number;
   /** ...or this many bytes (default 1 MiB). */
@@ -33,6 +38,10 @@ export interface RoomRegistryOptions {
   clock?: Clock;
   /** See {@link BoardHostOptions.forgetPurged}. */
   forgetPurged?: () => Promise<void>;
+  /** See {@link BoardHostOptions.activity}. */
+  activity?: ActivitySink;
+  /** See {@link BoardHostOptions.activityFlushMs}. */
+  activityFlushMs?: number;
 }
 
 export class RoomRegistry implements SyncControl {
@@ -82,6 +91,7 @@ export class RoomRegistry implements SyncControl {
       setAccess: call((host, userId: string, access: SyncPeer['access']) => host.setAccess(userId, access)),
       rename: call((host, userId: string, displayName: string) => host.rename(userId, displayName)),
       endSessions: call((host, ended: SessionsEnded) => host.endSessions(ended)),
+      commentAction: call((host, actor: CommentActor, action: CommentAction) => host.commentAction(actor, action)),
       delete: call((host) => host.delete()),
     };
   }
@@ -93,6 +103,7 @@ export class RoomRegistry implements SyncControl {
       host = new BoardHost({
         boardId,
         log: groupedBoardLog(boardId, options.store, options.writer),
+        comments: options.comments(boardId),
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
         onTitleChange: options.onTitleChange && ((title) => options.onTitleChange!(boardId, title)),
@@ -101,6 +112,8 @@ export class RoomRegistry implements SyncControl {
         sessionExpiry: options.sessionExpiry,
         clock: options.clock,
         forgetPurged: options.forgetPurged,
+        activity: options.activity,
+        activityFlushMs: options.activityFlushMs,
         onIdle: () => {
           if (this.#hosts.get(boardId) === created && created.idle) this.#hosts.delete(boardId);
         },

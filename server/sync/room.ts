@@ -50,6 +50,8 @@ export interface RoomOptions {
   onCannotSave?: (room: Room) => void;
   /** Called when the board's title in the document changes. */
   onTitleChange?: (title: string) => void;
+  /** Called when a person's last socket on the board has gone ("what's new" since then: sync/activity.ts). */
+  onPersonLeft?: (userId: string) => void;
   /** Reports failures that are not the client's fault. */
   onError: (error: unknown) => void;
   /** Told of each update the guard refused (its sender's socket is closed with 4422). */
@@ -91,6 +93,19 @@ const loadOrigin = Symbol('load');
 /** Presence taken back after the room was rebuilt: every client has it already, so it is not sent. */
 const resumeOrigin = Symbol('resume');
 const purgeOrigin = Symbol('purge expired deletions');
+
+/** The origin of a change the server makes on a person's behalf ({@link Room.writeAsServer}); never sent to clients. */
+export class ServerWrite {
+  readonly userId: string;
+  constructor(userId: string) {
+    this.userId = userId;
+  }
+}
+
+/** Who made a document change, by its transaction origin: a socket's person or a server write's; undefined for the room's own (load, purge). */
+export function changedBy(origin: unknown): string | undefined {
+  return origin instanceof Connection ? origin.peer.userId : origin instanceof ServerWrite ? origin.userId : undefined;
+}
 
 export class Room {
   readonly boardId: string;
@@ -288,6 +303,8 @@ export class Room {
     // The ids stay the person's (#awarenessOwners), so a reconnect gets them back; their states go.
     const ids = [...connection.awarenessIds];
     if (ids.length > 0 && !this.#destroyed) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
+    const { userId } = connection.peer;
+    if (![...this.#connections.values()].some((other) => other.peer.userId === userId)) void userId;
     if (this.#connections.size === 0) this.#options.onEmpty(this);
   }
 
@@ -352,6 +369,18 @@ export class Room {
         this.#compaction = null;
       });
     return this.#compaction;
+  }
+
+  /**
+   * Makes a change as the server (its own Yjs client id), on behalf of `by` — comments posted
+   * without a name, "Me too" counts, hiding (comment-actions.ts). Stored and relayed like any
+   * update; resolves once it is durable, rejects if it never will be.
+   */
+  async writeAsServer(change: (doc: Y.Doc) => void, by: string): Promise<void> {
+    if (this.#deleted || this.#cannotSave) throw new Error(`board ${this.boardId} is not taking changes`);
+    this.doc.transact(() => change(this.doc), new ServerWrite(by));
+    await this.#lastWrite;
+    if (this.#deleted || this.#cannotSave) throw new Error(`board ${this.boardId} could not save a change the server made`);
   }
 
   /** Resolves when every update applied so far is committed. */

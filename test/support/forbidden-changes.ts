@@ -64,6 +64,26 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
         boardTypes(doc).comments.set('comment-forged-author', newComment({ id: 'comment-forged-author', authorId: victim, body: 'I said this', touchpointId: seeded.reception })),
     },
     {
+      what: 'posts a comment without a name itself (only the server writes those: nothing may link it to its author)',
+      change: (doc) => {
+        const comment = newComment({ id: 'comment-no-name', authorId: me, body: 'Nobody knows it was me', touchpointId: seeded.reception });
+        comment.set('authorId', null);
+        boardTypes(doc).comments.set('comment-no-name', comment);
+      },
+    },
+    { what: "sets a comment's Me too count (the server counts)", change: (doc) => boardTypes(doc).comments.get(victimComment)!.set('meToo', 99) },
+    { what: 'hides a comment itself (the server hides, keeping its words)', change: (doc) => boardTypes(doc).comments.get(victimComment)!.set('hidden', { reason: 'Rude', at }) },
+    {
+      what: "marks a conversation as sorted in another person's name",
+      change: (doc) => {
+        const comment = boardTypes(doc).comments.get(victimComment)!;
+        doc.transact(() => {
+          comment.set('resolvedAt', at);
+          comment.set('resolvedBy', victim);
+        });
+      },
+    },
+    {
       what: "adds a touchpoint in another person's name (forged createdBy)",
       change: (doc) =>
         boardTypes(doc).touchpoints.set(

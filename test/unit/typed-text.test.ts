@@ -36,11 +36,14 @@ function board(): Y.Doc {
       [2, people[2], 'z'.repeat(commentBodyMaxLength - 1)],
       [3, people[1], ''],
       [4, people[2], 'z'.repeat(commentBodyMaxLength)],
+      [5, people[2], ''],
     ] as const) {
       const comment = new Y.Map<unknown>();
       const id = `comment-0000000${n}`;
       for (const [key, value] of Object.entries({ id, target: { type: 'touchpoint', id: 'touch-0000000001' }, parentId: null, authorId: author, createdAt: 1 })) comment.set(key, value);
       comment.set('body', new Y.Text(body));
+      // Hidden by a facilitator: its words are the server's to give back, nobody types into it.
+      if (n === 5) comment.set('hidden', { reason: 'Names a member of staff', at: 1 });
       comments.set(id, comment);
     }
     // Texts that are no title, story or body: a Y.Text where the schema has none.
@@ -137,6 +140,7 @@ describe("the guard's short way for typing", () => {
     expect(typedTextClient(server, typeInto(field('touch-0000000004', 'title')), editor)).toBeUndefined();
     expect(typedTextClient(server, typeInto(body('comment-00000004')), commenter)).toBeUndefined();
     expect(typedTextClient(server, typeInto(body('comment-00000001')), commenter)).toBeUndefined();
+    expect(typedTextClient(server, typeInto(body('comment-00000005')), commenter)).toBeUndefined();
     expect(typedTextClient(server, typeInto(field('touch-0000000001', 'story')), commenter)).toBeUndefined();
     expect(typedTextClient(server, typeInto(body('comment-00000002')), { userId: people[2], access: 'view' })).toBeUndefined();
     expect(typedTextClient(server, typeInto(field('touch-0000000001', 'order')), editor)).toBeUndefined();

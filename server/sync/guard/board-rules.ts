@@ -152,6 +152,11 @@ const commentFields: Readonly<Record<string, ValueCheck | 'text'>> = {
   resolvedBy: orNull(id),
 };
 const commentBirthFields: ReadonlySet<string> = new Set(['id', 'target', 'parentId', 'authorId', 'createdAt']);
+/**
+ * Written by the server only (comment-actions.ts): the "Me too" count (who said it is the
+ * server's to know) and a facilitator's hiding (the words leave the document with it).
+ */
+const commentServerFields: ReadonlySet<string> = new Set(['meToo', 'hidden']);
 const commentRequired = ['id', 'target', 'parentId', 'authorId', 'body', 'createdAt'];
 
 const deletedFields: Readonly<Record<string, ValueCheck>> = {
@@ -341,6 +346,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       }
       case 'comment-field': {
         may('comment', 'comment');
+        if (commentServerFields.has(slot.key)) refuse(`writes a comment's ${slot.key}, which only the server writes`);
         const check = commentFields[slot.key] ?? refuse(`unknown comment field ${slot.key}`);
         if (!slot.comment.isNew) {
           if (commentBirthFields.has(slot.key)) refuse(`changes a comment's ${slot.key}`);
@@ -427,6 +433,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       case 'comment-field': {
         if (goes(slot.comment)) break;
         may('comment', 'comment');
+        if (commentServerFields.has(slot.key)) refuse(`removes a comment's ${slot.key}, which only the server writes`);
         if (commentBirthFields.has(slot.key) || slot.key === 'body') {
           if (!removal.replaced && !setsAgain(slot.comment, slot.key)) refuse(`removes a comment's ${slot.key}`);
         }
@@ -478,6 +485,12 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     }
     may('comment', 'comment');
     if (fieldValue(slot.owner, 'authorId') !== me) refuse("changes someone else's comment");
+    if (isHidden(slot.owner)) refuse('changes a hidden comment');
+  }
+
+  /** Whether a facilitator has hidden the comment (its words are then the server's to give back). */
+  function isHidden(comment: Container): boolean {
+    return !comment.isNew && (comment.type as Y.Map<unknown>).get('hidden') != null;
   }
 
   /** Editing (body, editedAt) is the author's; resolving their own thread's author's or a facilitator's; reopening anyone's. */
@@ -485,6 +498,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     const isAuthor = fieldValue(comment, 'authorId') === me;
     if (key === 'body' || key === 'editedAt') {
       if (!isAuthor) refuse("changes someone else's comment");
+      if (isHidden(comment)) refuse('changes a hidden comment');
     } else if (key === 'resolvedAt' || key === 'resolvedBy') {
       if (value === null) return; // reopening
       if (!isAuthor && !canFacilitate(sender.access)) refuse('resolves a thread that is not theirs');

@@ -52,6 +52,8 @@ export const metaValues: Readonly<Record<string, ValueCheck>> = {
   title: text(boardTitleMaxLength, { nonEmpty: true }),
   purpose: text(purposeMaxLength),
   phase: (value) => ((phases as readonly unknown[]).includes(value) ? null : 'unknown phase'),
+  /** Whether people may comment without their name (the facilitator's choice). */
+  anonymousComments: (value) => (typeof value === 'boolean' ? null : 'not true or false'),
 };
 /** Meta keys a board always has: deleting one is refused unless the same change sets it again. */
 export const requiredMeta: ReadonlySet<string> = new Set(['schemaVersion', 'title', 'phase']);

@@ -44,7 +44,7 @@ export function typedTextClient(doc: Y.Doc, { structs, ds }: DecodedUpdate, send
     else if (field === 'title') limit = touchpointTitleMaxLength;
     else return undefined;
   } else if (top === doc.share.get(TopLevel.comments)) {
-    if (field !== 'body' || !atLeast(sender.access, 'comment') || owner.get('authorId') !== sender.userId) return undefined;
+    if (field !== 'body' || !atLeast(sender.access, 'comment') || owner.get('authorId') !== sender.userId || owner.get('hidden') != null) return undefined;
     limit = commentBodyMaxLength;
   } else return undefined;
   if (text._length + item.length > limit) return undefined;
