@@ -66,6 +66,11 @@ async function startNode(): Promise<RestartableApp> {
     async restart() {
       await current.dispose(); // its own (empty) folder; the database is in ours
       current = await start();
+      // This process's fetch may still hold keep-alive sockets the old server closed: the first
+      // request on each fails ("other side closed"). Spend them here, not in the test.
+      for (let tries = 0; tries < 16; tries++) {
+        if (await fetch(`${url}/healthz`).then((response) => response.ok, () => false)) break;
+      }
     },
     output: () => printed,
     async dispose() {
