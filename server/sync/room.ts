@@ -304,7 +304,7 @@ export class Room {
     const ids = [...connection.awarenessIds];
     if (ids.length > 0 && !this.#destroyed) awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
     const { userId } = connection.peer;
-    if (![...this.#connections.values()].some((other) => other.peer.userId === userId)) void userId;
+    if (![...this.#connections.values()].some((other) => other.peer.userId === userId)) this.#options.onPersonLeft?.(userId);
     if (this.#connections.size === 0) this.#options.onEmpty(this);
   }
 

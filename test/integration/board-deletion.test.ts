@@ -81,7 +81,8 @@ describe.each(targets)('deleting a board on %s', (target) => {
 
 describe('deleting a board on node: nothing of it in its LibSQL file', () => {
   beforeEach(async () => {
-    server = await startTestServer();
+    // "What's new" written within milliseconds, so the board has rows of it to remove.
+    server = await startTestServer({ activityFlushMs: 10 });
     ann = await signUp(server, 'Ann');
   });
   afterEach(async () => {
@@ -105,6 +106,10 @@ describe('deleting a board on node: nothing of it in its LibSQL file', () => {
     await waitUntil(() => String(boardTypes(samClient.doc).touchpoints.get('touch-at-the-desk')?.get('story') ?? '') === story, 'Sam sees the story');
     expect(node().registry.loaded(boardId)?.hasLogTail).toBe(true);
     expect(await cellsContaining(story)).not.toEqual([]);
+    // What's new for Sam, and Sam's "Mark all as seen", are kept beside the board's rows.
+    expect((await api(server, `/api/boards/${boardId}/seen`, { method: 'POST', cookie: sam.cookie })).status).toBe(204);
+    await waitUntil(async () => (await cellsContaining(boardId)).includes('board_activity.board_id'), "the board's activity is written");
+    expect(await cellsContaining(boardId)).toContain('board_seen.board_id');
 
     const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });

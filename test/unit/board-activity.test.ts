@@ -28,8 +28,8 @@ beforeEach(async () => {
   dir = makeTempDir();
   db = await openLibsqlDatabase({ url: `file:${dir.path}/activity.db` });
   await migrate(db);
-  for (const [id, name] of [['ann-0001', 'Ann'], ['bob-0001', 'Bob'], ['cal-0001', 'Cal']]) {
-    await db.execute({ sql: 'INSERT INTO users (id, display_name, created_at) VALUES (?, ?, 0)', args: [id, name!] });
+  for (const [id, name] of [['ann-0001', 'Ann'], ['bob-0001', 'Bob'], ['cal-0001', 'Cal']] as const) {
+    await db.execute({ sql: 'INSERT INTO users (id, display_name, created_at) VALUES (?, ?, 0)', args: [id, name] });
   }
   boards = new BoardStore(db);
   store = new ActivityStore(db);
