@@ -5,6 +5,7 @@
  */
 import type {
   Board,
+  ListedBoard,
   CreateBoardBody,
   CreatedInvite,
   CreateInviteBody,
@@ -62,7 +63,7 @@ export interface Api {
   logout(): Promise<void>;
   /** The signed-in person; throws an `ApiError` with status 401 when nobody is signed in. */
   me(): Promise<User>;
-  listBoards(): Promise<Board[]>;
+  listBoards(): Promise<ListedBoard[]>;
   createBoard(body: CreateBoardBody): Promise<Board>;
   getBoard(id: string): Promise<Board>;
   /** Makes an invite link for a board (facilitators only). The token is only ever shown now. */
@@ -206,7 +207,7 @@ export function createApi(options: ApiOptions = {}): Api {
       await send('POST', '/api/auth/logout');
     },
     me: async () => (await json<{ user: User }>('GET', '/api/me')).user,
-    listBoards: async () => (await json<{ boards: Board[] }>('GET', '/api/boards')).boards,
+    listBoards: async () => (await json<{ boards: ListedBoard[] }>('GET', '/api/boards')).boards,
     createBoard: async (body) => (await json<{ board: Board }>('POST', '/api/boards', body)).board,
     getBoard: async (id) => (await json<{ board: Board }>('GET', boardPath(id))).board,
     createInvite: (boardId, body) => json<CreatedInvite>('POST', `${boardPath(boardId)}/invites`, body),

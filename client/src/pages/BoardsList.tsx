@@ -2,13 +2,14 @@
  * "Your boards": the signed-in person's boards as links, and a form to create a new one. A new
  * board opens straight away, since making it is almost always followed by working on it.
  */
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { A, useNavigate } from '@solidjs/router';
 import type { Board, User } from '../../../shared/api.ts';
 import type { Access } from '../../../shared/access.ts';
 import { ApiError } from '../api.ts';
 import { useApp } from '../app-context.ts';
 import { FormAlert } from '../components/FormAlert.tsx';
+import { unreadWords } from './unread-words.ts';
 
 /** What a permission lets the person do, in plain words (a permission, never a role). */
 const accessWords: Record<Access, string> = {
@@ -83,6 +84,10 @@ function CreateBoardForm() {
 
 export function BoardsList(props: { user: User }) {
   const { boards } = useApp();
+  // Back from a board: what is new has changed (the store loads the list itself on sign-in).
+  onMount(() => {
+    if (boards.state.status === 'ready') void boards.reload();
+  });
   return (
     <>
       <h1>Your boards</h1>
@@ -115,6 +120,15 @@ export function BoardsList(props: { user: User }) {
                         {accessWords[board.access]}
                         <Show when={madeOn(board) !== ''}>. {madeOn(board)}</Show>
                       </span>
+                      {/* Part of the link's name, so a screen reader says it with the board. */}
+                      <Show when={unreadWords(board.unread)}>
+                        {(words) => (
+                          <span class="board-link__news">
+                            <span class="visually-hidden">. </span>
+                            {words()}
+                          </span>
+                        )}
+                      </Show>
                     </A>
                   </li>
                 )}

@@ -4,7 +4,7 @@
  */
 import { createEffect, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import type { Board } from '../../../shared/api.ts';
+import type { Board, ListedBoard } from '../../../shared/api.ts';
 import { ApiError, type Api } from '../api.ts';
 import type { SessionStore } from './session.ts';
 
@@ -13,7 +13,8 @@ export type BoardsStatus = 'idle' | 'loading' | 'ready' | 'failed';
 
 export interface BoardsState {
   status: BoardsStatus;
-  list: Board[];
+  /** Each with what others added or changed since the person last had it open. */
+  list: ListedBoard[];
   error: ApiError | null;
 }
 
@@ -62,7 +63,8 @@ export function createBoardsStore(api: Api, session: SessionStore): BoardsStore 
     reload,
     async create(title) {
       const board = await api.createBoard({ title });
-      setState('list', (list) => [board, ...list.filter((b) => b.id !== board.id)]);
+      const listed: ListedBoard = { ...board, unread: { comments: 0, touchpoints: 0, feelings: 0 } };
+      setState('list', (list) => [listed, ...list.filter((b) => b.id !== board.id)]);
       return board;
     },
   };
