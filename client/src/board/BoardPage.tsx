@@ -40,6 +40,10 @@ import { SessionUnreachable } from '../components/SessionUnreachable.tsx';
 import { readBoardRecord, rememberedBoard } from '../remembered-boards.ts';
 import { MembersPanel } from './members/MembersPanel.tsx';
 import { RecentlyDeletedPanel } from './recently-deleted/RecentlyDeletedPanel.tsx';
+import { createBoardComments } from './comments/board-comments.ts';
+import { repliedToByOthers } from './comments/comment-undo-limit.ts';
+import { CommentsProvider } from './comments/comments-context.ts';
+import { CommentsSection } from './comments/CommentsSection.tsx';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -108,10 +112,11 @@ function BoardScreen(props: BoardScreenProps) {
   const editable = may(canEdit);
   const facilitates = may(canFacilitate);
   // Undo never sends what the server would refuse: taking back a card others have spoken about.
+  // Nor a comment others have replied to (their replies would vanish with it).
   const undo = createBoardUndo(connection.doc, (step) => {
     const title = keptByOthers(connection.doc, step, props.user.id, facilitates());
     return title === null
-      ? null
+      ? repliedToByOthers(connection.doc, step, props.user.id)
       : `“${spokenTitle(title, 'touchpoint')}” stays: other people have already said how it felt or commented on it. You can delete it instead.`;
   });
   bindHistoryKeys(undo, (words) => announcer.say(words));
@@ -120,6 +125,7 @@ function BoardScreen(props: BoardScreenProps) {
   createEffect(on(access, () => undo.manager.clear(), { defer: true }));
   const awareness = connection.provider.awareness;
   const curve = createCurveData(connection.doc);
+  const comments = createBoardComments(connection.doc, props.user.id);
   const [following, setFollowing] = createSignal<number | null>(null);
   followFocus(awareness, following, setFollowing, announcer);
   const context: BoardContextValue = {
@@ -144,6 +150,7 @@ function BoardScreen(props: BoardScreenProps) {
 
   return (
     <BoardProvider value={context}>
+    <CommentsProvider value={comments}>
     <div class="board">
       <h1>{title()}</h1>
       {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
@@ -198,6 +205,7 @@ function BoardScreen(props: BoardScreenProps) {
             </p>
           </Show>
           <BoardDetails />
+          <CommentsSection target={{ type: 'board', id: props.boardId }} about="the whole board" showAbout />
           <BoardToolbar />
           <RecentlyDeletedPanel />
           <div class="stages-scroll">
@@ -221,6 +229,7 @@ function BoardScreen(props: BoardScreenProps) {
         </Show>
       </Show>
     </div>
+    </CommentsProvider>
     </BoardProvider>
   );
 }

@@ -2,7 +2,8 @@
  * One stage of the journey as a column: its heading and controls, its touchpoint cards in
  * order, and (for people who may edit) an "Add touchpoint" form that appends a card at the end.
  * Cards dragged with the mouse can be dropped here by people who may edit, stages only by people
- * who organise the board — the same rules as the buttons.
+ * who organise the board — the same rules as the buttons. Comments about the stage itself sit
+ * under its heading (comments/CommentsSection.tsx).
  */
 import { createSignal, For, Show } from 'solid-js';
 import { newTouchpoint } from '../../../shared/board-document.ts';
@@ -18,6 +19,7 @@ import { stageButtonId, touchpointButtonId } from './control-ids.ts';
 import { StageHeader } from './StageHeader.tsx';
 import { TouchpointCard } from './TouchpointCard.tsx';
 import { StageCurve } from './curve/StageCurve.tsx';
+import { CommentsSection } from './comments/CommentsSection.tsx';
 
 export interface StageColumnProps {
   stage: StageView;
@@ -93,6 +95,7 @@ export function StageColumn(props: StageColumnProps) {
     >
       <section aria-labelledby={headingId()}>
         <StageHeader stage={props.stage} step={props.step} count={props.count} headingId={headingId()} />
+        <CommentsSection target={{ type: 'stage', id: props.stage.id }} about={`the stage “${spokenTitle(props.stage.title, 'stage')}”`} />
         <Show when={places().length > 0} fallback={<p class="stage__empty">No touchpoints yet.</p>}>
           <ol class="touchpoints" ref={list}>
             <For each={places()}>

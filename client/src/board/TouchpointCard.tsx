@@ -2,7 +2,8 @@
  * One touchpoint card: its title and story, following live edits to both, and how it felt. For
  * people who may edit, everything else sits behind one "More actions for <title>" menu button
  * (change name or story, move up or down, move to another stage, delete), so a card shows only
- * its main acts to people new to computers. Cards can also be dragged.
+ * its main acts to people new to computers. Cards can also be dragged. Its comments open in place
+ * under how it felt (comments/CommentsSection.tsx).
  */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
@@ -17,6 +18,7 @@ import './cards.css';
 import { FeelingControl } from './feelings/FeelingControl.tsx';
 import { watchRemoteChanges } from './remote-news.ts';
 import { createTextField } from './y-text-signal.ts';
+import { CommentsSection } from './comments/CommentsSection.tsx';
 
 export interface TouchpointCardProps {
   touchpoint: Y.Map<unknown>;
@@ -88,6 +90,11 @@ export function TouchpointCard(props: TouchpointCardProps) {
           <p class="touchpoint__story">{story()}</p>
         </Show>
         <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canComment()} />
+        <CommentsSection
+          target={{ type: 'touchpoint', id: props.id }}
+          about={`“${name()}”`}
+          isHere={() => cardElement?.contains(document.activeElement) ?? false}
+        />
         <Show when={others().length > 0}>
           <p class="touchpoint__here">
             <For each={others()}>

@@ -1,0 +1,129 @@
+/**
+ * One comment in a thread: who wrote it (first name, never a role), when, "edited" once changed,
+ * and its words with safe links. Its author — only its author, as the server allows — sees "Edit"
+ * (the words in a box, saved as one change marked edited) and "Delete" (with "Undo delete"; when
+ * other people have replied to it, it asks first, since their replies go with it).
+ */
+import { createSignal, Show } from 'solid-js';
+import * as Y from 'yjs';
+import { boardTypes } from '../../../../shared/board-document.ts';
+import { focusSoon, useBoard } from '../board-context.ts';
+import { deleteWithUndo } from '../delete-with-undo.ts';
+import { localOrigin } from '../local-origin.ts';
+import { ConfirmStep } from '../members/ConfirmStep.tsx';
+import { timeAgo } from '../recently-deleted/time-words.ts';
+import { createTextField } from '../y-text-signal.ts';
+import { deleteComment, editComment } from './comment-actions.ts';
+import type { CommentInfo } from './comment-read.ts';
+import { authorWords } from './comment-words.ts';
+import { CommentBody } from './CommentBody.tsx';
+import { CommentForm } from './CommentForm.tsx';
+import { useComments } from './comments-context.ts';
+
+export interface CommentItemProps {
+  comment: CommentInfo;
+  /** A reply (shown set in under the thread's first comment). */
+  reply: boolean;
+  /** How many replies by other people go with it when it is deleted (a thread's first comment). */
+  othersReplies: number;
+  /** Where focus goes once it is deleted (it is gone from the page). */
+  afterDelete: () => void;
+}
+
+/** The id of a comment's element (focus comes back to it after "Undo delete"). */
+export const commentElementId = (commentId: string): string => `comment-${commentId}`;
+const editButtonId = (commentId: string) => `comment-${commentId}-edit`;
+const deleteButtonId = (commentId: string) => `comment-${commentId}-delete`;
+
+export function CommentItem(props: CommentItemProps) {
+  const board = useBoard();
+  const comments = useComments();
+  const map = boardTypes(board.doc).comments.get(props.comment.id);
+  const body = map instanceof Y.Map ? createTextField(map, 'body') : () => '';
+  const [editing, setEditing] = createSignal(false);
+  const [confirming, setConfirming] = createSignal(false);
+  const mine = () => props.comment.authorId === board.userId && board.canComment();
+  const author = () => authorWords(board.names.who, props.comment.authorId);
+
+  const save = (text: string) => {
+    setEditing(false);
+    focusSoon(editButtonId(props.comment.id));
+    if (board.undo.step(() => editComment(board.doc, props.comment.id, text, Date.now(), localOrigin))) board.announcer.say('Your comment is changed.');
+  };
+  const remove = () => {
+    setConfirming(false);
+    const id = props.comment.id;
+    const others = props.othersReplies;
+    const message = others === 0 ? 'Your comment deleted.' : `Your comment deleted, with the ${others === 1 ? 'reply' : `${others} replies`} to it.`;
+    deleteWithUndo(board, () => deleteComment(board.doc, id, localOrigin), message, () => focusSoon(commentElementId(id)));
+    props.afterDelete();
+  };
+
+  return (
+    <li class="comment" classList={{ 'comment--reply': props.reply }} id={commentElementId(props.comment.id)} tabIndex={-1}>
+      <p class="comment__meta">
+        <span class="comment__author">{author()}</span>
+        {props.reply ? ' replied · ' : ' · '}
+        <time datetime={new Date(props.comment.createdAt).toISOString()}>{timeAgo(props.comment.createdAt, comments.now())}</time>
+        <Show when={props.comment.editedAt !== null}>
+          <span class="comment__edited"> · edited</span>
+        </Show>
+        <Show when={comments.isNew(props.comment.id)}>
+          <span class="comment__new"> · New</span>
+        </Show>
+      </p>
+      <Show
+        when={editing()}
+        fallback={
+          <p class="comment__body">
+            <CommentBody text={body()} />
+          </p>
+        }
+      >
+        <CommentForm
+          label="Change your comment"
+          submitLabel="Save changes"
+          initial={body()}
+          onSubmit={save}
+          onCancel={() => {
+            setEditing(false);
+            focusSoon(editButtonId(props.comment.id));
+          }}
+        />
+      </Show>
+      <Show when={mine() && !editing()}>
+        <Show
+          when={confirming()}
+          fallback={
+            <div class="comment__actions">
+              <button type="button" class="link-button" id={editButtonId(props.comment.id)} onClick={() => setEditing(true)}>
+                Edit<span class="visually-hidden"> your comment</span>
+              </button>
+              <button
+                type="button"
+                class="link-button comment__delete"
+                id={deleteButtonId(props.comment.id)}
+                onClick={() => (props.othersReplies > 0 ? setConfirming(true) : remove())}
+              >
+                Delete<span class="visually-hidden"> your comment</span>
+              </button>
+            </div>
+          }
+        >
+          <ConfirmStep
+            id={`delete-comment-${props.comment.id}`}
+            question="Delete your comment?"
+            detail={`The ${props.othersReplies === 1 ? 'reply' : `${props.othersReplies} replies`} to it will go with it. You can undo this straight after.`}
+            yesLabel="Yes, delete it"
+            noLabel="No, keep it"
+            onYes={async () => remove()}
+            onNo={() => {
+              setConfirming(false);
+              focusSoon(deleteButtonId(props.comment.id));
+            }}
+          />
+        </Show>
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,115 @@
+/**
+ * One conversation: its first comment and the replies to it, then what may be done with it.
+ * Anyone who may comment replies (one level: a reply answers the thread's first comment) and
+ * opens a sorted conversation again; its first comment's author or a facilitator marks it sorted,
+ * in their own name — the same rules as the server's guard. A sorted conversation says who sorted
+ * it and when, and takes no replies until it is opened again.
+ */
+import { createSignal, For, Show } from 'solid-js';
+import { focusSoon, useBoard } from '../board-context.ts';
+import { localOrigin } from '../local-origin.ts';
+import { timeAgo } from '../recently-deleted/time-words.ts';
+import { postComment, reopenOrigin, reopenThread, resolveThread } from './comment-actions.ts';
+import type { Thread } from './comment-read.ts';
+import { authorWords, whoseComment } from './comment-words.ts';
+import { CommentForm } from './CommentForm.tsx';
+import { CommentItem } from './CommentItem.tsx';
+import { useComments } from './comments-context.ts';
+
+export interface CommentThreadProps {
+  thread: Thread;
+  /** Where focus goes when the conversation leaves this list (sorted, opened again, deleted). */
+  onLeave: () => void;
+  /** Where focus goes after it was marked sorted, and after it was opened again. */
+  afterSorted: () => void;
+  afterReopened: (threadId: string) => void;
+}
+
+/** The id of a thread's "Mark as sorted" or "Open again" button, and of its "Reply" button. */
+export const threadButtonId = (threadId: string, button: 'sort' | 'reply'): string => `thread-${threadId}-${button}`;
+
+export function CommentThread(props: CommentThreadProps) {
+  const board = useBoard();
+  const comments = useComments();
+  const [replying, setReplying] = createSignal(false);
+  const first = () => props.thread.first;
+  const sorted = () => first().resolvedAt !== null;
+  const mayComment = () => board.canComment();
+  const maySort = () => mayComment() && (first().authorId === board.userId || board.canFacilitate());
+  const whose = () => whoseComment(board.names.who, first().authorId);
+  const othersReplies = () => props.thread.replies.filter((reply) => reply.authorId !== board.userId).length;
+
+  const reply = (body: string) => {
+    setReplying(false);
+    board.undo.step(() =>
+      postComment(board.doc, { target: first().target, parentId: first().id, authorId: board.userId, body, createdAt: Date.now() }, localOrigin),
+    );
+    board.announcer.say('Your reply is added.');
+    focusSoon(threadButtonId(first().id, 'reply'));
+  };
+  const markSorted = () => {
+    board.undo.step(() => resolveThread(board.doc, first().id, board.userId, Date.now(), localOrigin));
+    board.announcer.say('Marked as sorted. You can find it under the sorted conversations.');
+    props.afterSorted();
+  };
+  const openAgain = () => {
+    const id = first().id;
+    board.undo.step(() => reopenThread(board.doc, id, reopenOrigin(board.doc, id, board.userId, localOrigin)));
+    board.announcer.say('The conversation is open again.');
+    props.afterReopened(id);
+  };
+
+  return (
+    <li class="comment-thread" classList={{ 'comment-thread--sorted': sorted() }}>
+      <ul class="comment-thread__comments">
+        <CommentItem comment={first()} reply={false} othersReplies={othersReplies()} afterDelete={props.onLeave} />
+        <For each={props.thread.replies}>
+          {(comment) => (
+            <CommentItem
+              comment={comment}
+              reply
+              othersReplies={0}
+              afterDelete={() => focusSoon(threadButtonId(first().id, 'reply'), threadButtonId(first().id, 'sort'))}
+            />
+          )}
+        </For>
+      </ul>
+      <Show when={sorted()}>
+        <p class="comment-thread__sorted">
+          Marked as sorted by {authorWords(board.names.who, first().resolvedBy).replace(/^You$/, 'you')}, {timeAgo(first().resolvedAt ?? 0, comments.now())}.
+        </p>
+      </Show>
+      <Show when={mayComment() && !replying()}>
+        <div class="comment-thread__actions">
+          <Show when={!sorted()}>
+            <button type="button" class="button button--secondary button--small" id={threadButtonId(first().id, 'reply')} onClick={() => setReplying(true)}>
+              Reply<span class="visually-hidden"> to {whose()}</span>
+            </button>
+          </Show>
+          <Show when={sorted()} fallback={
+            <Show when={maySort()}>
+              <button type="button" class="button button--secondary button--small" id={threadButtonId(first().id, 'sort')} onClick={markSorted}>
+                Mark as sorted<span class="visually-hidden">: the conversation that starts with {whose()}</span>
+              </button>
+            </Show>
+          }>
+            <button type="button" class="button button--secondary button--small" id={threadButtonId(first().id, 'sort')} onClick={openAgain}>
+              Open again<span class="visually-hidden">: the conversation that starts with {whose()}</span>
+            </button>
+          </Show>
+        </div>
+      </Show>
+      <Show when={replying()}>
+        <CommentForm
+          label="Your reply"
+          submitLabel="Post reply"
+          onSubmit={reply}
+          onCancel={() => {
+            setReplying(false);
+            focusSoon(threadButtonId(first().id, 'reply'));
+          }}
+        />
+      </Show>
+    </li>
+  );
+}
