@@ -6,6 +6,7 @@
 import type {
   Board,
   ListedBoard,
+  BoardNews,
   CreateBoardBody,
   CreatedInvite,
   CreateInviteBody,
@@ -91,6 +92,10 @@ export interface Api {
   addCredentials(body: { email: string; password: string }): Promise<User>;
   /** Ends every session of the signed-in person, on every device, this one included. */
   logoutEverywhere(): Promise<void>;
+  /** What others added or changed on a board since the signed-in person was last there. */
+  boardNews(boardId: string): Promise<BoardNews>;
+  /** "Mark all as seen": nothing on the board is new to the signed-in person from now. */
+  markBoardSeen(boardId: string): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -234,6 +239,10 @@ export function createApi(options: ApiOptions = {}): Api {
     addCredentials: async (body) => (await json<{ user: User }>('POST', '/api/me/credentials', body)).user,
     logoutEverywhere: async () => {
       await send('POST', '/api/auth/logout-everywhere');
+    },
+    boardNews: (boardId) => json<BoardNews>('GET', `${boardPath(boardId)}/news`),
+    markBoardSeen: async (boardId) => {
+      await send('POST', `${boardPath(boardId)}/seen`);
     },
   };
 }
