@@ -44,6 +44,9 @@ import { createBoardComments } from './comments/board-comments.ts';
 import { repliedToByOthers } from './comments/comment-undo-limit.ts';
 import { CommentsProvider } from './comments/comments-context.ts';
 import { CommentsSection } from './comments/CommentsSection.tsx';
+import { createBoardNews } from './news/board-news.ts';
+import { NewsProvider } from './news/news-context.ts';
+import { followVisits } from './news/visits.ts';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -125,7 +128,10 @@ function BoardScreen(props: BoardScreenProps) {
   createEffect(on(access, () => undo.manager.clear(), { defer: true }));
   const awareness = connection.provider.awareness;
   const curve = createCurveData(connection.doc);
-  const comments = createBoardComments(connection.doc, props.user.id);
+  // What others added or changed since this person's last visit, less what they visit now (issue 13).
+  const news = createBoardNews(api, props.boardId, connection.doc, () => connection.state().kind === 'live');
+  onCleanup(followVisits(document, news.seen));
+  const comments = createBoardComments(connection.doc, props.user.id, (commentId) => news.isNew('comment', commentId));
   const [following, setFollowing] = createSignal<number | null>(null);
   followFocus(awareness, following, setFollowing, announcer);
   const context: BoardContextValue = {
@@ -151,6 +157,7 @@ function BoardScreen(props: BoardScreenProps) {
   return (
     <BoardProvider value={context}>
     <CommentsProvider value={comments}>
+    <NewsProvider value={news}>
     <div class="board">
       <h1>{title()}</h1>
       {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
@@ -229,6 +236,7 @@ function BoardScreen(props: BoardScreenProps) {
         </Show>
       </Show>
     </div>
+    </NewsProvider>
     </CommentsProvider>
     </BoardProvider>
   );

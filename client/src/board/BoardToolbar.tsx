@@ -1,13 +1,15 @@
 /**
- * The board's toolbar: Undo and Redo (your own changes only, so shown to anyone who may change
- * something — a feeling counts), the keyboard shortcut list, the "… deleted" notice with its own
- * Undo, and the polite live region that says what happened.
+ * The board's toolbar: "What's new" since this person's last visit (news/WhatsNew.tsx), Undo and
+ * Redo (your own changes only, so shown to anyone who may change something — a feeling counts),
+ * the keyboard shortcut list, the "… deleted" notice with its own Undo, and the polite live
+ * region that says what happened.
  */
 import { Show } from 'solid-js';
 import { useBoard } from './board-context.ts';
 import { undoDeleteButtonId } from './control-ids.ts';
 import { undoWords } from './board-undo.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { WhatsNew } from './news/WhatsNew.tsx';
 import './board-toolbar.css';
 
 // Undo and Redo use aria-disabled, not disabled: a button that disables itself when pressed
@@ -19,6 +21,7 @@ export function BoardToolbar() {
   return (
     <>
       <div class="board-toolbar">
+        <WhatsNew />
         <Show when={board.canComment()}>
           <button
             type="button"

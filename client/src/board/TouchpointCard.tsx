@@ -19,6 +19,7 @@ import { FeelingControl } from './feelings/FeelingControl.tsx';
 import { watchRemoteChanges } from './remote-news.ts';
 import { createTextField } from './y-text-signal.ts';
 import { CommentsSection } from './comments/CommentsSection.tsx';
+import { useNews } from './news/news-context.ts';
 
 export interface TouchpointCardProps {
   touchpoint: Y.Map<unknown>;
@@ -41,6 +42,9 @@ export function TouchpointCard(props: TouchpointCardProps) {
   const [editing, setEditing] = createSignal<EditorRequest | null>(null);
   const headingId = `touchpoint-${props.id}`;
   const name = () => spokenTitle(title(), 'touchpoint');
+  // Added or changed by others since this person's last visit, and not visited yet (news/board-news.ts).
+  const news = useNews();
+  const isNew = () => news.isNew('touchpoint', props.id);
   // Other people working on this card: a ring in the first one's colour and their names.
   const others = () => board.presence.focusIndex().get(props.id) ?? [];
   let cardElement: HTMLLIElement | undefined;
@@ -83,9 +87,15 @@ export function TouchpointCard(props: TouchpointCardProps) {
       onDragStart={(event) => startDrag(event, touchpointDragType, props.id)}
     >
       <article aria-labelledby={headingId}>
-        <h3 id={headingId} class="touchpoint__title">
+        {/* Focus comes here from "What's new" (news/go-to-news.ts), which then hears "New". */}
+        <h3 id={headingId} class="touchpoint__title" tabIndex={-1} aria-describedby={isNew() ? `${headingId}-new` : undefined}>
           {title().trim() === '' ? 'Untitled touchpoint' : title()}
         </h3>
+        <Show when={isNew()}>
+          <p class="touchpoint__new" id={`${headingId}-new`}>
+            New
+          </p>
+        </Show>
         <Show when={story().trim() !== ''}>
           <p class="touchpoint__story">{story()}</p>
         </Show>

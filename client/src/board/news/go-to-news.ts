@@ -1,0 +1,51 @@
+/**
+ * Taking the person to one new thing from the "What's new" list, by keyboard as much as by
+ * pointer: a card — focus on its title (which says "New"); a comment — its comments opened in
+ * place (and its sorted conversations, when it is in one) and focus on the comment itself. Uses the
+ * ids and markers the board already has: the card's `touchpoint-<id>` heading and
+ * `data-touchpoint-id`, a stage's `data-stage-id`, and the comment list's toggles.
+ */
+import { commentElementId } from '../comments/CommentItem.tsx';
+import type { CommentTarget } from '../comments/comment-read.ts';
+import type { NewsItem } from './news-items.ts';
+
+/** The id of a card's title, which takes focus when the list takes the person there. */
+export const cardTitleId = (touchpointId: string): string => `touchpoint-${touchpointId}`;
+
+/** The comments shown for `target`, or null when it is not on the page. */
+function commentsOf(target: CommentTarget): Element | null {
+  const id = CSS.escape(target.id);
+  if (target.type === 'board') return document.querySelector('.board > .comments');
+  if (target.type === 'stage') return document.querySelector(`[data-stage-id="${id}"] > section > .comments`);
+  return document.querySelector(`[data-touchpoint-id="${id}"] .comments`);
+}
+
+/** Presses `selector`'s button inside `section` when it is there and folded. */
+function unfold(section: Element, selector: string): void {
+  const button = section.querySelector(selector);
+  if (button instanceof HTMLButtonElement && button.getAttribute('aria-expanded') === 'false') button.click();
+}
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/** Focuses `item` on the board; false when it is no longer there. */
+export async function goToNews(item: NewsItem): Promise<boolean> {
+  if (item.kind === 'touchpoint') {
+    const title = document.getElementById(cardTitleId(item.id));
+    if (title === null) return false;
+    title.focus();
+    return document.activeElement === title;
+  }
+  const section = commentsOf(item.target);
+  if (section === null) return false;
+  const find = () => document.getElementById(commentElementId(item.id));
+  unfold(section, '.comments__toggle');
+  // Solid draws on the click, but give the page a few frames before looking into sorted conversations.
+  for (let frame = 0; frame < 5 && find() === null; frame++) await nextFrame();
+  if (find() === null) unfold(section, '.comments__sorted-toggle');
+  for (let frame = 0; frame < 5 && find() === null; frame++) await nextFrame();
+  const comment = find();
+  if (comment === null) return false;
+  comment.focus();
+  return document.activeElement === comment;
+}
