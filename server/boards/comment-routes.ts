@@ -11,7 +11,7 @@ import { requireUser, type AuthVariables } from '../auth/current-user.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
 import type { SyncControl } from '../ports/sync-control.ts';
-import type { CommentAction, CommentActionResult } from '../sync/comment-actions.ts';
+import type { CommentAction, CommentActionResult } from '../ports/comment-action.ts';
 import { boardFor } from './board-access.ts';
 import type { BoardStore } from './board-store.ts';
 

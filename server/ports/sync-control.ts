@@ -5,7 +5,7 @@
  * runtime passes what implements it, so routes and rooms never import each other.
  */
 import type { Access } from '../../shared/access.ts';
-import type { CommentAction, CommentActionResult, CommentActor } from '../sync/comment-actions.ts';
+import type { CommentAction, CommentActionResult, CommentActor } from './comment-action.ts';
 
 /** Which sockets to close when sessions end. */
 export interface SessionsEnded {

@@ -23,7 +23,7 @@ import { BoardStore } from '../boards/board-store.ts';
 import { readConfig } from '../config.ts';
 import { secureRandomBytes, systemClock } from '../ports/clock.ts';
 import type { SessionsEnded } from '../ports/sync-control.ts';
-import type { CommentAction, CommentActionResult, CommentActor } from '../sync/comment-actions.ts';
+import type { CommentAction, CommentActionResult, CommentActor } from '../ports/comment-action.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 import { CloseCode, closeReasons, keepAlive } from '../../shared/sync-protocol.ts';
 import { BoardHost, type SyncConnection } from '../sync/board-host.ts';

@@ -126,7 +126,9 @@ export class ActivityTracker {
           const parent: unknown = inner._item.parent;
           const key = inner._item.parentSub;
           if ((parent === touchpoints || parent === comments) && key !== null) {
-            this.#note(parent === touchpoints ? 'touchpoint' : 'comment', key, actor, at);
+            // A "Me too" count going up or down is no new word on the comment.
+            const onlyMeToo = parent === comments && inner === changed && keys.size === 1 && keys.has('meToo');
+            if (!onlyMeToo) this.#note(parent === touchpoints ? 'touchpoint' : 'comment', key, actor, at);
             break;
           }
           if (!(parent instanceof Y.AbstractType)) break;

@@ -13,44 +13,12 @@
  * board's Durable Object alike; routes reach it through the BoardControl port.
  */
 import * as Y from 'yjs';
-import { canComment, canFacilitate, type Access } from '../../shared/access.ts';
+import { canComment, canFacilitate } from '../../shared/access.ts';
 import { boardTypes } from '../../shared/board-document.ts';
+import type { CommentAction, CommentActionResult, CommentActor, NewComment } from '../ports/comment-action.ts';
 import type { CommentRecords } from '../ports/comment-records.ts';
 
-/** Who asks, with their access on the board as the route read it. */
-export interface CommentActor {
-  userId: string;
-  access: Access;
-}
-
-/** A new comment as the route checked its shape (shared/api.ts). */
-export interface NewComment {
-  id: string;
-  target: { type: 'board' | 'stage' | 'touchpoint'; id: string };
-  parentId: string | null;
-  body: string;
-  anonymous: boolean;
-}
-
-export type CommentAction =
-  | { kind: 'post'; comment: NewComment }
-  | { kind: 'edit'; commentId: string; body: string }
-  | { kind: 'resolve'; commentId: string; resolved: boolean }
-  | { kind: 'delete'; commentId: string }
-  | { kind: 'me-too'; commentId: string; on: boolean }
-  | { kind: 'hide'; commentId: string; reason: string }
-  | { kind: 'show'; commentId: string }
-  | { kind: 'mine' };
-
-/** What the person may know of their own: the comments they posted without a name, their "Me too"s. */
-export interface MyComments {
-  anonymous: string[];
-  meToo: string[];
-}
-
-export type CommentActionResult =
-  | { ok: true; meToo?: number; mine?: MyComments }
-  | { ok: false; code: 'not_found' | 'forbidden' | 'conflict'; message: string };
+export type { CommentAction, CommentActionResult, CommentActor, MyComments, NewComment } from '../ports/comment-action.ts';
 
 /** How the host lets an action write: one transaction by the server on the person's behalf, resolved once durable. */
 export type ServerWriter = (change: (doc: Y.Doc) => void) => Promise<void>;

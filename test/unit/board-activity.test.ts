@@ -94,6 +94,20 @@ function comment(id: string, authorId: string, target: { type: string; id: strin
 }
 
 describe('the activity tracker', () => {
+  it('takes a "Me too" count going up or down as no change to the comment', async () => {
+    const { as, types, fireTimer } = tracked();
+    as('ann-0001', () => types.comments.set('comment-1', comment('comment-1', 'ann-0001', { type: 'board', id: boardId })));
+    await fireTimer();
+    expect(await rows()).toEqual([{ kind: 'comment', item_key: 'comment-1', actor_id: 'ann-0001', changed_at: 2_000 }]);
+    as('bob-0001', () => types.comments.get('comment-1')!.set('meToo', 1));
+    await fireTimer();
+    expect(await rows()).toEqual([{ kind: 'comment', item_key: 'comment-1', actor_id: 'ann-0001', changed_at: 2_000 }]);
+    // Words are a change.
+    as('bob-0001', () => types.comments.get('comment-1')!.set('resolvedAt', 5));
+    await fireTimer();
+    expect((await rows())[0]).toMatchObject({ actor_id: 'bob-0001' });
+  });
+
   it("notes each comment, card and feeling added or changed, with who changed it last and the server's time", async () => {
     const { as, types, clock, fireTimer } = tracked();
     as('ann-0001', () => {
