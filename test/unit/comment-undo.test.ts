@@ -2,7 +2,8 @@
  * Every comment action the page records as an Undo step can be undone — and redone — without the
  * server's guard refusing it (server/sync/guard, run here in process on the server's copy), and the
  * one that could not (opening again a thread someone else sorted) is not recorded. Undo of "add a
- * comment" others have replied to is dropped with a reason (comment-undo-limit.ts).
+ * comment" others have replied to or said "Me too" to, and of deleting a comment the server wrote
+ * in, is dropped with a reason (comment-undo-limit.ts): the guard would refuse the second.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -21,7 +22,7 @@ import {
   resolveThread,
 } from '../../client/src/board/comments/comment-actions.ts';
 import { readThreads, targetKey, type CommentTarget } from '../../client/src/board/comments/comment-read.ts';
-import { repliedToByOthers } from '../../client/src/board/comments/comment-undo-limit.ts';
+import { commentStepKept } from '../../client/src/board/comments/comment-undo-limit.ts';
 
 const fay = 'facilitator-0001';
 const cam = 'commenter-000001';
@@ -141,12 +142,28 @@ describe('undoing comment actions never meets the guard', () => {
     const { page, undo, others, act } = pageOn(cam, 'comment');
     let id = '';
     act(() => (id = postComment(page, { target: card, parentId: null, authorId: cam, body: 'Too hot', createdAt: 5 }, localOrigin)));
-    expect(repliedToByOthers(page, undo.undoStack.at(-1)!, cam)).toBeNull();
+    expect(commentStepKept(page, undo.undoStack.at(-1)!, cam)).toBeNull();
     act(() => postComment(page, { target: card, parentId: id, authorId: cam, body: 'And loud', createdAt: 6 }, localOrigin));
-    expect(repliedToByOthers(page, undo.undoStack.at(-2)!, cam)).toBeNull();
+    expect(commentStepKept(page, undo.undoStack.at(-2)!, cam)).toBeNull();
     others((doc) => boardTypes(doc).comments.set('reply-by-bob-01', newCommentMap('reply-by-bob-01', { target: card, parentId: id, authorId: bob, body: 'Yes', createdAt: 7 })));
-    expect(repliedToByOthers(page, undo.undoStack.at(-2)!, cam)).toMatch(/other people have replied/);
+    expect(commentStepKept(page, undo.undoStack.at(-2)!, cam)).toMatch(/other people have replied/);
     // Undoing one's own reply is still fine.
-    expect(repliedToByOthers(page, undo.undoStack.at(-1)!, cam)).toBeNull();
+    expect(commentStepKept(page, undo.undoStack.at(-1)!, cam)).toBeNull();
+  });
+
+  it('never brings back a deleted comment the server has written in, which the guard would refuse', () => {
+    const { server, page, undo, send, others, act } = pageOn(cam, 'comment');
+    let id = '';
+    act(() => (id = postComment(page, { target: card, parentId: null, authorId: cam, body: 'Lost my letter', createdAt: 5 }, localOrigin)));
+    expect(commentStepKept(page, undo.undoStack.at(-1)!, cam)).toBeNull();
+    // Bob says "Me too": the server writes the count into the comment.
+    others((doc) => boardTypes(doc).comments.get(id)!.set('meToo', 1));
+    expect(commentStepKept(page, undo.undoStack.at(-1)!, cam)).toMatch(/said “Me too”/);
+    // Deleting it as an Undo step: the step is dropped, since undoing it would be refused.
+    act(() => deleteComment(page, id, localOrigin));
+    expect(thread(server, id)).toBeUndefined();
+    expect(commentStepKept(page, undo.undoStack.at(-1)!, cam)).toMatch(/cannot be brought back/);
+    undo.undo();
+    expect(() => send()).toThrow(RefusedChange);
   });
 });

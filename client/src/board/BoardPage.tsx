@@ -41,7 +41,7 @@ import { readBoardRecord, rememberedBoard } from '../remembered-boards.ts';
 import { MembersPanel } from './members/MembersPanel.tsx';
 import { RecentlyDeletedPanel } from './recently-deleted/RecentlyDeletedPanel.tsx';
 import { createBoardComments } from './comments/board-comments.ts';
-import { repliedToByOthers } from './comments/comment-undo-limit.ts';
+import { commentStepKept } from './comments/comment-undo-limit.ts';
 import { CommentsProvider } from './comments/comments-context.ts';
 import { CommentsSection } from './comments/CommentsSection.tsx';
 import { createBoardNews } from './news/board-news.ts';
@@ -115,11 +115,11 @@ function BoardScreen(props: BoardScreenProps) {
   const editable = may(canEdit);
   const facilitates = may(canFacilitate);
   // Undo never sends what the server would refuse: taking back a card others have spoken about.
-  // Nor a comment others have replied to (their replies would vanish with it).
+  // Nor a comment others have replied to, or one the server has written in (comment-undo-limit.ts).
   const undo = createBoardUndo(connection.doc, (step) => {
     const title = keptByOthers(connection.doc, step, props.user.id, facilitates());
     return title === null
-      ? repliedToByOthers(connection.doc, step, props.user.id)
+      ? commentStepKept(connection.doc, step, props.user.id)
       : `“${spokenTitle(title, 'touchpoint')}” stays: other people have already said how it felt or commented on it. You can delete it instead.`;
   });
   bindHistoryKeys(undo, (words) => announcer.say(words));

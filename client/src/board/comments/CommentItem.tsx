@@ -2,7 +2,9 @@
  * One comment in a thread: who wrote it (first name, never a role), when, "edited" once changed,
  * and its words with safe links. Its author — only its author, as the server allows — sees "Edit"
  * (the words in a box, saved as one change marked edited) and "Delete" (with "Undo delete"; when
- * other people have replied to it, it asks first, since their replies go with it).
+ * other people have replied to it, it asks first, since their replies go with it). A comment the
+ * server has written in ("Me too", hidden) cannot be brought back by the page once deleted
+ * (comment-undo-limit.ts), so deleting it asks first and says so.
  */
 import { createSignal, Show } from 'solid-js';
 import * as Y from 'yjs';
@@ -14,6 +16,7 @@ import { ConfirmStep } from '../members/ConfirmStep.tsx';
 import { timeAgo } from '../recently-deleted/time-words.ts';
 import { createTextField } from '../y-text-signal.ts';
 import { deleteComment, editComment } from './comment-actions.ts';
+import { serverHasWritten } from './comment-undo-limit.ts';
 import type { CommentInfo } from './comment-read.ts';
 import { authorWords } from './comment-words.ts';
 import { CommentBody } from './CommentBody.tsx';
@@ -35,10 +38,21 @@ export const commentElementId = (commentId: string): string => `comment-${commen
 const editButtonId = (commentId: string) => `comment-${commentId}-edit`;
 const deleteButtonId = (commentId: string) => `comment-${commentId}-delete`;
 
+/** Deleting a comment the server has written in: not an Undo step (it could not be undone). */
+const notUndoable: object = Object.freeze({ name: 'common-ground-comment-delete-for-good' });
+
+/** What deleting one's comment takes with it, and whether it can be undone. */
+function deleteDetail(othersReplies: number, lasting: boolean): string {
+  const replies = othersReplies === 0 ? '' : `The ${othersReplies === 1 ? 'reply' : `${othersReplies} replies`} to it will go with it. `;
+  return lasting ? `${replies}Other people have said “Me too” to it, so you cannot undo this.` : `${replies}You can undo this straight after.`;
+}
+
 export function CommentItem(props: CommentItemProps) {
   const board = useBoard();
   const comments = useComments();
   const map = boardTypes(board.doc).comments.get(props.comment.id);
+  // Read when asked: the server may write in it at any time.
+  const lasting = () => map instanceof Y.Map && serverHasWritten(map);
   const body = map instanceof Y.Map ? createTextField(map, 'body') : () => '';
   const [editing, setEditing] = createSignal(false);
   const [confirming, setConfirming] = createSignal(false);
@@ -55,7 +69,10 @@ export function CommentItem(props: CommentItemProps) {
     const id = props.comment.id;
     const others = props.othersReplies;
     const message = others === 0 ? 'Your comment deleted.' : `Your comment deleted, with the ${others === 1 ? 'reply' : `${others} replies`} to it.`;
-    deleteWithUndo(board, () => deleteComment(board.doc, id, localOrigin), message, () => focusSoon(commentElementId(id)));
+    if (lasting()) {
+      board.undo.step(() => deleteComment(board.doc, id, notUndoable));
+      board.announcer.say(message);
+    } else deleteWithUndo(board, () => deleteComment(board.doc, id, localOrigin), message, () => focusSoon(commentElementId(id)));
     props.afterDelete();
   };
 
@@ -103,7 +120,7 @@ export function CommentItem(props: CommentItemProps) {
                 type="button"
                 class="link-button comment__delete"
                 id={deleteButtonId(props.comment.id)}
-                onClick={() => (props.othersReplies > 0 ? setConfirming(true) : remove())}
+                onClick={() => (props.othersReplies > 0 || lasting() ? setConfirming(true) : remove())}
               >
                 Delete<span class="visually-hidden"> your comment</span>
               </button>
@@ -113,7 +130,7 @@ export function CommentItem(props: CommentItemProps) {
           <ConfirmStep
             id={`delete-comment-${props.comment.id}`}
             question="Delete your comment?"
-            detail={`The ${props.othersReplies === 1 ? 'reply' : `${props.othersReplies} replies`} to it will go with it. You can undo this straight after.`}
+            detail={deleteDetail(props.othersReplies, lasting())}
             yesLabel="Yes, delete it"
             noLabel="No, keep it"
             onYes={async () => remove()}
