@@ -7,7 +7,9 @@
  * (invite link, board link and reload in Chromium on an emulated slow connection,
  * bench/first-load.ts), `--idle` (wakes of an idle board's Durable Object in local workerd in 60 s,
  * bench/idle-board.ts), `--guard` (what the server's guard costs per update and what its client-owner
- * record costs in memory, in process, bench/guard-cost.ts). Each prints a
+ * record costs in memory, in process, bench/guard-cost.ts), `--comments` (a board with 2,000 comments
+ * opening in Chromium beside the same board without, and posting a comment → seen by 20 others,
+ * bench/comments.ts). Each prints a
  * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
  * process exit.
  */
@@ -15,6 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { runCrashLoop } from '../test/support/crash-loop.ts';
 import type { KillableServer } from '../test/support/server-process.ts';
 import { coldLoadSection } from './cold-load.ts';
+import { commentsSection } from './comments.ts';
 import { firstLoadSection } from './first-load.ts';
 import { fuzzSection } from './fuzz.ts';
 import { guardCostSection } from './guard-cost.ts';
@@ -26,7 +29,7 @@ import { defaultTargets } from './targets/types.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
 /** The flags this module understands. */
-export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load', '--idle', '--guard'] as const;
+export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load', '--idle', '--guard', '--comments'] as const;
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -98,6 +101,7 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
     if (flags.includes('--cold')) console.log(`\n${await coldLoadSection(progress)}`);
     if (flags.includes('--first-load')) console.log(`\n${await firstLoadSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--idle')) console.log(`\n${await idleSection(progress, (server) => void servers.push(server))}`);
+    if (flags.includes('--comments')) console.log(`\n${await commentsSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--guard')) console.log(`\n${await guardCostSection(progress)}`);
     if (flags.includes('--signin')) console.log(`\n${await signInSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--fuzz')) {
