@@ -14,7 +14,10 @@ import type {
   InvitePreview,
   LoginBody,
   Member,
+  MyCommentsAnswer,
+  PostCommentBody,
   RegisterBody,
+  UpdateCommentBody,
   User,
 } from '../../shared/api.ts';
 import type { Access } from '../../shared/access.ts';
@@ -96,6 +99,14 @@ export interface Api {
   boardNews(boardId: string): Promise<BoardNews>;
   /** "Mark all as seen": nothing on the board is new to the signed-in person from now. */
   markBoardSeen(boardId: string): Promise<void>;
+  /** Has the server write a comment (issue 13: used for one without a name); sending again is harmless. */
+  postComment(boardId: string, body: PostCommentBody): Promise<void>;
+  /** The comments the signed-in person posted without a name, and said "Me too" to. */
+  myComments(boardId: string): Promise<MyCommentsAnswer>;
+  /** Changes the words of one's own comment, or marks its conversation sorted / opens it again. */
+  updateComment(boardId: string, commentId: string, body: UpdateCommentBody): Promise<void>;
+  /** Deletes one's own comment. */
+  deleteComment(boardId: string, commentId: string): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -243,6 +254,16 @@ export function createApi(options: ApiOptions = {}): Api {
     boardNews: (boardId) => json<BoardNews>('GET', `${boardPath(boardId)}/news`),
     markBoardSeen: async (boardId) => {
       await send('POST', `${boardPath(boardId)}/seen`);
+    },
+    postComment: async (boardId, body) => {
+      await send('POST', `${boardPath(boardId)}/comments`, body);
+    },
+    myComments: (boardId) => json<MyCommentsAnswer>('GET', `${boardPath(boardId)}/comments/mine`),
+    updateComment: async (boardId, commentId, body) => {
+      await send('PATCH', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}`, body);
+    },
+    deleteComment: async (boardId, commentId) => {
+      await send('DELETE', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}`);
     },
   };
 }

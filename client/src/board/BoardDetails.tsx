@@ -10,6 +10,7 @@ import { boardTitleMaxLength, purposeMaxLength } from '../../../shared/limits.ts
 import { useBoard } from './board-context.ts';
 import { localOrigin } from './local-origin.ts';
 import { plainText } from './plain-text.ts';
+import { AnonymousCommentsSetting } from './comments/AnonymousCommentsSetting.tsx';
 import './board-details.css';
 
 /** The board title and purpose: boxes for editors, text for everyone else. */
@@ -93,6 +94,7 @@ export function BoardDetails() {
             onBlur={(event) => (event.currentTarget.value = board.view.purpose())}
           />
         </div>
+        <AnonymousCommentsSetting />
       </div>
     </Show>
   );

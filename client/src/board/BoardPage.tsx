@@ -44,6 +44,9 @@ import { createBoardComments } from './comments/board-comments.ts';
 import { commentStepKept } from './comments/comment-undo-limit.ts';
 import { CommentsProvider } from './comments/comments-context.ts';
 import { CommentsSection } from './comments/CommentsSection.tsx';
+import { createMyComments, MyCommentsProvider } from './comments/my-comments.ts';
+import { createAnonymousComments } from './comments/anonymous-comments.ts';
+import { AnonymousProvider } from './comments/anonymous-context.ts';
 import { createBoardNews } from './news/board-news.ts';
 import { NewsProvider } from './news/news-context.ts';
 import { followVisits } from './news/visits.ts';
@@ -132,6 +135,10 @@ function BoardScreen(props: BoardScreenProps) {
   const news = createBoardNews(api, props.boardId, connection.doc, () => connection.state().kind === 'live');
   onCleanup(followVisits(document, news.seen));
   const comments = createBoardComments(connection.doc, props.user.id, (commentId) => news.isNew('comment', commentId));
+  // What only this person knows about the comments (theirs without a name, their Me toos), and
+  // their comments without a name, which the server writes (issue 13).
+  const myComments = createMyComments(api, props.boardId, () => connection.state().kind === 'live');
+  const anonymous = createAnonymousComments(api, props.boardId, props.user.id, connection.doc, myComments);
   const [following, setFollowing] = createSignal<number | null>(null);
   followFocus(awareness, following, setFollowing, announcer);
   const context: BoardContextValue = {
@@ -157,6 +164,8 @@ function BoardScreen(props: BoardScreenProps) {
   return (
     <BoardProvider value={context}>
     <CommentsProvider value={comments}>
+    <MyCommentsProvider value={myComments}>
+    <AnonymousProvider value={anonymous}>
     <NewsProvider value={news}>
     <div class="board">
       <h1>{title()}</h1>
@@ -237,6 +246,8 @@ function BoardScreen(props: BoardScreenProps) {
       </Show>
     </div>
     </NewsProvider>
+    </AnonymousProvider>
+    </MyCommentsProvider>
     </CommentsProvider>
     </BoardProvider>
   );

@@ -10,6 +10,7 @@ import { commentBodyMaxLength } from '../../../../shared/limits.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { lettersLeftWords } from '../letters-left.ts';
 import { plainText } from '../plain-text.ts';
+import { readersWords, WithoutNameOption } from './WithoutNameOption.tsx';
 
 export interface CommentFormProps {
   /** The box's label: "Your comment", "Your reply", "Change your comment". */
@@ -18,9 +19,14 @@ export interface CommentFormProps {
   submitLabel: string;
   /** The words to start from (a comment being changed). */
   initial?: string;
-  /** Called with the words as the document takes them (control characters out, not blank). */
-  onSubmit: (body: string) => void;
+  /**
+   * Called with the words as the document takes them (control characters out, not blank), and
+   * whether "Post without my name" was chosen.
+   */
+  onSubmit: (body: string, withoutName: boolean) => void;
   onCancel: () => void;
+  /** Offer "Post without my name" (where the facilitator allows it; new comments and replies only). */
+  offerWithoutName?: boolean;
 }
 
 /** The comment as the document takes it: no control characters, no blank lines at either end. */
@@ -33,6 +39,9 @@ export function CommentForm(props: CommentFormProps) {
   const id = createUniqueId();
   const [length, setLength] = createSignal(props.initial?.length ?? 0);
   const [error, setError] = createSignal<string | null>(null);
+  const [withoutName, setWithoutName] = createSignal(false);
+  // Only while offered: the facilitator may turn it off while the box is open.
+  const anonymous = () => props.offerWithoutName === true && withoutName();
   const left = () => lettersLeftWords(length(), commentBodyMaxLength, 'comment');
   let box: HTMLTextAreaElement | undefined;
   onMount(() => {
@@ -47,7 +56,7 @@ export function CommentForm(props: CommentFormProps) {
       box?.focus();
       return;
     }
-    props.onSubmit(body.slice(0, commentBodyMaxLength));
+    props.onSubmit(body.slice(0, commentBodyMaxLength), anonymous());
   };
 
   return (
@@ -62,7 +71,7 @@ export function CommentForm(props: CommentFormProps) {
       <div class="field">
         <label for={`${id}-box`}>{props.label}</label>
         <p class="hint" id={`${id}-hint`}>
-          Everyone on this board can read it, with your first name.
+          {readersWords(anonymous())}
         </p>
         <textarea
           id={`${id}-box`}
@@ -92,6 +101,9 @@ export function CommentForm(props: CommentFormProps) {
           </p>
         </Show>
       </div>
+      <Show when={props.offerWithoutName}>
+        <WithoutNameOption id={`${id}-without-name`} checked={withoutName()} onChange={setWithoutName} />
+      </Show>
       <FormAlert id={`${id}-error`} error={error()} />
       <div class="button-row">
         <button type="submit" class="button button--small">

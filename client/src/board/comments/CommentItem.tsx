@@ -22,6 +22,8 @@ import { authorWords } from './comment-words.ts';
 import { CommentBody } from './CommentBody.tsx';
 import { CommentForm } from './CommentForm.tsx';
 import { useComments } from './comments-context.ts';
+import { useAnonymous } from './anonymous-context.ts';
+import { changeWithoutName, deleteWithoutName, deleteWithoutNameDetail } from './anonymous-item-actions.ts';
 
 export interface CommentItemProps {
   comment: CommentInfo;
@@ -56,12 +58,16 @@ export function CommentItem(props: CommentItemProps) {
   const body = map instanceof Y.Map ? createTextField(map, 'body') : () => '';
   const [editing, setEditing] = createSignal(false);
   const [confirming, setConfirming] = createSignal(false);
-  const mine = () => props.comment.authorId === board.userId && board.canComment();
-  const author = () => authorWords(board.names.who, props.comment.authorId);
+  const anonymous = useAnonymous();
+  // Written by this person without their name: only they are told, and they change it through the API.
+  const mineWithoutName = () => props.comment.authorId === null && anonymous.isMine(props.comment.id);
+  const mine = () => (props.comment.authorId === board.userId || mineWithoutName()) && board.canComment();
+  const author = () => (mineWithoutName() ? 'You wrote this without your name' : authorWords(board.names.who, props.comment.authorId));
 
   const save = (text: string) => {
     setEditing(false);
     focusSoon(editButtonId(props.comment.id));
+    if (mineWithoutName()) return void changeWithoutName(anonymous, board.announcer, props.comment.id, text);
     if (board.undo.step(() => editComment(board.doc, props.comment.id, text, Date.now(), localOrigin))) board.announcer.say('Your comment is changed.');
   };
   const remove = () => {
@@ -69,6 +75,10 @@ export function CommentItem(props: CommentItemProps) {
     const id = props.comment.id;
     const others = props.othersReplies;
     const message = others === 0 ? 'Your comment deleted.' : `Your comment deleted, with the ${others === 1 ? 'reply' : `${others} replies`} to it.`;
+    if (mineWithoutName()) {
+      void deleteWithoutName(anonymous, board.announcer, id).then((done) => done && props.afterDelete());
+      return;
+    }
     if (lasting()) {
       board.undo.step(() => deleteComment(board.doc, id, notUndoable));
       board.announcer.say(message);
@@ -120,7 +130,7 @@ export function CommentItem(props: CommentItemProps) {
                 type="button"
                 class="link-button comment__delete"
                 id={deleteButtonId(props.comment.id)}
-                onClick={() => (props.othersReplies > 0 || lasting() ? setConfirming(true) : remove())}
+                onClick={() => (props.othersReplies > 0 || lasting() || mineWithoutName() ? setConfirming(true) : remove())}
               >
                 Delete<span class="visually-hidden"> your comment</span>
               </button>
@@ -130,7 +140,7 @@ export function CommentItem(props: CommentItemProps) {
           <ConfirmStep
             id={`delete-comment-${props.comment.id}`}
             question="Delete your comment?"
-            detail={deleteDetail(props.othersReplies, lasting())}
+            detail={mineWithoutName() ? deleteWithoutNameDetail(props.othersReplies) : deleteDetail(props.othersReplies, lasting())}
             yesLabel="Yes, delete it"
             noLabel="No, keep it"
             onYes={async () => remove()}

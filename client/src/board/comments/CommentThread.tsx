@@ -15,6 +15,9 @@ import { authorWords, whoseComment } from './comment-words.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentItem } from './CommentItem.tsx';
 import { useComments } from './comments-context.ts';
+import { useAnonymous } from './anonymous-context.ts';
+import { sortWithoutName } from './anonymous-item-actions.ts';
+import { PendingReplies } from './PendingComments.tsx';
 
 export interface CommentThreadProps {
   thread: Thread;
@@ -31,16 +34,26 @@ export const threadButtonId = (threadId: string, button: 'sort' | 'reply'): stri
 export function CommentThread(props: CommentThreadProps) {
   const board = useBoard();
   const comments = useComments();
+  const anonymous = useAnonymous();
   const [replying, setReplying] = createSignal(false);
   const first = () => props.thread.first;
   const sorted = () => first().resolvedAt !== null;
   const mayComment = () => board.canComment();
-  const maySort = () => mayComment() && (first().authorId === board.userId || board.canFacilitate());
+  // A conversation started without a name is sorted and opened again through the API, so nobody's
+  // page writes into it (its author's would name them).
+  const withoutName = () => first().authorId === null;
+  const maySort = () => mayComment() && (first().authorId === board.userId || (withoutName() && anonymous.isMine(first().id)) || board.canFacilitate());
   const whose = () => whoseComment(board.names.who, first().authorId);
   const othersReplies = () => props.thread.replies.filter((reply) => reply.authorId !== board.userId).length;
 
-  const reply = (body: string) => {
+  const reply = (body: string, withoutItsName: boolean) => {
     setReplying(false);
+    if (withoutItsName) {
+      anonymous.post({ target: first().target, parentId: first().id, body });
+      board.announcer.say('Your reply is being sent, without your name.');
+      focusSoon(threadButtonId(first().id, 'reply'));
+      return;
+    }
     board.undo.step(() =>
       postComment(board.doc, { target: first().target, parentId: first().id, authorId: board.userId, body, createdAt: Date.now() }, localOrigin),
     );
@@ -48,12 +61,20 @@ export function CommentThread(props: CommentThreadProps) {
     focusSoon(threadButtonId(first().id, 'reply'));
   };
   const markSorted = () => {
+    if (withoutName()) {
+      void sortWithoutName(anonymous, board.announcer, first().id, true).then((done) => done && props.afterSorted());
+      return;
+    }
     board.undo.step(() => resolveThread(board.doc, first().id, board.userId, Date.now(), localOrigin));
     board.announcer.say('Marked as sorted. You can find it under the sorted conversations.');
     props.afterSorted();
   };
   const openAgain = () => {
     const id = first().id;
+    if (withoutName()) {
+      void sortWithoutName(anonymous, board.announcer, id, false).then((done) => done && props.afterReopened(id));
+      return;
+    }
     board.undo.step(() => reopenThread(board.doc, id, reopenOrigin(board.doc, id, board.userId, localOrigin)));
     board.announcer.say('The conversation is open again.');
     props.afterReopened(id);
@@ -73,6 +94,7 @@ export function CommentThread(props: CommentThreadProps) {
             />
           )}
         </For>
+        <PendingReplies target={first().target} parentId={first().id} />
       </ul>
       <Show when={sorted()}>
         <p class="comment-thread__sorted">
@@ -104,6 +126,7 @@ export function CommentThread(props: CommentThreadProps) {
           label="Your reply"
           submitLabel="Post reply"
           onSubmit={reply}
+          offerWithoutName={anonymous.allowed()}
           onCancel={() => {
             setReplying(false);
             focusSoon(threadButtonId(first().id, 'reply'));

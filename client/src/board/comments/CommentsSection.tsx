@@ -15,6 +15,8 @@ import { authorWords, commentCountWords, sortedWords } from './comment-words.ts'
 import { CommentForm } from './CommentForm.tsx';
 import { CommentThread, threadButtonId } from './CommentThread.tsx';
 import { useComments } from './comments-context.ts';
+import { useAnonymous } from './anonymous-context.ts';
+import { PendingThreads } from './PendingComments.tsx';
 import './comments.css';
 
 export interface CommentsSectionProps {
@@ -30,6 +32,7 @@ export interface CommentsSectionProps {
 export function CommentsSection(props: CommentsSectionProps) {
   const board = useBoard();
   const comments = useComments();
+  const anonymous = useAnonymous();
   const id = createUniqueId();
   const [open, setOpen] = createSignal(false);
   const [adding, setAdding] = createSignal(false);
@@ -38,7 +41,8 @@ export function CommentsSection(props: CommentsSectionProps) {
   const threads = () => comments.threadsOn(props.target);
   const openThreads = () => threads().filter((thread) => thread.first.resolvedAt === null);
   const sortedThreads = () => threads().filter((thread) => thread.first.resolvedAt !== null);
-  const count = () => comments.countOn(props.target);
+  // Counted with this person's comments without a name still on their way (shown in place).
+  const count = () => comments.countOn(props.target) + anonymous.pendingCount(props.target);
   const buttonWords = () => (count() === 0 ? 'Add a comment' : commentCountWords(count(), comments.newCountOn(props.target)));
   const ids = { toggle: `${id}-toggle`, panel: `${id}-panel`, add: `${id}-add`, sorted: `${id}-sorted` };
 
@@ -80,7 +84,15 @@ export function CommentsSection(props: CommentsSectionProps) {
     setAdding(false);
     focusSoon(ids.toggle);
   };
-  const post = (body: string) => {
+  const post = (body: string, withoutName: boolean) => {
+    if (withoutName) {
+      // The server writes it (anonymous-comments.ts): shown here as on its way until it comes through.
+      anonymous.post({ target: props.target, parentId: null, body });
+      setAdding(false);
+      board.announcer.say('Your comment is being sent, without your name.');
+      focusSoon(ids.add);
+      return;
+    }
     // Posted first, so the panel stays open on it (it closes when there are none).
     board.undo.step(() => postComment(board.doc, { target: props.target, parentId: null, authorId: board.userId, body, createdAt: Date.now() }, localOrigin));
     setAdding(false);
@@ -126,6 +138,7 @@ export function CommentsSection(props: CommentsSectionProps) {
               </For>
             </ul>
           </Show>
+          <PendingThreads target={props.target} about={props.about} />
           <Show when={sortedThreads().length > 0}>
             <button
               type="button"
@@ -160,7 +173,7 @@ export function CommentsSection(props: CommentsSectionProps) {
                 </button>
               }
             >
-              <CommentForm label="Your comment" submitLabel="Post comment" onSubmit={post} onCancel={cancelAdding} />
+              <CommentForm label="Your comment" submitLabel="Post comment" onSubmit={post} onCancel={cancelAdding} offerWithoutName={anonymous.allowed()} />
             </Show>
           </Show>
           <button type="button" class="link-button comments__hide" onClick={close}>
