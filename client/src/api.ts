@@ -107,6 +107,12 @@ export interface Api {
   updateComment(boardId: string, commentId: string, body: UpdateCommentBody): Promise<void>;
   /** Deletes one's own comment. */
   deleteComment(boardId: string, commentId: string): Promise<void>;
+  /** Says (true) or takes back (false) "Me too" to someone else's comment; answers the new count. */
+  setMeToo(boardId: string, commentId: string, on: boolean): Promise<{ meToo: number; mine: boolean }>;
+  /** Hides a comment with a reason shown in its place (facilitators only). */
+  hideComment(boardId: string, commentId: string, reason: string): Promise<void>;
+  /** Shows a hidden comment again (facilitators only). */
+  showComment(boardId: string, commentId: string): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -264,6 +270,14 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     deleteComment: async (boardId, commentId) => {
       await send('DELETE', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}`);
+    },
+    setMeToo: (boardId, commentId, on) =>
+      json<{ meToo: number; mine: boolean }>(on ? 'PUT' : 'DELETE', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}/me-too`),
+    hideComment: async (boardId, commentId, reason) => {
+      await send('PUT', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}/hidden`, { reason });
+    },
+    showComment: async (boardId, commentId) => {
+      await send('DELETE', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}/hidden`);
     },
   };
 }

@@ -108,7 +108,7 @@ describe.each(viewports)('access on $name', (viewport) => {
     await guest.getByRole('button', { name: 'Join the board' }).click();
     await guest.waitForURL(`**/boards/${boardId}`);
     await guest.getByRole('status').filter({ hasText: 'Live' }).waitFor();
-    await guest.getByText('You can say how each moment felt and choose words for it, but not change the stages or cards.').waitFor();
+    await guest.getByText('You can comment, and say how each moment felt and choose words for it, but not change the stages or cards.').waitFor();
     await guest.getByText('Nobody looked up').waitFor();
     expect(await structuralControls(guest)).toEqual([]);
 
@@ -165,6 +165,7 @@ describe('stages are the organiser\'s', () => {
     await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
     const shortcuts = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await shortcuts.getByText('More actions, on each touchpoint').waitFor();
+    await shortcuts.getByText('Ctrl + Enter (Cmd + Enter on a Mac), in a comment box').waitFor();
     expect(await shortcuts.getByText('Move earlier, Move later').count()).toBe(0);
     await shortcuts.getByRole('button', { name: 'Close' }).click();
     // Restoring from Recently deleted stays Bob's; emptying it does not.

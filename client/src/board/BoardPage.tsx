@@ -209,7 +209,7 @@ function BoardScreen(props: BoardScreenProps) {
             <p class="notice">You can look at this board, but not change it.</p>
           </Show>
           <Show when={access() === 'comment'}>
-            <p class="notice">You can say how each moment felt and choose words for it, but not change the stages or cards.</p>
+            <p class="notice">You can comment, and say how each moment felt and choose words for it, but not change the stages or cards.</p>
           </Show>
           <Show when={accessUnknown()}>
             <p class="notice">We could not check what you may change here. Reload the page to try again.</p>

@@ -17,6 +17,7 @@ export const shortcuts: readonly { keys: string; does: string; for: ShortcutFor 
   { keys: 'Ctrl + Z (Cmd + Z on a Mac)', does: 'Undo your last change. Other people’s changes stay.', for: 'comment' },
   { keys: 'Ctrl + Shift + Z, or Ctrl + Y (Cmd + Shift + Z on a Mac)', does: 'Redo: bring back what you undid.', for: 'comment' },
   { keys: 'Enter, in a name box', does: 'Save the name.', for: 'edit' },
+  { keys: 'Ctrl + Enter (Cmd + Enter on a Mac), in a comment box', does: 'Send the comment or reply.', for: 'comment' },
   { keys: 'Escape', does: 'Close a box or this list without saving more.', for: 'everyone' },
   { keys: 'Move earlier, Move later', does: 'Move a stage one step along the journey.', for: 'facilitate' },
   { keys: 'More actions, on each touchpoint', does: 'Opens a short list: change its name or story, move it, or delete it.', for: 'edit' },

@@ -4,9 +4,12 @@
  * (the words in a box, saved as one change marked edited) and "Delete" (with "Undo delete"; when
  * other people have replied to it, it asks first, since their replies go with it). A comment the
  * server has written in ("Me too", hidden) cannot be brought back by the page once deleted
- * (comment-undo-limit.ts), so deleting it asks first and says so.
+ * (comment-undo-limit.ts), so deleting it asks first and says so. Under it: "Me too" for
+ * anyone else who may comment (MeTooButton.tsx), and for facilitators "Hide this comment"
+ * (HideCommentForm.tsx); a hidden comment shows the reason in place of its words
+ * (HiddenComment.tsx) and offers its author no Edit.
  */
-import { createSignal, Show } from 'solid-js';
+import { createEffect, createSignal, Show, untrack } from 'solid-js';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
 import { focusSoon, useBoard } from '../board-context.ts';
@@ -18,12 +21,15 @@ import { createTextField } from '../y-text-signal.ts';
 import { deleteComment, editComment } from './comment-actions.ts';
 import { serverHasWritten } from './comment-undo-limit.ts';
 import type { CommentInfo } from './comment-read.ts';
-import { authorWords } from './comment-words.ts';
+import { authorWords, whoseComment } from './comment-words.ts';
 import { CommentBody } from './CommentBody.tsx';
 import { CommentForm } from './CommentForm.tsx';
 import { useComments } from './comments-context.ts';
 import { useAnonymous } from './anonymous-context.ts';
 import { changeWithoutName, deleteWithoutName, deleteWithoutNameDetail } from './anonymous-item-actions.ts';
+import { HiddenComment } from './HiddenComment.tsx';
+import { HideCommentForm } from './HideCommentForm.tsx';
+import { MeTooButton } from './MeTooButton.tsx';
 
 export interface CommentItemProps {
   comment: CommentInfo;
@@ -63,6 +69,14 @@ export function CommentItem(props: CommentItemProps) {
   const mineWithoutName = () => props.comment.authorId === null && anonymous.isMine(props.comment.id);
   const mine = () => (props.comment.authorId === board.userId || mineWithoutName()) && board.canComment();
   const author = () => (mineWithoutName() ? 'You wrote this without your name' : authorWords(board.names.who, props.comment.authorId));
+  // Hidden by a facilitator (issue 13): the reason stands in its place, and its words cannot be changed.
+  const hidden = () => props.comment.hidden;
+  createEffect(() => {
+    if (hidden() !== null && untrack(editing)) {
+      setEditing(false);
+      board.announcer.say('A facilitator has hidden your comment, so it cannot be changed now.');
+    }
+  });
 
   const save = (text: string) => {
     setEditing(false);
@@ -102,9 +116,16 @@ export function CommentItem(props: CommentItemProps) {
       <Show
         when={editing()}
         fallback={
-          <p class="comment__body">
-            <CommentBody text={body()} />
-          </p>
+          <Show
+            when={hidden()}
+            fallback={
+              <p class="comment__body">
+                <CommentBody text={body()} />
+              </p>
+            }
+          >
+            {(shown) => <HiddenComment commentId={props.comment.id} reason={shown().reason} whose={whoseComment(board.names.who, props.comment.authorId)} />}
+          </Show>
         }
       >
         <CommentForm
@@ -123,9 +144,11 @@ export function CommentItem(props: CommentItemProps) {
           when={confirming()}
           fallback={
             <div class="comment__actions">
-              <button type="button" class="link-button" id={editButtonId(props.comment.id)} onClick={() => setEditing(true)}>
-                Edit<span class="visually-hidden"> your comment</span>
-              </button>
+              <Show when={hidden() === null}>
+                <button type="button" class="link-button" id={editButtonId(props.comment.id)} onClick={() => setEditing(true)}>
+                  Edit<span class="visually-hidden"> your comment</span>
+                </button>
+              </Show>
               <button
                 type="button"
                 class="link-button comment__delete"
@@ -150,6 +173,12 @@ export function CommentItem(props: CommentItemProps) {
             }}
           />
         </Show>
+      </Show>
+      <Show when={!editing()}>
+        <MeTooButton comment={props.comment} />
+      </Show>
+      <Show when={board.canFacilitate() && !mine() && hidden() === null}>
+        <HideCommentForm commentId={props.comment.id} whose={whoseComment(board.names.who, props.comment.authorId)} />
       </Show>
     </li>
   );

@@ -29,6 +29,10 @@ export interface CommentInfo {
   editedAt: number | null;
   resolvedAt: number | null;
   resolvedBy: string | null;
+  /** How many people said "Me too" (the server writes it; absent is 0). */
+  meToo: number;
+  /** Why a facilitator hid it, while hidden (its words are then gone from the document); else null. */
+  hidden: { reason: string; at: number } | null;
 }
 
 /** A thread: its first comment (which carries the sorted state) and the replies, oldest first. */
@@ -56,6 +60,14 @@ function readTarget(value: unknown): CommentTarget | null {
   return { type, id };
 }
 
+const readMeToo = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0);
+
+function readHidden(value: unknown): CommentInfo['hidden'] {
+  if (typeof value !== 'object' || value === null) return null;
+  const { reason, at } = value as { reason?: unknown; at?: unknown };
+  return { reason: text(reason), at: timeOrNull(at) ?? 0 };
+}
+
 /** A comment as stored under `key`, or null when it is not one the page can show. */
 export function readComment(key: string, value: unknown): CommentInfo | null {
   if (!(value instanceof Y.Map)) return null;
@@ -70,6 +82,8 @@ export function readComment(key: string, value: unknown): CommentInfo | null {
     editedAt: timeOrNull(value.get('editedAt')),
     resolvedAt: timeOrNull(value.get('resolvedAt')),
     resolvedBy: stringOrNull(value.get('resolvedBy')),
+    meToo: readMeToo(value.get('meToo')),
+    hidden: readHidden(value.get('hidden')),
   };
 }
 

@@ -13,6 +13,8 @@ import type { MyCommentsAnswer } from '../../../../shared/api.ts';
 import type { Api } from '../../api.ts';
 
 export interface MyComments {
+  /** The board's id, for the API calls about its comments. */
+  boardId: string;
   /** `loading` until the server answers; `unavailable` when it could not (offline, or an error). */
   status: Accessor<'loading' | 'ready' | 'unavailable'>;
   /** This person posted the comment without their name. */
@@ -35,6 +37,7 @@ export function createMyComments(api: Api, boardId: string, online: Accessor<boo
   // Back online: ask again (it may have changed on another device meanwhile).
   createEffect(on(online, (isOnline) => isOnline && void refetch(), { defer: true }));
   return {
+    boardId,
     status: () => (answer.state === 'errored' ? 'unavailable' : data() === undefined ? 'loading' : 'ready'),
     wroteWithoutName: (commentId) => data()?.anonymous.includes(commentId) ?? false,
     saidMeToo: (commentId) => data()?.meToo.includes(commentId) ?? false,
