@@ -13,11 +13,12 @@ import { postComment, reopenOrigin, reopenThread, resolveThread } from './commen
 import type { Thread } from './comment-read.ts';
 import { authorWords, whoseComment } from './comment-words.ts';
 import { CommentForm } from './CommentForm.tsx';
-import { CommentItem } from './CommentItem.tsx';
+import { CommentItem, commentElementId } from './CommentItem.tsx';
 import { useComments } from './comments-context.ts';
 import { useAnonymous } from './anonymous-context.ts';
 import { sortWithoutName } from './anonymous-item-actions.ts';
 import { PendingReplies } from './PendingComments.tsx';
+import { moveFocusWithin } from './anonymous-focus.ts';
 
 export interface CommentThreadProps {
   thread: Thread;
@@ -47,13 +48,16 @@ export function CommentThread(props: CommentThreadProps) {
   const othersReplies = () => props.thread.replies.filter((reply) => reply.authorId !== board.userId).length;
 
   const reply = (body: string, withoutItsName: boolean) => {
-    setReplying(false);
     if (withoutItsName) {
+      // Focus moves within the card before the form goes, so this person's presence does not change.
+      moveFocusWithin(commentElementId(first().id));
       anonymous.post({ target: first().target, parentId: first().id, body });
+      setReplying(false);
+      moveFocusWithin(threadButtonId(first().id, 'reply'));
       board.announcer.say('Your reply is being sent, without your name.');
-      focusSoon(threadButtonId(first().id, 'reply'));
       return;
     }
+    setReplying(false);
     board.undo.step(() =>
       postComment(board.doc, { target: first().target, parentId: first().id, authorId: board.userId, body, createdAt: Date.now() }, localOrigin),
     );

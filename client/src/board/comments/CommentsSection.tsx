@@ -17,6 +17,7 @@ import { CommentThread, threadButtonId } from './CommentThread.tsx';
 import { useComments } from './comments-context.ts';
 import { useAnonymous } from './anonymous-context.ts';
 import { PendingThreads } from './PendingComments.tsx';
+import { moveFocusWithin } from './anonymous-focus.ts';
 import './comments.css';
 
 export interface CommentsSectionProps {
@@ -87,10 +88,12 @@ export function CommentsSection(props: CommentsSectionProps) {
   const post = (body: string, withoutName: boolean) => {
     if (withoutName) {
       // The server writes it (anonymous-comments.ts): shown here as on its way until it comes through.
+      // Focus moves within the card before the form goes, so this person's presence does not change.
+      moveFocusWithin(ids.toggle);
       anonymous.post({ target: props.target, parentId: null, body });
       setAdding(false);
+      moveFocusWithin(ids.add);
       board.announcer.say('Your comment is being sent, without your name.');
-      focusSoon(ids.add);
       return;
     }
     // Posted first, so the panel stays open on it (it closes when there are none).

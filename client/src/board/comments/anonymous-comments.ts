@@ -63,8 +63,11 @@ export function createAnonymousComments(api: Api, boardId: string, userId: strin
   meta.observe(onMeta);
 
   // The ids in the document, to drop a waiting comment once the server's has come through.
+  // Read once the document's change is through, after the comments' own store has the new one:
+  // otherwise the one on its way leaves before the real one is drawn, and a panel left with none
+  // for that moment closes (CommentsSection.tsx).
   const [inDoc, setInDoc] = createSignal<ReadonlySet<string>>(new Set(comments.keys()));
-  const onComments = () => setInDoc(new Set(comments.keys()));
+  const onComments = () => queueMicrotask(() => setInDoc(new Set(comments.keys())));
   comments.observe(onComments);
 
   const [entries, setEntries] = createSignal<OutboxEntry[]>(readOutbox(userId, boardId));

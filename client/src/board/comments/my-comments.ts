@@ -33,7 +33,9 @@ export interface MyComments {
 export function createMyComments(api: Api, boardId: string, online: Accessor<boolean>): MyComments {
   const [answer, { refetch, mutate }] = createResource(() => boardId, (id) => api.myComments(id));
   // Reading an errored resource throws; without an answer nothing is theirs.
-  const data = (): MyCommentsAnswer | undefined => (answer.state === 'ready' || answer.state === 'refreshing' ? answer() : undefined);
+  // `latest`, not `answer()`: asking again must not suspend the page (the app's <Suspense> would
+  // take the board out of the page for a moment, and with it the focus that presence follows).
+  const data = (): MyCommentsAnswer | undefined => (answer.state === 'ready' || answer.state === 'refreshing' ? answer.latest : undefined);
   // Back online: ask again (it may have changed on another device meanwhile).
   createEffect(on(online, (isOnline) => isOnline && void refetch(), { defer: true }));
   return {
