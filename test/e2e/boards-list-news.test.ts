@@ -64,4 +64,36 @@ describe('the boards list', () => {
     expect(await page.getByRole('link', { name: /Ward 7 discharge/ }).textContent()).not.toContain('new');
     await phone.close();
   });
+
+  it('says nothing new for a board the person has just come back from within the page, before the server has heard the board close', async () => {
+    const { server, browser } = fixture;
+    const ann = await signUp(server, 'Ann');
+    const boardId = await createBoard(server, ann, 'Ward 9 arrivals');
+    const bob = await joinBoard(server, ann, boardId, 'comment', 'Bob');
+    const annClient = connectClient(server, boardId, ann.cookie);
+    await annClient.synced;
+    boardTypes(annClient.doc).comments.set('comment-arrival', newComment({ id: 'comment-arrival', authorId: ann.id, body: 'No signs', touchpointId: 'card-none-yet', }));
+    await roundTrip(annClient);
+    annClient.destroy();
+    await waitUntil(
+      async () => ((await (await api(server, '/api/boards', { cookie: bob.cookie })).json()) as { boards: ListedBoard[] }).boards[0]!.unread.comments === 1,
+      "the server has Ann's comment as new for Bob",
+      20_000,
+    );
+
+    const laptop = await browser.newContext({ baseURL: server.config.publicOrigin, viewport: { width: 1366, height: 768 } });
+    const [name, value] = bob.cookie.split('=') as [string, string];
+    await laptop.addCookies([{ name, value, url: server.config.publicOrigin }]);
+    const page = await laptop.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: /Ward 9 arrivals.*1 new comment/ }).click();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    // Back to the list within the page (no reload): the list is fetched again at once.
+    await page.goBack();
+    const link = page.getByRole('link', { name: /Ward 9 arrivals/ });
+    await link.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await link.textContent()).not.toContain('new');
+    await laptop.close();
+  });
 });

@@ -65,7 +65,9 @@ interface BoardScreenProps {
 }
 
 function BoardScreen(props: BoardScreenProps) {
-  const { api } = useApp();
+  const { api, boards } = useApp();
+  // Back on the boards list, this board has nothing new for this person (they just had it open).
+  onCleanup(() => boards.left(props.boardId));
   const connection = openBoardConnection(props.boardId, {
     onChangeRefused: props.onChangeRefused,
     afterRefusal: props.reloaded,

@@ -24,6 +24,11 @@ export interface BoardsStore {
   reload(): Promise<void>;
   /** Creates a board (the caller becomes its facilitator) and adds it to the list. Throws `ApiError`. */
   create(title: string): Promise<Board>;
+  /**
+   * The person has just had the board open: nothing on it is new to them. Shown at once, because
+   * the list may be fetched again before the server hears the board's socket close.
+   */
+  left(boardId: string): void;
 }
 
 /** Makes the boards store; it follows `session`'s user. Call inside a Solid root. */
@@ -31,6 +36,8 @@ export function createBoardsStore(api: Api, session: SessionStore): BoardsStore 
   const [state, setState] = createStore<BoardsState>({ status: 'idle', list: [], error: null });
   // Only the newest fetch may write, so a slow answer for an earlier person is dropped.
   let latest = 0;
+  /** Boards just left, told to the server as seen: a fetch waits for them (see `left`). */
+  let leaving: Promise<unknown> = Promise.resolve();
 
   async function reload(): Promise<void> {
     const ticket = ++latest;
@@ -40,6 +47,10 @@ export function createBoardsStore(api: Api, session: SessionStore): BoardsStore 
     }
     setState({ status: 'loading', error: null });
     try {
+      for (let told = leaving; ; told = leaving) {
+        await told;
+        if (told === leaving) break;
+      }
       const list = await api.listBoards();
       if (ticket === latest) setState({ status: 'ready', list, error: null });
     } catch (err) {
@@ -66,6 +77,13 @@ export function createBoardsStore(api: Api, session: SessionStore): BoardsStore 
       const listed: ListedBoard = { ...board, unread: { comments: 0, touchpoints: 0, feelings: 0 } };
       setState('list', (list) => [listed, ...list.filter((b) => b.id !== board.id)]);
       return board;
+    },
+    left(boardId) {
+      // The server moves the person's marker when their socket closes, which a list fetched at
+      // once may overtake: say it first, and let the next fetch wait for it.
+      const said = api.markBoardSeen(boardId).catch(() => undefined);
+      leaving = leaving.then(() => said);
+      setState('list', (board) => board.id === boardId, 'unread', { comments: 0, touchpoints: 0, feelings: 0 });
     },
   };
 }
