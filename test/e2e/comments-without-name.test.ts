@@ -212,5 +212,5 @@ describe('comment without my name', () => {
     await card(reopened).getByText('You wrote this without your name').waitFor({ timeout: 20_000 });
     expect(await card(reopened).getByText('Will be sent when you are back online').count()).toBe(0);
     expect(await reopened.getByText(/could not be saved/).count()).toBe(0);
-  });
+  }, 180_000);
 });
