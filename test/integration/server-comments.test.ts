@@ -104,6 +104,22 @@ describe.each(targets)('comments the server writes, on %s', (target) => {
     expect((await mine(cast.comment)).anonymous).not.toContain(byCam.id);
   });
 
+  it('lets the author of a conversation without a name mark it as sorted without being named, anyone who may comment open it again, and nobody else sort it', async () => {
+    const { id } = await post(cast.comment, 'Who do I ring about my results?');
+    expect((await call(cast.edit, `/comments/${id}`, 'PATCH', { resolved: true })).status).toBe(403);
+    expect((await call(cast.comment, `/comments/${id}`, 'PATCH', { resolved: true })).status).toBe(204);
+    await waitUntil(() => seen(id)?.get('resolvedAt') != null, 'the watcher sees it sorted');
+    expect(seen(id)!.get('resolvedBy')).toBeNull(); // naming who sorted it would name its author
+    expect((await call(cast.view, `/comments/${id}`, 'PATCH', { resolved: false })).status).toBe(403);
+    expect((await call(cast.edit, `/comments/${id}`, 'PATCH', { resolved: false })).status).toBe(204);
+    await waitUntil(() => seen(id)?.get('resolvedAt') === null, 'the watcher sees it open again');
+    expect((await call(cast.facilitate, `/comments/${id}`, 'PATCH', { resolved: true })).status).toBe(204);
+    await waitUntil(() => seen(id)?.get('resolvedBy') === cast.facilitate.id, 'sorted by the facilitator, named');
+    const reply = await post(cast.edit, 'Ward 4 reception', { parentId: id, anonymous: false });
+    expect(reply.status).toBe(201);
+    expect((await call(cast.edit, `/comments/${reply.id}`, 'PATCH', { resolved: true })).status).toBe(403); // a reply is not a conversation
+  });
+
   it('refuses a comment without a name where the facilitator has not allowed it, from view, and a reply in the wrong place', async () => {
     const fay = await syncedClient(app, boardId, cast.facilitate, open);
     boardTypes(fay.doc).meta.set('anonymousComments', false);
