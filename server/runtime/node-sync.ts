@@ -76,8 +76,11 @@ export function createNodeSync({ registry, heartbeatMs = 30_000 }: NodeSyncOptio
 function adaptSocket(ws: WSContext): SyncSocket {
   return {
     send(data) {
-      // Our frames are lib0 encoder output, never views of a SharedArrayBuffer.
-      if (ws.readyState === 1) ws.send(data as Uint8Array<ArrayBuffer>);
+      // Our frames are lib0 encoder output, never views of a SharedArrayBuffer. `compress: true`:
+      // Hono passes `compress: undefined` to ws otherwise, which turns compression off for every
+      // frame; ws still sends frames under node-server.ts's threshold, or to a client that agreed
+      // no compression, as they are.
+      if (ws.readyState === 1) ws.send(data as Uint8Array<ArrayBuffer>, { compress: true });
     },
     close(code, reason) {
       if (ws.readyState === 0 || ws.readyState === 1) ws.close(code, reason);

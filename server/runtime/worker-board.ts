@@ -29,6 +29,7 @@ import { CloseCode, closeReasons, keepAlive } from '../../shared/sync-protocol.t
 import { BoardHost, type SyncConnection } from '../sync/board-host.ts';
 import { durableBoardLog } from './worker-board-log.ts';
 import { durableCommentRecords } from './worker-comment-records.ts';
+import { deflateAnswer } from './worker-compression.ts';
 import { autoResponse, upgradedResponse, webSocketPair } from './worker-globals.ts';
 import { workerDatabase } from './worker-directory.ts';
 import type { WorkerEnv } from './worker-env.ts';
@@ -98,7 +99,9 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     this.#state.acceptWebSocket(server);
     const socket = adaptSocket(server);
     this.#held.set(server, { socket, connection: this.#hostFor(boardId).connect(socket, peer) });
-    return upgradedResponse(client) as unknown as WorkerResponse;
+    // Compression as the client offered it, without a window kept per socket (worker-compression.ts).
+    const extensions = deflateAnswer(request.headers.get('sec-websocket-extensions'));
+    return upgradedResponse(client, extensions ? { 'sec-websocket-extensions': extensions } : undefined) as unknown as WorkerResponse;
   }
 
   override webSocketMessage(ws: WorkerSocket, message: string | ArrayBuffer): void {
