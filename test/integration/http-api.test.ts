@@ -152,7 +152,7 @@ describe.each(targets)('the HTTP API on %s', (target) => {
       expect(created.status).toBe(201);
       const board = created.json!['board'];
       expect(board).toEqual({ id: expect.any(String), title: 'Maternity journey', access: 'facilitate', createdAt: expect.any(String) });
-      expect((await call('/api/boards', { cookie: ann.cookie })).json).toEqual({ boards: [board] });
+      expect((await call('/api/boards', { cookie: ann.cookie })).json).toEqual({ boards: [{ ...board, unread: { comments: 0, touchpoints: 0, feelings: 0 } }] });
       expect((await call(`/api/boards/${board.id}`, { cookie: ann.cookie })).json).toEqual({ board });
       expect((await call(`/api/boards/${board.id}/members`, { cookie: ann.cookie })).json).toEqual({
         members: [{ id: ann.user.id, displayName: 'Ann', access: 'facilitate' }],

@@ -101,6 +101,19 @@ describe.each(targets)('private answers on %s', (target) => {
       await ok('GET /api/invites/:token', `/api/invites/${token}`);
       const guest = cookieOf(await ok('POST /api/invites/:token/accept', `/api/invites/${token}/accept`, { body: { displayName: 'Grace' } }));
       const graceId = ((await (await request(app, '/api/me', { cookie: guest })).json()) as { user: { id: string } }).user.id;
+      // Comments the server writes (Grace, an editor still, says Me too to Ann's), and what's new.
+      const comments = `/api/boards/${boardId}/comments`;
+      const comment = `${comments}/comment-private-answers`;
+      await ok('POST /api/boards/:id/comments', comments, { body: { id: 'comment-private-answers', target: { type: 'board', id: boardId }, parentId: null, body: 'Hello', anonymous: false }, cookie: ann });
+      await ok('GET /api/boards/:id/comments/mine', `${comments}/mine`, { cookie: ann });
+      await ok('PATCH /api/boards/:id/comments/:commentId', comment, { body: { body: 'Hello again' }, cookie: ann });
+      await ok('PUT /api/boards/:id/comments/:commentId/me-too', `${comment}/me-too`, { cookie: guest });
+      await ok('DELETE /api/boards/:id/comments/:commentId/me-too', `${comment}/me-too`, { cookie: guest });
+      await ok('PUT /api/boards/:id/comments/:commentId/hidden', `${comment}/hidden`, { body: { reason: 'A test' }, cookie: ann });
+      await ok('DELETE /api/boards/:id/comments/:commentId/hidden', `${comment}/hidden`, { cookie: ann });
+      await ok('DELETE /api/boards/:id/comments/:commentId', comment, { cookie: ann });
+      await ok('GET /api/boards/:id/news', `/api/boards/${boardId}/news`, { cookie: ann });
+      await ok('POST /api/boards/:id/seen', `/api/boards/${boardId}/seen`, { cookie: ann });
       await ok('PATCH /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { body: { access: 'view' }, cookie: ann });
       await ok('POST /api/me/credentials', '/api/me/credentials', { body: { email: 'grace@example.org', password }, cookie: guest });
       await ok('DELETE /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { cookie: ann });

@@ -91,7 +91,8 @@ function keystroke(server: Y.Doc, random: SeededRandom): Uint8Array {
 }
 
 describe("the guard's short way for typing", () => {
-  it('accepts only what the general path accepts, and is taken for ordinary typing', () => {
+  // Thousands of documents copied and judged twice: seconds on a busy machine.
+  it('accepts only what the general path accepts, and is taken for ordinary typing', { timeout: 60_000 }, () => {
     const random = seededRandom(20261201);
     const server = board();
     let short = 0;
