@@ -3,11 +3,14 @@
  * 1366×768, over two "days" without a sleep: Bob opens the board and leaves (the test waits for
  * the server to have moved his marker); Ann, from a stock y-websocket client, comments on a card,
  * adds a card and gives a feeling; once the server has written it (its "what's new" batch delay
- * lowered, and GET /news polled), Bob opens the board and sees "What's new (2)", the new card
- * marked "New" in words, "1 comment, 1 new" on the card. He follows the list by keyboard to the
- * comment (its comments open, focus on it, marked New), then to the card; each stops being new once
- * he moves on; the feelings are a count with no names. "Mark all as seen" clears it on the page and
- * on the server. axe-core finds nothing on the open list, which fits the screen. Without the news
+ * lowered, and GET /news polled)
+ * Bob opens the board and sees "What's new (3)": two comments on a card, and a new card marked
+ * "New" in words. Tabbing across the new card and reading the comments (open, Tab through, hide)
+ * clears nothing — only going to a thing from the list does (or "Mark all as seen"). Going to the
+ * first comment leaves the second, on the same card, new; one Tab from where he landed reaches "Next
+ * new thing (2 left)", and from the next "Back to What's new" opens the list on the card; the
+ * feelings are a count with no names. "Mark all as seen" clears it on the page and on the server.
+ * axe-core finds nothing on the open list (which fits the screen) nor where he landed. Without the news
  * (the request fails, as offline) the board works and says so calmly.
  */
 import type { Browser, Page } from 'playwright-core';
@@ -35,6 +38,8 @@ const oldCard = { id: 'touch-results', title: 'Waiting for results' };
 const newCard = { id: 'touch-tea-trolley', title: 'Tea trolley' };
 const commentId = 'comment-rang-back';
 const commentWords = 'Nobody rang me back about the results, so I phoned them every day for a week. Nobody said sorry.';
+const secondId = 'comment-letter-lost';
+const secondWords = 'The letter with my appointment went to my old address.';
 
 /** Bob's own browser at `viewport`, signed in, on the board; any error in the page fails the test. */
 async function pageOf(browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport: { width: number; height: number }): Promise<Page> {
@@ -78,6 +83,8 @@ const listBox = (page: Page) => page.getByRole('region', { name: 'What’s new s
 const cardOf = (page: Page, id: string) => page.locator(`[data-touchpoint-id="${id}"]`);
 const commentsToggle = (page: Page, words: string) => cardOf(page, oldCard.id).getByRole('button', { name: `${words} on “${oldCard.title}”`, exact: true });
 const focused = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent ?? '' }));
+/** Whether the comment `id` says "New" beside its time. */
+const commentSaysNew = async (page: Page, id: string) => (await page.locator(`li#comment-${id} .comment__new`).count()) === 1;
 
 describe.each(viewports)('what’s new on $name', (viewport) => {
   it('shows Bob what Ann added while he was away, takes him to each by keyboard, and marks all as seen', async () => {
@@ -91,32 +98,48 @@ describe.each(viewports)('what’s new on $name', (viewport) => {
     await firstVisit.context().close();
     await waitUntil(async () => (await newsOf(server, bob, boardId)).since > joined, 'the server noted that Bob left', 15_000);
 
-    // While he is away Ann comments on the card, adds one and says how a moment felt.
+    // While he is away Ann comments twice on the card, adds one and says how a moment felt.
     const { touchpoints, comments, feelings } = boardTypes(annDoc);
+    const now = Date.now();
     annDoc.transact(() => {
-      comments.set(commentId, newCommentMap(commentId, { target: { type: 'touchpoint', id: oldCard.id }, parentId: null, authorId: ann.id, body: commentWords, createdAt: Date.now() }));
-      touchpoints.set(newCard.id, newTouchpoint({ id: newCard.id, stageId: 'stage-waiting', order: 'a1', title: newCard.title, createdBy: ann.id, createdAt: Date.now() }));
-      feelings.set(participantKey(oldCard.id, ann.id), { score: -1, words: [], at: Date.now() });
+      comments.set(commentId, newCommentMap(commentId, { target: { type: 'touchpoint', id: oldCard.id }, parentId: null, authorId: ann.id, body: commentWords, createdAt: now }));
+      comments.set(secondId, newCommentMap(secondId, { target: { type: 'touchpoint', id: oldCard.id }, parentId: null, authorId: ann.id, body: secondWords, createdAt: now + 1 }));
+      touchpoints.set(newCard.id, newTouchpoint({ id: newCard.id, stageId: 'stage-waiting', order: 'a1', title: newCard.title, createdBy: ann.id, createdAt: now }));
+      feelings.set(participantKey(oldCard.id, ann.id), { score: -1, words: [], at: now });
     });
     await waitUntil(async () => {
       const news = await newsOf(server, bob, boardId);
-      return news.comments.length === 1 && news.touchpoints.length === 1 && news.feelings === 1;
+      return news.comments.length === 2 && news.touchpoints.length === 1 && news.feelings === 1;
     }, 'the server wrote what Ann did', 15_000);
 
     // Day two: Bob comes back.
     const page = await pageOf(browser, server, bob, boardId, viewport);
-    await whatsNew(page).filter({ hasText: /^What’s new \(2\)$/ }).waitFor();
+    await whatsNew(page).filter({ hasText: /^What’s new \(3\)$/ }).waitFor();
     await cardOf(page, newCard.id).getByText('New', { exact: true }).waitFor();
     expect(await cardOf(page, oldCard.id).getByText('New', { exact: true }).count()).toBe(0);
-    await commentsToggle(page, '1 comment, 1 new').waitFor();
+    await commentsToggle(page, '2 comments, 2 new').waitFor();
 
-    // By keyboard: to "What's new", open it, and the list in the board's order.
-    await tabTo(page, 'What’s new (2)');
+    // Tabbing across the new card clears nothing: in at its first control, out past its last.
+    await cardOf(page, newCard.id).getByRole('radio').first().focus();
+    for (let press = 0; press < 40 && (await cardOf(page, newCard.id).evaluate((card) => card.contains(document.activeElement))); press++)
+      await page.keyboard.press('Tab');
+    expect(await cardOf(page, newCard.id).evaluate((card) => card.contains(document.activeElement))).toBe(false);
+    // Nor reading the comments: open them, Tab through them, hide them.
+    await commentsToggle(page, '2 comments, 2 new').click();
+    await tabTo(page, /^Hide comments/, 30);
     await page.keyboard.press('Enter');
-    await listBox(page).getByText('2 new things since your last visit earlier today.').waitFor();
+    await whatsNew(page).focus();
+    expect(await whatsNew(page).textContent()).toBe('What’s new (3)');
+    await cardOf(page, newCard.id).getByText('New', { exact: true }).waitFor();
+    await commentsToggle(page, '2 comments, 2 new').waitFor();
+
+    // By keyboard: "What's new" open, and the list in the board's order.
+    await page.keyboard.press('Enter');
+    await listBox(page).getByText('3 new things since your last visit earlier today.').waitFor();
     const items = listBox(page).getByRole('listitem');
     expect(await items.allTextContents()).toEqual([
       `Ann commented on “${oldCard.title}” in Waiting: “Nobody rang me back about the results, so I phoned them every day for a week.…”`,
+      `Ann commented on “${oldCard.title}” in Waiting: “${secondWords}”`,
       `New card “${newCard.title}” in Waiting`,
     ]);
     // Feelings are counted, never named.
@@ -130,21 +153,33 @@ describe.each(viewports)('what’s new on $name', (viewport) => {
     expect((await focused(page)).text).toMatch(/^Ann commented on/);
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused(page)).id).toBe(`comment-${commentId}`);
-    expect((await focused(page)).text).toContain('New');
+    expect(await commentSaysNew(page, commentId)).toBe(true);
     expect((await focused(page)).text).toContain(commentWords);
-    expect(await axeViolations(page)).toEqual([]);
-
-    // Moving on, it is seen: one new thing left, the card's count says so.
-    await whatsNew(page).focus();
-    await whatsNew(page).filter({ hasText: /^What’s new \(1\)$/ }).waitFor();
-    await commentsToggle(page, '1 comment').waitFor();
-    await page.keyboard.press('Enter');
+    // It has left the list; the second comment on the same card is still new.
+    await whatsNew(page).filter({ hasText: /^What’s new \(2\)$/ }).waitFor();
+    expect(await commentSaysNew(page, secondId)).toBe(true);
+    // One Tab: the way on.
     await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Next new thing (2 left)');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await focused(page)).id).toBe(`comment-${secondId}`);
+    expect(await commentSaysNew(page, secondId)).toBe(true);
+    // Having moved on from the first, it no longer says New; the card's count says so.
+    expect(await commentSaysNew(page, commentId)).toBe(false);
+    await whatsNew(page).filter({ hasText: /^What’s new \(1\)$/ }).waitFor();
+    // Back to the list from here, with focus on the card left in it.
+    await tabTo(page, 'Back to What’s new', 2);
+    await page.keyboard.press('Enter');
     expect((await focused(page)).text).toBe(`New card “${newCard.title}” in Waiting`);
+    await commentsToggle(page, '2 comments').waitFor();
     await page.keyboard.press('Enter');
     // Focus on the card's title, which is described as New.
     await expect.poll(async () => (await focused(page)).id).toBe(`touchpoint-${newCard.id}`);
     expect(await page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('New');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).text).toBe('Back to What’s new');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Back to the list: nothing new left on the page but the feelings, then "Mark all as seen".
     await whatsNew(page).focus();

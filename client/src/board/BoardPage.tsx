@@ -49,7 +49,6 @@ import { createAnonymousComments } from './comments/anonymous-comments.ts';
 import { AnonymousProvider } from './comments/anonymous-context.ts';
 import { createBoardNews } from './news/board-news.ts';
 import { NewsProvider } from './news/news-context.ts';
-import { followVisits } from './news/visits.ts';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -133,9 +132,8 @@ function BoardScreen(props: BoardScreenProps) {
   createEffect(on(access, () => undo.manager.clear(), { defer: true }));
   const awareness = connection.provider.awareness;
   const curve = createCurveData(connection.doc);
-  // What others added or changed since this person's last visit, less what they visit now (issue 13).
+  // What others added or changed since this person's last visit, less what they go to from its list (issue 13).
   const news = createBoardNews(api, props.boardId, connection.doc, () => connection.state().kind === 'live');
-  onCleanup(followVisits(document, news.seen));
   const comments = createBoardComments(connection.doc, props.user.id, (commentId) => news.isNew('comment', commentId));
   // What only this person knows about the comments (theirs without a name, their Me toos), and
   // their comments without a name, which the server writes (issue 13).

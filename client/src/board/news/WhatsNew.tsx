@@ -1,8 +1,9 @@
 /**
  * "What's new (3)" in the board's toolbar, for everyone on the board: it opens, in place (a
  * disclosure), the things others added or changed since this person's last visit, in the board's
- * order — each one a button that takes them to it by keyboard (go-to-news.ts) — the number of
- * feelings given (never whose), and "Mark all as seen". With nothing new it says since when, in
+ * order — each one a button that takes them to it by keyboard (go-to-news.ts; only that, or "Mark
+ * all as seen", makes something stop being new), with a way on from there (NewsReturn.tsx) — the
+ * number of feelings given (never whose), and "Mark all as seen". With nothing new it says since when, in
  * plain words. Without the server's answer (offline, or it could not say) it says so calmly; the
  * board works as ever.
  */
@@ -11,6 +12,7 @@ import { spokenTitle, useBoard } from '../board-context.ts';
 import { authorWords } from '../comments/comment-words.ts';
 import { useComments } from '../comments/comments-context.ts';
 import { goToNews } from './go-to-news.ts';
+import { landingBeside, NewsReturn, type Landing } from './NewsReturn.tsx';
 import { useNews } from './news-context.ts';
 import type { NewComment, NewsItem } from './news-items.ts';
 import { feelingsWords, newThingsWords, startOfWords, whatsNewLabel } from './news-words.ts';
@@ -20,10 +22,31 @@ import './news.css';
 export const whatsNewButtonId = 'whats-new-button';
 
 export function WhatsNew() {
+  const board = useBoard();
   const news = useNews();
   const id = createUniqueId();
   const [open, setOpen] = createSignal(false);
+  const [landing, setLanding] = createSignal<Landing | null>(null);
   const count = () => (news.status() === 'ready' ? news.items().length : null);
+  const leave = () => {
+    setLanding(null);
+    news.leftIt();
+  };
+  const go = async (item: NewsItem) => {
+    setOpen(false);
+    const element = await goToNews(item);
+    if (element === null) return board.announcer.say('That is no longer on the board.');
+    news.goneTo(item.kind, item.id);
+    setLanding(landingBeside(element));
+  };
+  // Back to the list from where the person landed: open, with focus on its first thing.
+  const back = () => {
+    leave();
+    setOpen(true);
+    const panel = document.getElementById(`${id}-panel`);
+    const first = panel?.querySelector<HTMLElement>('.whats-new__item, .whats-new__actions .button');
+    (first ?? document.getElementById(whatsNewButtonId))?.focus();
+  };
   return (
     <div class="whats-new">
       <button
@@ -32,23 +55,35 @@ export function WhatsNew() {
         id={whatsNewButtonId}
         aria-expanded={open() ? 'true' : 'false'}
         aria-controls={`${id}-panel`}
-        onClick={() => setOpen(!open())}
+        onClick={() => {
+          leave();
+          setOpen(!open());
+        }}
       >
         {whatsNewLabel(count())}
       </button>
       <div id={`${id}-panel`} class="whats-new__panel">
         <Show when={open()}>
           <ErrorBoundary fallback={<p>What’s new cannot be shown just now. The board works as usual.</p>}>
-            <NewsList headingId={`${id}-heading`} onClose={() => setOpen(false)} />
+            <NewsList headingId={`${id}-heading`} onClose={() => setOpen(false)} onGo={(item) => void go(item)} />
           </ErrorBoundary>
         </Show>
       </div>
+      <Show when={landing()} keyed>
+        {(landed) => <NewsReturn landing={landed} onNext={() => void nextOf(news.items())} onBack={back} onLeave={leave} />}
+      </Show>
     </div>
   );
+
+  /** The first new thing left, in the board's order. */
+  function nextOf(items: readonly NewsItem[]) {
+    const [next] = items;
+    if (next !== undefined) return go(next);
+  }
 }
 
 /** What the panel holds once open. */
-function NewsList(props: { headingId: string; onClose: () => void }) {
+function NewsList(props: { headingId: string; onClose: () => void; onGo: (item: NewsItem) => void }) {
   const board = useBoard();
   const news = useNews();
   const comments = useComments();
@@ -56,10 +91,6 @@ function NewsList(props: { headingId: string; onClose: () => void }) {
   const close = () => {
     props.onClose();
     document.getElementById(whatsNewButtonId)?.focus();
-  };
-  const go = async (item: NewsItem) => {
-    props.onClose();
-    if (!(await goToNews(item))) board.announcer.say('That is no longer on the board.');
   };
   const markAll = async () => {
     setTold('Nothing new. Everything is marked as seen.');
@@ -93,7 +124,7 @@ function NewsList(props: { headingId: string; onClose: () => void }) {
                   <For each={news.items()}>
                     {(item) => (
                       <li>
-                        <button type="button" class="whats-new__item" onClick={() => void go(item)}>
+                        <button type="button" class="whats-new__item" onClick={() => props.onGo(item)}>
                           <ItemWords item={item} />
                         </button>
                       </li>

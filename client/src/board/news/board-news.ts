@@ -1,8 +1,9 @@
 /**
  * What is new on this board for this person on this visit (issue 13): the server's answer to
  * `GET /api/boards/:id/news`, loaded once when the board opens (a Solid resource; asked again when
- * the connection comes back after it could not be read), less what the person visits on this
- * page. Never in the shared document. Without an answer — offline, or the server could not say —
+ * the connection comes back after it could not be read), less what the person went to from the
+ * "What's new" list on this page — reading or tabbing past something never clears it (issue 13's
+ * walk-through: people lost things before they reached them). Never in the shared document. Without an answer — offline, or the server could not say —
  * nothing is marked new and the board works as ever. One per board page, shared through
  * news-context.ts; the comments (comments/board-comments.ts) ask it which comments are new.
  */
@@ -27,9 +28,15 @@ export interface BoardNews {
   offline: Accessor<boolean>;
   /** "Mark all as seen" was used on this visit. */
   allSeen: Accessor<boolean>;
+  /** Shown as new: in the news and not yet gone to, or the thing the person has just gone to and is still on. */
   isNew(kind: NewsKind, id: string): boolean;
-  /** The person has visited it: not new for the rest of this visit. */
-  seen(kind: NewsKind, id: string): void;
+  /**
+   * The person went to it from the list: it leaves the list for the rest of this visit, but still
+   * says "New" where it is until `leftIt()` (so they hear what they came for).
+   */
+  goneTo(kind: NewsKind, id: string): void;
+  /** The person has moved on from the thing they went to. */
+  leftIt(): void;
   /** Clears everything here and asks the server to move the marker; false when the server could not be told. */
   markAllSeen(): Promise<boolean>;
 }
@@ -52,7 +59,9 @@ export function createBoardNews(api: Api, boardId: string, doc: Y.Doc, online: A
   });
   const [visited, setVisited] = createStore<Record<string, true>>({});
   const [allSeen, setAllSeen] = createSignal(false);
-  const isNew = (kind: NewsKind, id: string) => !allSeen() && ids()[kind].has(id) && visited[`${kind}:${id}`] === undefined;
+  const [landed, setLanded] = createSignal<string | null>(null);
+  const listed = (kind: NewsKind, id: string) => !allSeen() && ids()[kind].has(id) && visited[`${kind}:${id}`] === undefined;
+  const isNew = (kind: NewsKind, id: string) => listed(kind, id) || (!allSeen() && landed() === `${kind}:${id}`);
 
   // The list follows the document (a card renamed, a comment deleted), coalesced per task.
   const [version, setVersion] = createSignal(0);
@@ -76,7 +85,7 @@ export function createBoardNews(api: Api, boardId: string, doc: Y.Doc, online: A
     version();
     const current = ids();
     if (allSeen() || (current.comment.size === 0 && current.touchpoint.size === 0)) return [];
-    return newsItems(doc, { isNew, comments: current.comment, touchpoints: current.touchpoint, since: since() ?? 0 });
+    return newsItems(doc, { isNew: listed, comments: current.comment, touchpoints: current.touchpoint, since: since() ?? 0 });
   });
 
   return {
@@ -87,9 +96,12 @@ export function createBoardNews(api: Api, boardId: string, doc: Y.Doc, online: A
     offline: () => !online(),
     allSeen,
     isNew,
-    seen(kind, id) {
-      if (ids()[kind].has(id) && visited[`${kind}:${id}`] === undefined) setVisited(`${kind}:${id}`, true);
+    goneTo(kind, id) {
+      if (!ids()[kind].has(id)) return;
+      setLanded(`${kind}:${id}`);
+      if (visited[`${kind}:${id}`] === undefined) setVisited(`${kind}:${id}`, true);
     },
+    leftIt: () => setLanded(null),
     async markAllSeen() {
       setAllSeen(true);
       try {

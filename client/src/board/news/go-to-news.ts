@@ -28,24 +28,20 @@ function unfold(section: Element, selector: string): void {
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
-/** Focuses `item` on the board; false when it is no longer there. */
-export async function goToNews(item: NewsItem): Promise<boolean> {
-  if (item.kind === 'touchpoint') {
-    const title = document.getElementById(cardTitleId(item.id));
-    if (title === null) return false;
-    title.focus();
-    return document.activeElement === title;
-  }
+/** Focuses `item` on the board and returns what has focus; null when it is no longer there. */
+export async function goToNews(item: NewsItem): Promise<HTMLElement | null> {
+  const focused = (element: HTMLElement | null) => {
+    element?.focus();
+    return element !== null && document.activeElement === element ? element : null;
+  };
+  if (item.kind === 'touchpoint') return focused(document.getElementById(cardTitleId(item.id)));
   const section = commentsOf(item.target);
-  if (section === null) return false;
+  if (section === null) return null;
   const find = () => document.getElementById(commentElementId(item.id));
   unfold(section, '.comments__toggle');
   // Solid draws on the click, but give the page a few frames before looking into sorted conversations.
   for (let frame = 0; frame < 5 && find() === null; frame++) await nextFrame();
   if (find() === null) unfold(section, '.comments__sorted-toggle');
   for (let frame = 0; frame < 5 && find() === null; frame++) await nextFrame();
-  const comment = find();
-  if (comment === null) return false;
-  comment.focus();
-  return document.activeElement === comment;
+  return focused(find());
 }
