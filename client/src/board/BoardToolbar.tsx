@@ -1,14 +1,16 @@
 /**
  * The board's toolbar: "What's new" since this person's last visit (news/WhatsNew.tsx), Undo and
  * Redo (your own changes only, so shown to anyone who may change something — a feeling counts),
- * the keyboard shortcut list, the "… deleted" notice with its own Undo, and the polite live
- * region that says what happened.
+ * the keyboard shortcut list, the "… deleted" notice with its own Undo (shown at the bottom of the
+ * window, bottom-notice.ts; Ctrl+Z takes the same step back), and the polite live region that says
+ * what happened.
  */
 import { Show } from 'solid-js';
 import { useBoard } from './board-context.ts';
 import { undoDeleteButtonId } from './control-ids.ts';
 import { undoWords } from './board-undo.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
+import { keepClearOfBottomNotice } from './bottom-notice.ts';
 import { WhatsNew } from './news/WhatsNew.tsx';
 import './board-toolbar.css';
 
@@ -50,13 +52,14 @@ export function BoardToolbar() {
       </div>
       <Show when={board.announcer.notice()}>
         {(notice) => (
-          <div class="undo-notice">
+          <div class="undo-notice" ref={(notice) => keepClearOfBottomNotice(notice)}>
             <p>{notice().message}</p>
             <div class="button-row">
               <button
                 type="button"
                 class="button"
                 id={undoDeleteButtonId}
+                aria-keyshortcuts="Control+Z Meta+Z"
                 onClick={() => {
                   notice().undo();
                   board.announcer.dismiss();

@@ -3,7 +3,7 @@
  * order, and (for people who may edit) an "Add touchpoint" form that appends a card at the end.
  * Cards dragged with the mouse can be dropped here by people who may edit, stages only by people
  * who organise the board — the same rules as the buttons. Comments about the stage itself sit
- * under its heading (comments/CommentsSection.tsx).
+ * under its heading (comments/CommentsSection.tsx), set apart from the cards by a rule.
  */
 import { createSignal, For, Show } from 'solid-js';
 import { newTouchpoint } from '../../../shared/board-document.ts';
@@ -95,7 +95,9 @@ export function StageColumn(props: StageColumnProps) {
     >
       <section aria-labelledby={headingId()}>
         <StageHeader stage={props.stage} step={props.step} count={props.count} headingId={headingId()} />
-        <CommentsSection target={{ type: 'stage', id: props.stage.id }} about={`the stage “${spokenTitle(props.stage.title, 'stage')}”`} />
+        {/* Its words say whose comments they are ("2 comments on the stage “Waiting”"): on a phone it sat
+            just above the first card and read as that card's (issue 13's walk-through). */}
+        <CommentsSection target={{ type: 'stage', id: props.stage.id }} about={`the stage “${spokenTitle(props.stage.title, 'stage')}”`} showAbout />
         <Show when={places().length > 0} fallback={<p class="stage__empty">No touchpoints yet.</p>}>
           <ol class="touchpoints" ref={list}>
             <For each={places()}>
