@@ -61,9 +61,9 @@ describe('the card menu', () => {
     const page = await openBoard(await contextFor(fixture.browser, fixture.server, ann), boardId);
     const card = page.locator('[data-touchpoint-id="touchpoint-num-2"]');
     await card.getByRole('heading', { name: 'Reception' }).waitFor();
-    // On the card: the feeling scale and one menu button, nothing else to press.
+    // On the card: the feeling scale, its comments and one menu button, nothing else to press.
     const buttons = await card.getByRole('button').allTextContents();
-    expect(buttons.map((text) => text.replace(/[▾▴]/g, '').trim())).toEqual(['More actions for Reception']);
+    expect(buttons.map((text) => text.replace(/[▾▴]/g, '').trim())).toEqual(['Add a comment on “Reception”', 'More actions for Reception']);
     await card.getByRole('radiogroup', { name: 'How did this feel?' }).waitFor();
     for (const old of ['Edit', 'Move up', 'Move down', 'Delete touchpoint']) {
       expect(await card.getByRole('button', { name: new RegExp(`^${old}`) }).count()).toBe(0);

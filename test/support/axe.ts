@@ -15,6 +15,19 @@ export interface AxeViolation {
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol rather than a <script> tag, which the app's CSP
   // (script-src 'self') rightly blocks.
+  // Cards out of view skip layout (content-visibility: auto) and stand at a guessed height until a
+  // person scrolls to them, so what axe measures there (sizes, gaps) is not what a person meets.
+  // Scroll through the page once, as a person reading it would, then back.
+  await page.evaluate(async () => {
+    const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const start = scrollY;
+    for (let top = 0; top < document.documentElement.scrollHeight; top += Math.max(200, innerHeight / 2)) {
+      scrollTo(0, top);
+      await frames();
+    }
+    scrollTo(0, start);
+    await frames();
+  });
   await page.evaluate(readFileSync(axePath, 'utf8'));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -88,7 +88,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
     >
       <article aria-labelledby={headingId}>
         {/* Focus comes here from "What's new" (news/go-to-news.ts), which then hears "New". */}
-        <h3 id={headingId} class="touchpoint__title" tabIndex={-1} aria-describedby={isNew() ? `${headingId}-new` : undefined}>
+        <h3 id={headingId} class="touchpoint__title" aria-describedby={isNew() ? `${headingId}-new` : undefined}>
           {title().trim() === '' ? 'Untitled touchpoint' : title()}
         </h3>
         <Show when={isNew()}>
