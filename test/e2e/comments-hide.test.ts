@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { hiddenReasonMaxLength } from '../../shared/limits.ts';
 import { axeViolations } from '../support/axe.ts';
-import { openBoard } from '../support/board-page.ts';
+import { boardPageOf } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { cardsOutsideColumns } from '../support/layout.ts';
@@ -31,16 +31,7 @@ const cardTitle = 'Discharge letter';
 const words = 'The nurse on nights, Jo, was rude to my mum.';
 const reason = 'It names a member of staff. Please talk to the facilitator.';
 
-async function pageOf(browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport = viewports[1]!): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.config.publicOrigin, viewport });
-  const [name, value] = person.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
-  const page = await openBoard(context, boardId);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const pageOf = (browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport = viewports[1]!): Promise<Page> => boardPageOf(browser, server, person, boardId, viewport);
 
 /** Fay's board with one card; Cam (comment access) and Ed (edit) on it; Cam's comment written by Node as Cam. */
 async function boardWithCamsComment() {

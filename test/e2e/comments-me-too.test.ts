@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
-import { openBoard } from '../support/board-page.ts';
+import { boardPageOf } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
@@ -28,16 +28,7 @@ const viewports = [
 const cardId = 'touch-pharmacy';
 const cardTitle = 'Waiting at the pharmacy';
 
-async function pageOf(browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport = viewports[1]!): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.config.publicOrigin, viewport });
-  const [name, value] = person.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
-  const page = await openBoard(context, boardId);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const pageOf = (browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport = viewports[1]!): Promise<Page> => boardPageOf(browser, server, person, boardId, viewport);
 
 /** Fay's board with one card, Fay's comment on it written by Node as Fay, and the server's view. */
 async function boardWithFaysComment(fay: TestPerson) {

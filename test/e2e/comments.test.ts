@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
-import { openBoard } from '../support/board-page.ts';
+import { boardPageOf } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { cardsOutsideColumns } from '../support/layout.ts';
@@ -31,16 +31,7 @@ const cardId = 'touch-results';
 const cardTitle = 'Waiting for results';
 
 /** A browser of `person`'s own at `viewport`, signed in, on the board. */
-async function pageOf(browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport = viewports[1]!): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.config.publicOrigin, viewport });
-  const [name, value] = person.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
-  const page = await openBoard(context, boardId);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const pageOf = (browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport = viewports[1]!): Promise<Page> => boardPageOf(browser, server, person, boardId, viewport);
 
 /** Ann's board with the stage "Waiting" and the card "Waiting for results", and Node's view of it. */
 async function seededBoard(ann: TestPerson, title: string) {

@@ -20,7 +20,7 @@ import { boardTypes, newStage, newTouchpoint, participantKey } from '../../share
 import { newCommentMap } from '../../client/src/board/comments/comment-actions.ts';
 import { axeViolations } from '../support/axe.ts';
 import { roundTrip } from '../support/guard-board.ts';
-import { openBoard } from '../support/board-page.ts';
+import { boardPageOf, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
@@ -42,16 +42,7 @@ const secondId = 'comment-letter-lost';
 const secondWords = 'The letter with my appointment went to my old address.';
 
 /** Bob's own browser at `viewport`, signed in, on the board; any error in the page fails the test. */
-async function pageOf(browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ baseURL: server.config.publicOrigin, viewport });
-  const [name, value] = person.cookie.split('=') as [string, string];
-  await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
-  const page = await openBoard(context, boardId);
-  page.on('pageerror', (error) => {
-    throw error;
-  });
-  return page;
-}
+const pageOf = (browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport: { width: number; height: number }): Promise<Page> => boardPageOf(browser, server, person, boardId, viewport);
 
 async function newsOf(server: TestServer, person: TestPerson, boardId: string): Promise<BoardNews> {
   const response = await api(server, `/api/boards/${boardId}/news`, { cookie: person.cookie });

@@ -3,8 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { TestPerson, TestServer } from './test-server.ts';
 
 /** A browser context signed in as `person` (their session cookie set on the app's origin). */
-export async function contextFor(browser: Browser, server: TestServer, person: TestPerson): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: server.config.publicOrigin });
+export async function contextFor(browser: Browser, server: TestServer, person: TestPerson, viewport?: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await browser.newContext({ baseURL: server.config.publicOrigin, ...(viewport ? { viewport } : {}) });
   const [name, value] = person.cookie.split('=') as [string, string];
   await context.addCookies([{ name, value, url: server.config.publicOrigin }]);
   return context;
@@ -15,6 +15,18 @@ export async function openBoard(context: BrowserContext, boardId: string): Promi
   const page = await context.newPage();
   await page.goto(`/boards/${boardId}`);
   await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+  return page;
+}
+
+/**
+ * `person`'s own browser at `viewport`, signed in, on the live board; an uncaught error in the page
+ * fails the test.
+ */
+export async function boardPageOf(browser: Browser, server: TestServer, person: TestPerson, boardId: string, viewport: { width: number; height: number }): Promise<Page> {
+  const page = await openBoard(await contextFor(browser, server, person, viewport), boardId);
+  page.on('pageerror', (error) => {
+    throw error;
+  });
   return page;
 }
 
