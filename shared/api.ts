@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength } from './limits.ts';
+import { plainText } from './plain-text.ts';
 import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
 
 /**
@@ -154,7 +155,7 @@ const boardThingId = z.string().regex(idPattern, 'That is not an id.');
 /** A comment's words: control characters other than tab and line breaks taken out, not blank, within the limit. */
 const commentWords = z
   .string()
-  .transform((value) => value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ''))
+  .transform(plainText)
   .pipe(
     z
       .string()

@@ -14,10 +14,10 @@ import {
   purposeMaxLength,
   stageTitleMaxLength,
 } from '../../../shared/limits.ts';
+import { hasControlCharacters } from '../../../shared/plain-text.ts';
 
 export type ValueCheck = (value: unknown) => string | null;
 
-const controlCharacters = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export const isId = (value: unknown): value is string => typeof value === 'string' && idPattern.test(value);
 
@@ -28,7 +28,7 @@ export const text =
     if (typeof value !== 'string') return 'not text';
     if (value.length > max) return `longer than ${max}`;
     if (nonEmpty && value.trim() === '') return 'empty';
-    if (controlCharacters.test(value)) return 'control characters';
+    if (hasControlCharacters(value)) return 'control characters';
     return null;
   };
 
