@@ -97,6 +97,9 @@ export default defineConfig({
           globalSetup: ['test/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A polled expectation waits as long as a Playwright locator would, not Vitest's 1 s: on a
+          // loaded 2-core CI machine a page's answer from the server can take longer than that.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

@@ -53,6 +53,8 @@ const card = (page: Page) => page.locator(`[data-touchpoint-id="${cardId}"]`);
 const openComments = (page: Page) => card(page).getByRole('button', { name: new RegExp(`^1 comment(, \\d+ new)? on “${cardTitle}”$`) }).click();
 const meToo = (page: Page) => card(page).getByRole('button', { name: 'Me too (Fay’s comment)' });
 const pressed = async (page: Page, value: 'true' | 'false') => expect.poll(() => meToo(page).getAttribute('aria-pressed')).toBe(value);
+/** The server has answered the last press (the button is no longer waiting): a press now is not ignored. */
+const answered = async (page: Page) => expect.poll(() => meToo(page).getAttribute('aria-disabled')).toBeNull();
 const count = (page: Page, words: string) => card(page).locator('.me-too__count').filter({ hasText: new RegExp(`^${words}$`) }).waitFor();
 
 describe.each(viewports)('Me too on $name', (viewport) => {
@@ -132,6 +134,9 @@ describe('Me too by keyboard, and offline', () => {
     await page.keyboard.press('Space');
     await pressed(page, 'true');
     await waitUntil(() => meTooOnServer() === 1, 'Ed’s Me too reaches the server');
+    // The server's count can reach others before its answer reaches Ed's page; until it does, a
+    // second press is ignored (the button says it is waiting), so wait for the answer.
+    await answered(page);
     // Focus stays on the button.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('comment-fay-comment-1-me-too');
     await page.keyboard.press('Enter');
@@ -150,6 +155,7 @@ describe('Me too by keyboard, and offline', () => {
     await page.context().setOffline(false);
     await page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
     expect(await card(page).getByText(/needs a connection/).count()).toBe(0);
+    await answered(page);
     await meToo(page).click();
     await pressed(page, 'true');
     await waitUntil(() => meTooOnServer() === 1, 'said again once back online');
