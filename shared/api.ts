@@ -193,3 +193,22 @@ export interface MyCommentsAnswer {
   /** Comments the caller said "Me too" to. */
   meToo: string[];
 }
+
+/** `?x=1` or `?x=0` on the export's address; absent means no. */
+const exportFlag = z
+  .enum(['0', '1'], { message: 'Use 1 for yes or 0 for no.' })
+  .optional()
+  .transform((value) => value === '1');
+
+/**
+ * `GET /api/boards/:id/export.pdf` query: paper size (A4 unless asked), large print (body text
+ * 18 pt and up), no names anywhere, and the comments included. Unknown keys are refused, so a
+ * misspelt choice is said rather than quietly ignored.
+ */
+export const exportPdfQuery = z.strictObject({
+  paper: z.enum(['a4', 'letter'], { message: 'Paper is a4 or letter.' }).default('a4'),
+  largePrint: exportFlag,
+  anonymise: exportFlag,
+  comments: exportFlag,
+});
+export type ExportPdfOptions = z.infer<typeof exportPdfQuery>;

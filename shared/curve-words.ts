@@ -2,8 +2,8 @@
  * The emotion curve in plain words: the picture's spoken summary, what each point says when it
  * has focus, and the lines of its tooltip. Pure, so the wording is tested without a browser.
  */
-import { medianInWords, scoreWords, type FeelingStats } from '../../../../shared/feeling-stats.ts';
-import type { CurveData } from './curve-data.ts';
+import { medianInWords, scoreWords, type FeelingStats } from './feeling-stats.ts';
+import type { Journey } from './journey.ts';
 
 /** A touchpoint's title as shown: "Untitled touchpoint" when it has none. */
 export const touchpointName = (title: string): string => (title.trim() === '' ? 'Untitled touchpoint' : title.trim());
@@ -42,7 +42,7 @@ export function pointDetails(stats: FeelingStats): string[] {
 }
 
 /** What the picture shows, in one or two plain sentences for screen readers. */
-export function curveSummary(data: Pick<CurveData, 'rows' | 'spans'>): string {
+export function curveSummary(data: Pick<Journey, 'rows' | 'spans'>): string {
   const rows = data.rows;
   if (rows.length === 0) return 'Emotion curve: the journey has no moments yet.';
   const felt = rows.filter((row) => row.stats.count > 0);

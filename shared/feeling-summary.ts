@@ -2,8 +2,8 @@
  * Everyone's feelings at one touchpoint in a short plain sentence ("3 people: 2 bad, 1 very
  * good"). Counts only — never names or roles: people meet here as equals.
  */
-import { feelingScores } from '../../../../shared/board-document.ts';
-import { scoreWords, type FeelingStats } from '../../../../shared/feeling-stats.ts';
+import { feelingScores } from './board-document.ts';
+import { scoreWords, type FeelingStats } from './feeling-stats.ts';
 
 /** How many people said what, worst to best; "No one has said yet." when no one has. */
 export function countsSentence(stats: FeelingStats): string {

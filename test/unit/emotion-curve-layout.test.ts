@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { feelingStats } from '../../shared/feeling-stats.ts';
 import type { CurveRow, CurveStageSpan } from '../../client/src/board/curve/curve-data.ts';
 import { chartLayout, chartText, minStep, orientationFor, tipLayout, type ChartLayout } from '../../client/src/board/curve/curve-layout.ts';
-import { curveSummary, pointDetails, pointName } from '../../client/src/board/curve/curve-words.ts';
+import { curveSummary, pointDetails, pointName } from '../../shared/curve-words.ts';
 import { wrapLabel } from '../../client/src/board/curve/label-wrap.ts';
 
 const measure = (text: string, bold = false) => [...text].length * (bold ? 10 : 9);

@@ -1,7 +1,7 @@
 /** The plain-words summaries beside each card and the curve's drawing maths. */
 import { describe, expect, it } from 'vitest';
 import { feelingStats } from '../../shared/feeling-stats.ts';
-import { countsSentence, wordsSentence } from '../../client/src/board/feelings/feeling-summary.ts';
+import { countsSentence, wordsSentence } from '../../shared/feeling-summary.ts';
 import { curvePaths, yOf } from '../../client/src/board/curve/curve-geometry.ts';
 import type { CurveRow } from '../../client/src/board/curve/curve-data.ts';
 

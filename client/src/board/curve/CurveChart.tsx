@@ -16,7 +16,7 @@ import { boardTypes } from '../../../../shared/board-document.ts';
 import { createTextField } from '../y-text-signal.ts';
 import type { CurveData } from './curve-data.ts';
 import { chartLayout, chartText, tipLayout, type TextBlock } from './curve-layout.ts';
-import { curveSummary, pointDetails, pointName } from './curve-words.ts';
+import { curveSummary, pointDetails, pointName } from '../../../../shared/curve-words.ts';
 import { HatchPattern } from './CurveParts.tsx';
 import './curve.css';
 

@@ -16,7 +16,7 @@ import { boardTypes } from '../../../../shared/board-document.ts';
 import { medianInWords } from '../../../../shared/feeling-stats.ts';
 import { createTextField } from '../y-text-signal.ts';
 import type { CurveData, CurveRow } from './curve-data.ts';
-import { rangeInWords, stageName, touchpointName } from './curve-words.ts';
+import { rangeInWords, stageName, touchpointName } from '../../../../shared/curve-words.ts';
 
 export { rangeInWords };
 

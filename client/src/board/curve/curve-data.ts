@@ -1,8 +1,7 @@
 /**
  * The emotion curve's data, following the board document live: every touchpoint in journey
- * order (stages in `stages` order; within a stage by `order`, plain code-unit comparison, then
- * id) with its feeling stats from shared/feeling-stats.ts. A change of any kind recomputes the
- * whole curve in one pass, at most once per microtask, and reconcile() keeps unchanged rows as
+ * order with its feeling stats, as shared/journey.ts reads them (the PDF export reads the same).
+ * A change of any kind recomputes the whole curve in one pass, at most once per microtask, and reconcile() keeps unchanged rows as
  * they are, so a board of 500 touchpoints stays responsive while people record feelings.
  * Touchpoint titles are Y.Text and are read by the rows themselves (y-text-signal.ts): typing
  * in a title recomputes nothing here.
@@ -11,28 +10,13 @@ import { onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
-import { hiddenIds } from '../../../../shared/recently-deleted.ts';
-import { journeyCurve, type FeelingStats, type JourneyStage } from '../../../../shared/feeling-stats.ts';
+import { readJourney, type JourneyRow, type JourneySpan } from '../../../../shared/journey.ts';
 
 /** One touchpoint on the curve. */
-export interface CurveRow {
-  stageId: string;
-  /** The stage's title as stored ('' when it has none). */
-  stageTitle: string;
-  touchpointId: string;
-  /** 0-based place in the whole journey. */
-  position: number;
-  stats: FeelingStats;
-}
+export type CurveRow = JourneyRow;
 
 /** A stage that has touchpoints, with where its touchpoints sit on the curve. */
-export interface CurveStageSpan {
-  stageId: string;
-  stageTitle: string;
-  /** Position of its first touchpoint. */
-  start: number;
-  count: number;
-}
+export type CurveStageSpan = JourneySpan;
 
 export interface CurveData {
   /** Every touchpoint, in journey order (a Solid store array). */
@@ -43,53 +27,9 @@ export interface CurveData {
   readonly stageCount: number;
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-
-interface Place {
-  id: string;
-  order: string;
-}
-
-const byOrderThenId = (a: Place, b: Place): number =>
-  a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-
 function readCurve(doc: Y.Doc): { rows: CurveRow[]; spans: CurveStageSpan[]; stageCount: number } {
-  const { stages, touchpoints, feelings } = boardTypes(doc);
-  // What is in "Recently deleted" is not on the curve (a deleted stage takes its touchpoints along).
-  const hidden = hiddenIds(doc);
-  const byStage = new Map<string, Place[]>();
-  for (const [id, touchpoint] of touchpoints) {
-    if (!(touchpoint instanceof Y.Map) || hidden.has(id)) continue;
-    const stageId = text(touchpoint.get('stageId'));
-    let places = byStage.get(stageId);
-    if (places === undefined) byStage.set(stageId, (places = []));
-    places.push({ id, order: text(touchpoint.get('order')) });
-  }
-
-  const journey: JourneyStage[] = [];
-  const titles = new Map<string, string>();
-  for (const stage of stages) {
-    if (!(stage instanceof Y.Map)) continue;
-    const id = text(stage.get('id'));
-    // As on the board: a stage without an id, or a second copy of one, is not shown.
-    if (id === '' || titles.has(id) || hidden.has(id)) continue;
-    titles.set(id, text(stage.get('title')));
-    const places = (byStage.get(id) ?? []).sort(byOrderThenId);
-    journey.push({ id, touchpointIds: places.map((place) => place.id) });
-  }
-
-  const rows = journeyCurve(journey, feelings.entries()).map((point) => ({
-    ...point,
-    stageTitle: titles.get(point.stageId) ?? '',
-  }));
-  const spans: CurveStageSpan[] = [];
-  let start = 0;
-  for (const stage of journey) {
-    const count = stage.touchpointIds.length;
-    if (count > 0) spans.push({ stageId: stage.id, stageTitle: titles.get(stage.id) ?? '', start, count });
-    start += count;
-  }
-  return { rows, spans, stageCount: journey.length };
+  const { rows, spans, stageCount } = readJourney(doc);
+  return { rows, spans, stageCount };
 }
 
 /** Follows `doc` live. Call inside a component: it stops observing on cleanup. */

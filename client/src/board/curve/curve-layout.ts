@@ -13,7 +13,7 @@ import { feelingScores, type FeelingScore } from '../../../../shared/board-docum
 import { scoreWords } from '../../../../shared/feeling-stats.ts';
 import type { CurveRow, CurveStageSpan } from './curve-data.ts';
 import { curvePathsFor, radiusFor, type CurvePaths, type Orientation } from './curve-geometry.ts';
-import { stageName, touchpointName } from './curve-words.ts';
+import { stageName, touchpointName } from '../../../../shared/curve-words.ts';
 import { wrapLabel, type Measure } from './label-wrap.ts';
 
 /** The chart's text size and line height in px (CSS sets the same size: curve.css). */

@@ -11,7 +11,7 @@ import type * as Y from 'yjs';
 import { boardTypes, feelingScores, participantKey, type FeelingScore } from '../../../../shared/board-document.ts';
 import { normaliseWord, scoreWords } from '../../../../shared/feeling-stats.ts';
 import { maxWordsPerFeeling } from '../../../../shared/limits.ts';
-import { countsSentence, wordsSentence } from './feeling-summary.ts';
+import { countsSentence, wordsSentence } from '../../../../shared/feeling-summary.ts';
 import { FeelingFace } from './FeelingFace.tsx';
 import { createTouchpointFeelings } from './touchpoint-feelings.ts';
 import { WordCards } from './WordCards.tsx';
