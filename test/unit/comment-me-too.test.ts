@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { readComment } from '../../client/src/board/comments/comment-read.ts';
+import { readComment } from '../../shared/comment-read.ts';
 import { mayMeToo, meTooWords } from '../../client/src/board/comments/me-too.ts';
 
 function commentWith(fields: Record<string, unknown>): Y.Map<unknown> {

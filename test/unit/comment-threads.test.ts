@@ -1,5 +1,5 @@
 /**
- * How the page reads the `comments` map into threads (client/src/board/comments/comment-read.ts):
+ * How the page reads the `comments` map into threads (shared/comment-read.ts):
  * one level of replies under each thread's first comment, oldest first; nothing about a stage or
  * touchpoint in "Recently deleted" (and it comes back with it); no reply whose parent is gone; an
  * author-less comment (posted without a name) kept with a null author.
@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { newCommentMap } from '../../client/src/board/comments/comment-actions.ts';
-import { commentCount, readThreads, targetKey, type CommentTarget } from '../../client/src/board/comments/comment-read.ts';
+import { commentCount, readThreads, targetKey, type CommentTarget } from '../../shared/comment-read.ts';
 import { commentCountWords, whoseComment } from '../../client/src/board/comments/comment-words.ts';
 
 const card: CommentTarget = { type: 'touchpoint', id: 'touch-reception' };

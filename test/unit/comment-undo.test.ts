@@ -21,7 +21,7 @@ import {
   reopenThread,
   resolveThread,
 } from '../../client/src/board/comments/comment-actions.ts';
-import { readThreads, targetKey, type CommentTarget } from '../../client/src/board/comments/comment-read.ts';
+import { readThreads, targetKey, type CommentTarget } from '../../shared/comment-read.ts';
 import { commentStepKept } from '../../client/src/board/comments/comment-undo-limit.ts';
 
 const fay = 'facilitator-0001';

@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { newCommentMap } from '../../client/src/board/comments/comment-actions.ts';
-import type { CommentTarget } from '../../client/src/board/comments/comment-read.ts';
+import type { CommentTarget } from '../../shared/comment-read.ts';
 import { newsItems, type NewsQuery } from '../../client/src/board/news/news-items.ts';
 
 const since = 1_000;

@@ -20,7 +20,7 @@ import { timeAgo } from '../recently-deleted/time-words.ts';
 import { createTextField } from '../y-text-signal.ts';
 import { deleteComment, editComment } from './comment-actions.ts';
 import { serverHasWritten } from './comment-undo-limit.ts';
-import type { CommentInfo } from './comment-read.ts';
+import type { CommentInfo } from '../../../../shared/comment-read.ts';
 import { authorWords, whoseComment } from './comment-words.ts';
 import { CommentBody } from './CommentBody.tsx';
 import { CommentForm } from './CommentForm.tsx';

@@ -10,7 +10,7 @@ import { focusSoon, useBoard } from '../board-context.ts';
 import { localOrigin } from '../local-origin.ts';
 import { timeAgo } from '../recently-deleted/time-words.ts';
 import { postComment, reopenOrigin, reopenThread, resolveThread } from './comment-actions.ts';
-import type { Thread } from './comment-read.ts';
+import type { Thread } from '../../../../shared/comment-read.ts';
 import { authorWords, whoseComment } from './comment-words.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentItem, commentElementId } from './CommentItem.tsx';

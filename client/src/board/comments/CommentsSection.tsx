@@ -10,7 +10,7 @@ import { createEffect, createSignal, createUniqueId, For, onCleanup, Show } from
 import { focusSoon, useBoard } from '../board-context.ts';
 import { localOrigin } from '../local-origin.ts';
 import { postComment } from './comment-actions.ts';
-import { targetKey, type CommentInfo, type CommentTarget } from './comment-read.ts';
+import { targetKey, type CommentInfo, type CommentTarget } from '../../../../shared/comment-read.ts';
 import { authorWords, commentCountWords, sortedWords } from './comment-words.ts';
 import { CommentForm } from './CommentForm.tsx';
 import { CommentThread, threadButtonId } from './CommentThread.tsx';

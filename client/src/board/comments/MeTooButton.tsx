@@ -11,7 +11,7 @@ import { createSignal, createUniqueId, Show } from 'solid-js';
 import { ApiError } from '../../api.ts';
 import { useApp } from '../../app-context.ts';
 import { useBoard } from '../board-context.ts';
-import type { CommentInfo } from './comment-read.ts';
+import type { CommentInfo } from '../../../../shared/comment-read.ts';
 import { whoseComment } from './comment-words.ts';
 import { mayMeToo, meTooOffline, meTooWords } from './me-too.ts';
 import { useMyComments } from './my-comments.ts';

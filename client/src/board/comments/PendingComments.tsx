@@ -8,7 +8,7 @@
 import { For, Show } from 'solid-js';
 import { useAnonymous } from './anonymous-context.ts';
 import type { PendingComment } from './anonymous-comments.ts';
-import type { CommentTarget } from './comment-read.ts';
+import type { CommentTarget } from '../../../../shared/comment-read.ts';
 import { CommentBody } from './CommentBody.tsx';
 
 /** The words for where a comment without a name is. */

@@ -22,7 +22,7 @@ import { boardTypes } from '../../../../shared/board-document.ts';
 import { ApiError, type Api } from '../../api.ts';
 import { randomId } from '../random-id.ts';
 import { readOutbox, writeOutbox, type OutboxEntry } from './anonymous-outbox.ts';
-import { targetKey, type CommentTarget } from './comment-read.ts';
+import { targetKey, type CommentTarget } from '../../../../shared/comment-read.ts';
 import type { MyComments } from './my-comments.ts';
 
 /** Where a comment without a name is on its way: being sent, waiting for a connection, or refused by the server (with why). */

@@ -5,7 +5,7 @@
  * "Comments the server writes"), never into the shared document, and sending one again is harmless
  * (its id is made here). An entry leaves once the server has it.
  */
-import type { CommentTarget } from './comment-read.ts';
+import type { CommentTarget } from '../../../../shared/comment-read.ts';
 
 /** A comment without a name waiting to be sent. */
 export interface OutboxEntry {

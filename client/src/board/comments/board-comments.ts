@@ -9,7 +9,7 @@ import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
-import { commentCount, readComment, readThreads, targetKey, type CommentInfo, type CommentTarget, type Thread } from './comment-read.ts';
+import { commentCount, readComment, readThreads, targetKey, type CommentInfo, type CommentTarget, type Thread } from '../../../../shared/comment-read.ts';
 
 export interface BoardComments {
   /** The threads about `target`, oldest first (sorted ones included). */

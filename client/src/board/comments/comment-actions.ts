@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
 import { applyTextChange } from '../text-diff.ts';
 import { randomId } from '../random-id.ts';
-import type { CommentTarget } from './comment-read.ts';
+import type { CommentTarget } from '../../../../shared/comment-read.ts';
 
 /**
  * The origin of opening again a thread someone else marked sorted. Not an Undo step: undoing it

@@ -6,7 +6,7 @@
  * `data-touchpoint-id`, a stage's `data-stage-id`, and the comment list's toggles.
  */
 import { commentElementId } from '../comments/CommentItem.tsx';
-import type { CommentTarget } from '../comments/comment-read.ts';
+import type { CommentTarget } from '../../../../shared/comment-read.ts';
 import type { NewsItem } from './news-items.ts';
 
 /** The id of a card's title, which takes focus when the list takes the person there. */

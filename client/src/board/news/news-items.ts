@@ -9,7 +9,7 @@
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
 import { hiddenIds } from '../../../../shared/recently-deleted.ts';
-import { readComment, type CommentTarget } from '../comments/comment-read.ts';
+import { readComment, type CommentTarget } from '../../../../shared/comment-read.ts';
 
 export interface NewCard {
   kind: 'touchpoint';

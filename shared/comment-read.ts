@@ -7,8 +7,8 @@
  * whose parent is gone, and replies to replies (the page never writes them).
  */
 import * as Y from 'yjs';
-import { boardTypes } from '../../../../shared/board-document.ts';
-import { hiddenIds } from '../../../../shared/recently-deleted.ts';
+import { boardTypes } from './board-document.ts';
+import { hiddenIds } from './recently-deleted.ts';
 
 export type CommentTargetType = 'board' | 'stage' | 'touchpoint';
 
