@@ -93,7 +93,7 @@ export async function boardsAndPeople(server: ApiTarget, titles: readonly string
 }
 
 /** One stock client per person on a board; any socket closed under them (a refusal: 4422) fails the seeding. */
-function clientsFor(server: CommentsServer, boardId: string, people: readonly Member[]): { of(member: Member): SyncClient; synced: Promise<void>; closes(): string[]; destroy(): void } {
+export function clientsFor(server: CommentsServer, boardId: string, people: readonly Member[]): { of(member: Member): SyncClient; synced: Promise<void>; closes(): string[]; destroy(): void } {
   const closes: string[] = [];
   const clients = new Map<string, SyncClient>();
   for (const member of people) {
@@ -110,7 +110,7 @@ function clientsFor(server: CommentsServer, boardId: string, people: readonly Me
 }
 
 /** Waits until `check` holds in the observer's copy, failing at once if the server closed a writer's socket. */
-async function settle(observer: SyncClient, clients: { closes(): string[] }, check: (doc: Y.Doc) => boolean, what: string): Promise<void> {
+export async function settle(observer: SyncClient, clients: { closes(): string[] }, check: (doc: Y.Doc) => boolean, what: string): Promise<void> {
   await waitUntil(() => {
     if (clients.closes().length > 0) throw new Error(`the server closed a writer's socket while seeding (${what}): ${clients.closes().join('; ')}`);
     return check(observer.doc);

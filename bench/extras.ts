@@ -9,7 +9,8 @@
  * bench/idle-board.ts), `--guard` (what the server's guard costs per update and what its client-owner
  * record costs in memory, in process, bench/guard-cost.ts), `--comments` (a board with 2,000 comments
  * opening in Chromium beside the same board without, and posting a comment → seen by 20 others,
- * bench/comments.ts). Each prints a
+ * bench/comments.ts), `--export` (PDF export of boards of 20, 200 and 3,000 touchpoints: time to the whole
+ * file and the server's peak memory, bench/export-pdf.ts). Each prints a
  * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
  * process exit.
  */
@@ -18,6 +19,7 @@ import { runCrashLoop } from '../test/support/crash-loop.ts';
 import type { KillableServer } from '../test/support/server-process.ts';
 import { coldLoadSection } from './cold-load.ts';
 import { commentsSection } from './comments.ts';
+import { exportSection } from './export-pdf.ts';
 import { firstLoadSection } from './first-load.ts';
 import { fuzzSection } from './fuzz.ts';
 import { guardCostSection } from './guard-cost.ts';
@@ -29,7 +31,7 @@ import { defaultTargets } from './targets/types.ts';
 import { count, markdownTable, ms, summarize } from './stats.ts';
 
 /** The flags this module understands. */
-export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load', '--idle', '--guard', '--comments'] as const;
+export const extraFlags = ['--load', '--crash', '--cold', '--fuzz', '--signin', '--first-load', '--idle', '--guard', '--comments', '--export'] as const;
 
 const progress = (line: string): void => void process.stderr.write(`${line}\n`);
 
@@ -102,6 +104,7 @@ export async function runExtras(flags: readonly string[]): Promise<void> {
     if (flags.includes('--first-load')) console.log(`\n${await firstLoadSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--idle')) console.log(`\n${await idleSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--comments')) console.log(`\n${await commentsSection(progress, (server) => void servers.push(server))}`);
+    if (flags.includes('--export')) console.log(`\n${await exportSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--guard')) console.log(`\n${await guardCostSection(progress)}`);
     if (flags.includes('--signin')) console.log(`\n${await signInSection(progress, (server) => void servers.push(server))}`);
     if (flags.includes('--fuzz')) {

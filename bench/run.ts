@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick] [--targets=common-ground,hocuspocus,y-websocket-server,common-ground-workers]
  * [--baseline=REF [--baseline-first]]` (or one of the extra sections `--load`, `--crash`, `--cold`, `--fuzz`,
- * `--signin`, `--first-load`, `--idle`, `--guard`, `--comments`, see extras.ts): the same sync workloads against the
+ * `--signin`, `--first-load`, `--idle`, `--guard`, `--comments`, `--export`, see extras.ts): the same sync workloads against the
  * servers, each in its own child process — Common Ground (LibSQL file, committed before relay),
  * Hocuspocus (SQLite file, debounced store) and @y/websocket-server (memory only) by default; the
  * Workers build in local workerd (`common-ground-workers`) when named; with `--baseline=REF` also
@@ -78,7 +78,7 @@ function parseBaseline(args: readonly string[]): string | null {
 
 function parseMode(args: readonly string[]): BenchMode {
   const unknown = args.filter((arg) => arg !== '--quick' && arg !== '--baseline-first' && !arg.startsWith('--targets=') && !arg.startsWith('--baseline='));
-  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --baseline=…, --baseline-first, --load, --crash, --cold, --fuzz, --signin, --first-load, --idle, --guard and --comments are understood)`);
+  if (unknown.length > 0) throw new Error(`unknown argument(s): ${unknown.join(' ')} (only --quick, --targets=…, --baseline=…, --baseline-first, --load, --crash, --cold, --fuzz, --signin, --first-load, --idle, --guard, --comments and --export are understood)`);
   return args.includes('--quick') ? modes.quick : modes.full;
 }
 
