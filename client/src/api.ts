@@ -113,6 +113,11 @@ export interface Api {
   hideComment(boardId: string, commentId: string, reason: string): Promise<void>;
   /** Shows a hidden comment again (facilitators only). */
   showComment(boardId: string, commentId: string): Promise<void>;
+  /**
+   * Starts the board's PDF export (any member) with a query made by export/export-request.ts, and
+   * answers the response as soon as it starts, for the page to read the body as it streams.
+   */
+  exportPdf(boardId: string, query: string, signal?: AbortSignal): Promise<Response>;
 }
 
 export interface ApiOptions {
@@ -191,8 +196,13 @@ export function createApi(options: ApiOptions = {}): Api {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
 
-  async function send(method: string, path: string, body?: unknown): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async function send(
+    method: string,
+    path: string,
+    body?: unknown,
+    { accept = 'application/json', signal }: { accept?: string; signal?: AbortSignal } = {},
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
@@ -201,6 +211,7 @@ export function createApi(options: ApiOptions = {}): Api {
         credentials: 'same-origin',
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
       });
     } catch (cause) {
       throw new ApiError({ code: 'unavailable', status: 0, message: unreachableMessage, cause });
@@ -279,5 +290,7 @@ export function createApi(options: ApiOptions = {}): Api {
     showComment: async (boardId, commentId) => {
       await send('DELETE', `${boardPath(boardId)}/comments/${encodeURIComponent(commentId)}/hidden`);
     },
+    exportPdf: (boardId, query, signal) =>
+      send('GET', `${boardPath(boardId)}/export.pdf?${query}`, undefined, { accept: 'application/pdf', signal }),
   };
 }

@@ -222,7 +222,7 @@ function BoardScreen(props: BoardScreenProps) {
           </Show>
           <BoardDetails />
           <CommentsSection target={{ type: 'board', id: props.boardId }} about="the whole board" showAbout />
-          <BoardToolbar />
+          <BoardToolbar boardId={props.boardId} />
           <RecentlyDeletedPanel />
           <div class="stages-scroll">
             <ol class="stages" aria-label="Stages of the journey">

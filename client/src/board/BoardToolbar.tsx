@@ -1,9 +1,9 @@
 /**
  * The board's toolbar: "What's new" since this person's last visit (news/WhatsNew.tsx), Undo and
  * Redo (your own changes only, so shown to anyone who may change something — a feeling counts),
- * the keyboard shortcut list, the "… deleted" notice with its own Undo (shown at the bottom of the
- * window, bottom-notice.ts; Ctrl+Z takes the same step back), and the polite live region that says
- * what happened.
+ * the keyboard shortcut list, "Download PDF" (export/ExportPdf.tsx, for every member), the
+ * "… deleted" notice with its own Undo (shown at the bottom of the window, bottom-notice.ts;
+ * Ctrl+Z takes the same step back), and the polite live region that says what happened.
  */
 import { Show } from 'solid-js';
 import { useBoard } from './board-context.ts';
@@ -12,13 +12,14 @@ import { undoWords } from './board-undo.ts';
 import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { keepClearOfBottomNotice } from './bottom-notice.ts';
 import { WhatsNew } from './news/WhatsNew.tsx';
+import { ExportPdf } from './export/ExportPdf.tsx';
 import './board-toolbar.css';
 
 // Undo and Redo use aria-disabled, not disabled: a button that disables itself when pressed
 // would throw keyboard focus back to the top of the page.
 
-/** Undo, Redo, "Keyboard shortcuts", the delete notice and the live region. */
-export function BoardToolbar() {
+/** Undo, Redo, "Keyboard shortcuts", "Download PDF", the delete notice and the live region. */
+export function BoardToolbar(props: { boardId: string }) {
   const board = useBoard();
   return (
     <>
@@ -49,6 +50,7 @@ export function BoardToolbar() {
           </button>
         </Show>
         <ShortcutsDialog />
+        <ExportPdf boardId={props.boardId} />
       </div>
       <Show when={board.announcer.notice()}>
         {(notice) => (
