@@ -29,6 +29,8 @@ import { InviteStore } from './invites/invite-store.ts';
 import { memberRoutes } from './boards/member-routes.ts';
 import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './ports/clock.ts';
 import type { SqlDatabase } from './storage/sql-database.ts';
+import type { PdfFonts } from './ports/pdf-fonts.ts';
+import { exportRoutes } from './boards/export-routes.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
 /** Turns an admitted (or refused) upgrade request into the runtime's WebSocket response. */
@@ -40,6 +42,8 @@ export interface AppDeps {
   passwords: PasswordHasher;
   /** The runtime's sync endpoint and control over live rooms. */
   sync: { upgrade: SyncUpgrade; control: SyncControl };
+  /** The PDF export's font files (server/ports/pdf-fonts.ts). */
+  pdfFonts: PdfFonts;
   /** Serves the built client; mounted after every API route. */
   assets?: MiddlewareHandler;
   clock?: Clock;
@@ -114,6 +118,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', newsRoutes({ boards, activity, clock }));
   api.route('/', memberRoutes({ boards, sync }));
   api.route('/', commentRoutes({ boards, sync }));
+  api.route('/', exportRoutes({ boards, sync, fonts: deps.pdfFonts, clock, onError: report }));
   api.route(
     '/',
     inviteRoutes({

@@ -6,6 +6,8 @@
 export const errorStatus = {
   invalid_json: 400,
   invalid_body: 400,
+  /** A query string the route does not take (e.g. the PDF export's choices). */
+  invalid_query: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,

@@ -30,6 +30,12 @@ export interface BoardControl {
   rename(userId: string, displayName: string): Promise<void>;
   /** Closes, with 4401, the board's sockets opened with a session that has ended. */
   endSessions(ended: SessionsEnded): Promise<void>;
+  /**
+   * The board's document now, as one Yjs update: from the live room when it is loaded (everything
+   * anyone has seen), else from the store. For reading it whole (the PDF export); null once the
+   * board is deleted.
+   */
+  documentState(): Promise<Uint8Array | null>;
   /** A comment change the server writes itself (without a name, "Me too", hiding); resolves once durable. */
   commentAction(actor: CommentActor, action: CommentAction): Promise<CommentActionResult>;
   /**

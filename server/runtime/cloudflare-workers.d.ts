@@ -7,3 +7,9 @@ declare module 'cloudflare:workers' {
   import type { CloudflareWorkersModule } from '@cloudflare/workers-types';
   export = CloudflareWorkersModule;
 }
+
+/** A font file bundled into the Worker as a data module (wrangler.toml's `rules`): its bytes. */
+declare module '*.ttf' {
+  const data: ArrayBuffer;
+  export default data;
+}

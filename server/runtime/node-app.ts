@@ -3,6 +3,7 @@
  * its migrations, the sync rooms with their group-commit writer, native scrypt, static client
  * files, and the Hono app. Tests use it in-process with `app.request`; node-server.ts serves it.
  */
+import { nodePdfFonts } from './node-pdf-fonts.ts';
 import { boardTitleMaxLength } from '../../shared/limits.ts';
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -123,6 +124,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     db,
     passwords: createPasswordHasher({ scrypt: options.scrypt ?? nodeScrypt, random: secureRandomBytes, cost: options.scryptCost }),
     sync: { upgrade: sync.upgrade, control: registry },
+    pdfFonts: nodePdfFonts,
     assets: clientDir ? clientAssets(clientDir) : undefined,
     clock,
     clientIp: nodeClientIp,

@@ -150,6 +150,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     return this.#hostFor(boardId).endSessions(ended);
   }
 
+  documentState(boardId: string): Promise<Uint8Array | null> {
+    return this.#hostFor(boardId).documentState();
+  }
+
   commentAction(boardId: string, actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {
     return this.#hostFor(boardId).commentAction(actor, action);
   }

@@ -5,6 +5,7 @@
  * (worker-limits.ts), the portable scrypt, and the built client through Workers Static Assets.
  * Every class bound in wrangler.toml is exported from here.
  */
+import { workerPdfFonts } from './worker-pdf-fonts.ts';
 import type { ExecutionContext } from '@cloudflare/workers-types';
 import type { Context } from 'hono';
 import { createApp } from '../app.ts';
@@ -50,6 +51,7 @@ function makeApp(env: WorkerEnv): App {
     db: workerDatabase(env),
     passwords: createPasswordHasher({ scrypt: nobleScrypt, random: secureRandomBytes, cost: weak ? { logN: 10, r: 8, p: 1 } : undefined }),
     sync: workerSync(env),
+    pdfFonts: workerPdfFonts,
     assets: workerClientAssets(env.ASSETS),
     clientIp: (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown',
     rateLimiter: durableRateLimiter(env),

@@ -189,6 +189,16 @@ export class BoardHost implements BoardControl {
     }
   }
 
+  async documentState(): Promise<Uint8Array | null> {
+    if (this.#deleting) return null;
+    const room = this.#room ?? (await this.#loading?.catch(() => null));
+    if (room) return room.deleted ? null : Y.encodeStateAsUpdate(room.doc);
+    const stored = await this.#options.log.load();
+    const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (updates.length === 0 || this.#deleting) return null;
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+  }
+
   /**
    * Runs a comment change the server writes itself (comment-actions.ts), loading the room when
    * nobody has it open and letting it go again after. Resolves once the change is durable.

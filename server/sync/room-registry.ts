@@ -91,6 +91,7 @@ export class RoomRegistry implements SyncControl {
       setAccess: call((host, userId: string, access: SyncPeer['access']) => host.setAccess(userId, access)),
       rename: call((host, userId: string, displayName: string) => host.rename(userId, displayName)),
       endSessions: call((host, ended: SessionsEnded) => host.endSessions(ended)),
+      documentState: call((host) => host.documentState()),
       commentAction: call((host, actor: CommentActor, action: CommentAction) => host.commentAction(actor, action)),
       delete: call((host) => host.delete()),
     };

@@ -1,0 +1,107 @@
+/**
+ * `GET /api/boards/:id/export.pdf` (issue 14): the board as a tagged PDF for any member, made
+ * from the document the board's room holds (or its store), streamed as it is made. The choices
+ * come in the query (`exportPdfQuery`): paper, large print, no names, comments. Names come from
+ * the members list, and only when names are wanted.
+ *
+ * A few exports at once per server: each is CPU work for seconds on a big board, so one more is
+ * told to try again shortly (503 with Retry-After) rather than slowing every board's sync.
+ */
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import { exportPdfQuery } from '../../shared/api.ts';
+import { requireUser, type AuthVariables } from '../auth/current-user.ts';
+import { AppError } from '../http/app-error.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { PdfFonts } from '../ports/pdf-fonts.ts';
+import type { SyncControl } from '../ports/sync-control.ts';
+import { boardPdf, exportFileName, parseFonts, type ParsedFonts } from '../export/board-pdf.ts';
+import { readExport } from '../export/export-model.ts';
+import { boardFor } from './board-access.ts';
+import type { BoardStore } from './board-store.ts';
+
+export interface ExportRoutesOptions {
+  boards: BoardStore;
+  sync: SyncControl;
+  fonts: PdfFonts;
+  clock: Clock;
+  onError: (error: unknown) => void;
+  /** Exports that may be made at once (default 2); one more is answered 503. */
+  maxConcurrent?: number;
+}
+
+type Env = { Variables: AuthVariables };
+
+/** The query's keys as given, one value each; a key given twice is refused. */
+function queryOf(url: string): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of new URL(url).searchParams) {
+    if (key in query) throw new AppError('invalid_query', `Please give ${key} once.`);
+    query[key] = value;
+  }
+  return query;
+}
+
+export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurrent = 2 }: ExportRoutesOptions) {
+  const app = new Hono<Env>();
+  let parsed: Promise<ParsedFonts> | null = null;
+  let running = 0;
+
+  app.get('/boards/:id/export.pdf', async (c) => {
+    requireUser(c);
+    const board = await boardFor(c, boards);
+    const query = exportPdfQuery.safeParse(queryOf(c.req.url));
+    if (!query.success) {
+      const issues = query.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      throw new AppError('invalid_query', issues[0]?.message ?? 'Those export choices are not ones we know.', issues);
+    }
+    const options = query.data;
+    if (running >= maxConcurrent) {
+      const busy = new AppError('unavailable', 'Other PDFs are being made right now. Please try again in a moment.');
+      busy.retryAfterSeconds = 10;
+      throw busy;
+    }
+    running++;
+    let settled = false;
+    const settle = () => {
+      if (!settled) running--;
+      settled = true;
+    };
+    try {
+      const [state, members, faces] = await Promise.all([
+        sync.board(board.id).documentState(),
+        options.anonymise ? Promise.resolve([]) : boards.members(board.id),
+        (parsed ??= fonts().then(parseFonts)).catch((error: unknown) => {
+          parsed = null;
+          throw error;
+        }),
+      ]);
+      if (state === null) throw new AppError('not_found', 'We could not find that board.');
+      const doc = new Y.Doc({ gc: true });
+      let model;
+      try {
+        Y.applyUpdate(doc, state);
+        model = readExport(doc, board.id, new Map(members.map((member) => [member.id, member.displayName])), options);
+      } finally {
+        doc.destroy();
+      }
+      const now = clock.now();
+      const name = exportFileName(model.title, now);
+      const body = boardPdf({ model, options, fonts: faces, now }, onError, settle);
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'Content-Type': 'application/pdf',
+          'Content-Disposition': `attachment; filename="${name}"`,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        },
+      });
+    } catch (error) {
+      settle();
+      throw error;
+    }
+  });
+
+  return app;
+}

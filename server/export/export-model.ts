@@ -1,0 +1,172 @@
+/**
+ * What the PDF says, read from a board document once: the cover's facts, the journey stage by
+ * stage (each touchpoint's title, story, who added it and how people felt), and — when asked —
+ * the comments, thread by thread. Plain data, so the writer (board-pdf.ts) only lays it out and
+ * the choices (no names, comments) are decided here, where they are tested.
+ *
+ * Names: a member's display name from the members list; someone no longer on the board is "A
+ * former member". With `anonymise` no name is read at all: "Added by" is left out and every
+ * comment is "Someone on this board". A comment posted without a name has no author in the
+ * document, so its author cannot reach the file whatever is asked. Hidden comments show their
+ * reason, never words (those are not in the document). What "Recently deleted" holds is left out.
+ */
+import * as Y from 'yjs';
+import { boardTypes } from '../../shared/board-document.ts';
+import { readThreads, targetKey, type CommentInfo, type CommentTarget, type Thread } from '../../shared/comment-read.ts';
+import { stageName, touchpointName } from '../../shared/curve-words.ts';
+import { parseFeelingKey, type FeelingStats } from '../../shared/feeling-stats.ts';
+import { readJourney, type Journey } from '../../shared/journey.ts';
+import { phaseStep } from '../../shared/phase-words.ts';
+
+export interface ExportTouchpoint {
+  id: string;
+  /** "Untitled touchpoint" when it has none. */
+  title: string;
+  story: string;
+  /** Who added it, in words; null when names are left out. */
+  addedBy: string | null;
+  stats: FeelingStats;
+  /** 1-based place in the whole journey (the curve's numbering). */
+  number: number;
+}
+
+export interface ExportStage {
+  id: string;
+  title: string;
+  touchpoints: ExportTouchpoint[];
+}
+
+export interface ExportComment {
+  id: string;
+  /** The author in words ("Sam", "Someone on this board", "A former member"). */
+  author: string;
+  /** The words; for a hidden comment, null (see `hiddenReason`). */
+  body: string | null;
+  hiddenReason: string | null;
+  createdAt: number;
+  edited: boolean;
+  meToo: number;
+}
+
+export interface ExportThread {
+  first: ExportComment;
+  replies: ExportComment[];
+  /** Marked as sorted. */
+  resolved: boolean;
+}
+
+export interface ExportCommentGroup {
+  /** "On the whole board", "On the stage “Arriving”", "On “At the desk”". */
+  heading: string;
+  threads: ExportThread[];
+}
+
+export interface ExportModel {
+  title: string;
+  purpose: string;
+  /** "Step 2 of 5: Sharing experiences". */
+  phase: string;
+  /** People who added a card, said how a moment felt, or commented with their name. */
+  contributors: number;
+  stages: ExportStage[];
+  journey: Journey;
+  /** Touchpoint titles by id, for the curve's labels and table. */
+  titles: ReadonlyMap<string, string>;
+  /** Null unless comments were asked for. */
+  comments: ExportCommentGroup[] | null;
+  anonymised: boolean;
+}
+
+export interface ExportChoices {
+  anonymise: boolean;
+  comments: boolean;
+}
+
+/** Said for every author when names are left out, and for a comment posted without a name. */
+export const someoneOnThisBoard = 'Someone on this board';
+/** Said for someone who is no longer a member (their name is not kept). */
+export const formerMember = 'A former member';
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : '');
+
+/** Reads board `boardId`'s `doc` into what the PDF says; `names` maps members' user ids to display names. */
+export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<string, string>, choices: ExportChoices): ExportModel {
+  const { meta, touchpoints, feelings, comments } = boardTypes(doc);
+  const journey = readJourney(doc);
+  const nameOf = (userId: string | null): string => {
+    if (choices.anonymise || userId === null) return someoneOnThisBoard;
+    return names.get(userId) ?? formerMember;
+  };
+
+  const shown = new Set(journey.rows.map((row) => row.touchpointId));
+  const titles = new Map<string, string>();
+  const people = new Set<string>();
+  const byStage = new Map<string, ExportTouchpoint[]>();
+  for (const row of journey.rows) {
+    const touchpoint = touchpoints.get(row.touchpointId) as Y.Map<unknown>;
+    const title = touchpointName(text(touchpoint.get('title')));
+    const createdBy = text(touchpoint.get('createdBy'));
+    if (createdBy !== '') people.add(createdBy);
+    titles.set(row.touchpointId, title);
+    let list = byStage.get(row.stageId);
+    if (list === undefined) byStage.set(row.stageId, (list = []));
+    list.push({
+      id: row.touchpointId,
+      title,
+      story: text(touchpoint.get('story')).trim(),
+      addedBy: choices.anonymise || createdBy === '' ? null : nameOf(createdBy),
+      stats: row.stats,
+      number: row.position + 1,
+    });
+  }
+  for (const key of feelings.keys()) {
+    const parts = parseFeelingKey(key);
+    if (parts !== null && shown.has(parts.touchpointId)) people.add(parts.participantId);
+  }
+  const threads = readThreads(doc);
+  for (const list of Object.values(threads)) {
+    for (const thread of list) for (const comment of [thread.first, ...thread.replies]) if (comment.authorId !== null) people.add(comment.authorId);
+  }
+
+  const stages = journey.stages.map((stage) => ({ id: stage.id, title: stageName(stage.title), touchpoints: byStage.get(stage.id) ?? [] }));
+  const bodyOf = (id: string): string => text((comments.get(id) as Y.Map<unknown> | undefined)?.get('body'));
+  const exportComment = (comment: CommentInfo): ExportComment => ({
+    id: comment.id,
+    author: nameOf(comment.authorId),
+    body: comment.hidden === null ? bodyOf(comment.id).trim() : null,
+    hiddenReason: comment.hidden?.reason ?? null,
+    createdAt: comment.createdAt,
+    edited: comment.editedAt !== null,
+    meToo: comment.meToo,
+  });
+  const group = (heading: string, target: CommentTarget): ExportCommentGroup | null => {
+    const list: Thread[] = threads[targetKey(target)] ?? [];
+    if (list.length === 0) return null;
+    return {
+      heading,
+      threads: list.map((thread) => ({ first: exportComment(thread.first), replies: thread.replies.map(exportComment), resolved: thread.first.resolvedAt !== null })),
+    };
+  };
+  let commentGroups: ExportCommentGroup[] | null = null;
+  if (choices.comments) {
+    const groups: (ExportCommentGroup | null)[] = [group('On the whole board', { type: 'board', id: boardId })];
+    for (const stage of stages) {
+      groups.push(group(`On the stage “${stage.title}”`, { type: 'stage', id: stage.id }));
+      for (const touchpoint of stage.touchpoints) groups.push(group(`On “${touchpoint.title}”`, { type: 'touchpoint', id: touchpoint.id }));
+    }
+    commentGroups = groups.filter((entry): entry is ExportCommentGroup => entry !== null);
+  }
+
+  const purpose = text(meta.get('purpose')).trim();
+  return {
+    title: text(meta.get('title')).trim() || 'Untitled board',
+    purpose,
+    phase: phaseStep(meta.get('phase')),
+    contributors: people.size,
+    stages,
+    journey,
+    titles,
+    comments: commentGroups,
+    anonymised: choices.anonymise,
+  };
+}

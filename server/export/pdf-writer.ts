@@ -1,0 +1,206 @@
+/**
+ * Tagged text on pdfkit pages, for the board's PDF: headings (with bookmarks), paragraphs and
+ * lists, each a structure element in reading order under the document's root, and the page
+ * furniture (the footer's page number) marked as an artifact so screen readers skip it.
+ *
+ * Every element is attached to the tree as soon as it is made and ended as soon as its content is
+ * written, so pdfkit writes it out then instead of holding the whole tree to the end.
+ *
+ * Characters the embedded font lacks (scripts other than Latin, Greek and Cyrillic) are drawn as
+ * "?" — a box of nothing would hide that something is missing — while the element's ActualText
+ * keeps the real words for screen readers, search and copying; the cover then says so.
+ */
+import type { Font } from 'fontkit';
+
+/** pdfkit's structure element (its typings lack a name for it). */
+export type Struct = ReturnType<PDFKit.PDFDocument['struct']>;
+
+/** Type sizes in points; large print keeps everything at 18 pt or more. */
+export interface Typeface {
+  body: number;
+  small: number;
+  h1: number;
+  h2: number;
+  h3: number;
+  lineGap: number;
+  /** Space after a paragraph. */
+  gap: number;
+}
+
+export const regularPrint: Typeface = { body: 11, small: 10, h1: 24, h2: 17, h3: 13, lineGap: 2.5, gap: 5 };
+export const largePrint: Typeface = { body: 18, small: 18, h1: 32, h2: 26, h3: 21, lineGap: 4, gap: 8 };
+
+/** Text colour: near-black on white (contrast above 15:1); quieter text is still above 7:1. */
+export const ink = '#1a1a1a';
+export const quietInk = '#404040';
+
+const fontNames = { regular: 'body', bold: 'body-bold' } as const;
+
+export interface TextOptions {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+  /** Indent from the left margin. */
+  indent?: number;
+}
+
+export class PdfWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly type: Typeface;
+  readonly root: Struct;
+  readonly #font: Font;
+  readonly #placeholder: string;
+  /** Some text had characters the font lacks. */
+  missingGlyphs = false;
+  #pages = 0;
+
+  constructor(doc: PDFKit.PDFDocument, type: Typeface, fonts: { regular: Font; bold: Font }, footer: string) {
+    this.doc = doc;
+    this.type = type;
+    this.#font = fonts.regular;
+    this.#placeholder = fonts.regular.hasGlyphForCodePoint(0xfffd) ? '\uFFFD' : '?';
+    // Registered with a family name: pdfkit then finds the font again by name (a table cell asks for
+    // the current font by family; without one it would open and compare a new copy per cell).
+    doc.registerFont(fontNames.regular, fonts.regular as unknown as ArrayBuffer, fontNames.regular);
+    doc.registerFont(fontNames.bold, fonts.bold as unknown as ArrayBuffer, fontNames.bold);
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+    doc.on('pageAdded', () => this.#footer(footer));
+  }
+
+  /** Pages begun so far. */
+  get pages(): number {
+    return this.#pages;
+  }
+
+  get width(): number {
+    return this.doc.page.width - this.doc.page.margins.left - this.doc.page.margins.right;
+  }
+
+  get bottom(): number {
+    return this.doc.page.height - this.doc.page.margins.bottom;
+  }
+
+  /** The page's full writing height. */
+  get pageHeight(): number {
+    return this.bottom - this.doc.page.margins.top;
+  }
+
+  /** Room left on this page. */
+  get room(): number {
+    return this.bottom - this.doc.y;
+  }
+
+  /** A new page (optionally turned to landscape); the first page is made by the document. */
+  newPage(layout?: 'portrait' | 'landscape'): void {
+    this.doc.addPage({ ...this.#pageOptions(), layout: layout ?? 'portrait' });
+  }
+
+  /** Starts a new page unless `height` fits on this one (or would not fit on any page anyway). */
+  keep(height: number, layout?: 'portrait' | 'landscape'): void {
+    if (height > this.room && this.doc.y > this.doc.page.margins.top + 1) this.newPage(layout);
+  }
+
+  /** The text as the font can draw it, and whether anything had to be replaced. */
+  printable(text: string): { shown: string; replaced: boolean } {
+    let replaced = false;
+    let shown = '';
+    for (const char of text) {
+      const code = char.codePointAt(0)!;
+      if (code < 0x20 || code === 0x20 || this.#font.hasGlyphForCodePoint(code)) shown += char;
+      else {
+        shown += this.#placeholder;
+        replaced = true;
+      }
+    }
+    if (replaced) this.missingGlyphs = true;
+    return { shown, replaced };
+  }
+
+  #use(options: TextOptions): PDFKit.PDFDocument {
+    return this.doc
+      .font(options.bold ? fontNames.bold : fontNames.regular)
+      .fontSize(options.size ?? this.type.body)
+      .fillColor(options.color ?? ink);
+  }
+
+  /** How tall `text` is at this width and style. */
+  measure(text: string, options: TextOptions = {}, width = this.width - (options.indent ?? 0)): number {
+    this.#use(options);
+    return this.doc.heightOfString(this.printable(text).shown, { width, lineGap: this.type.lineGap }) + this.type.gap;
+  }
+
+  /** One element of `type` under `parent` holding `text`; its ActualText carries what the font could not show. */
+  text(parent: Struct, type: string, text: string, options: TextOptions = {}): Struct {
+    const { shown, replaced } = this.printable(text);
+    const element = this.doc.struct(type, replaced ? { actual: text } : {});
+    parent.add(element);
+    const indent = options.indent ?? 0;
+    element.add(() => {
+      this.#use(options).text(shown, this.doc.page.margins.left + indent, this.doc.y, { width: this.width - indent, lineGap: this.type.lineGap });
+    });
+    element.end();
+    this.doc.moveDown(0).y += this.type.gap;
+    return element;
+  }
+
+  paragraph(parent: Struct, text: string, options: TextOptions = {}): Struct {
+    return this.text(parent, 'P', text, options);
+  }
+
+  /** A heading of `level` (1–3), kept with `keepWith` points of what follows; a bookmark when asked. */
+  heading(parent: Struct, level: 1 | 2 | 3, text: string, keepWith = 0, bookmark?: PDFKit.PDFOutline): Struct {
+    const size = level === 1 ? this.type.h1 : level === 2 ? this.type.h2 : this.type.h3;
+    const height = this.measure(text, { bold: true, size });
+    this.keep(height + keepWith);
+    if (level > 1 && this.doc.y > this.doc.page.margins.top + 1) this.doc.y += this.type.gap * (level === 2 ? 2 : 1);
+    bookmark?.addItem(text);
+    return this.text(parent, `H${level}`, text, { bold: true, size });
+  }
+
+  /** A grouping element (Sect, Div) under `parent`, ended by the caller. */
+  group(parent: Struct, type: 'Sect' | 'Div' | 'Part'): Struct {
+    const element = this.doc.struct(type);
+    parent.add(element);
+    return element;
+  }
+
+  /** A list of `items` (L > LI > LBody), one paragraph each. */
+  list(parent: Struct, items: readonly string[], options: TextOptions = {}): void {
+    const list = this.doc.struct('L');
+    parent.add(list);
+    for (const item of items) {
+      const li = this.doc.struct('LI');
+      list.add(li);
+      this.text(li, 'LBody', item, options);
+      li.end();
+    }
+    list.end();
+  }
+
+  #pageOptions(): PDFKit.PDFDocumentOptions {
+    const { size, margins } = this.doc.options;
+    return { size, margins };
+  }
+
+  #footer(words: string): void {
+    this.#pages++;
+    const { doc } = this;
+    const [x, y] = [doc.x, doc.y];
+    const size = Math.min(this.type.small, 12);
+    const margins = doc.page.margins;
+    const bottom = margins.bottom;
+    // Written below the bottom margin: without it for a moment, so pdfkit does not start a page for it.
+    margins.bottom = 0;
+    doc.markContent('Artifact', { type: 'Pagination' });
+    doc
+      .font(fontNames.regular)
+      .fontSize(size)
+      .fillColor(quietInk)
+      .text(`${this.printable(words).shown} · Page ${this.#pages}`, margins.left, doc.page.height - bottom + size * 0.4, { lineBreak: false, width: this.width, height: size * 2, ellipsis: true });
+    doc.endMarkedContent();
+    margins.bottom = bottom;
+    doc.x = x;
+    doc.y = y;
+  }
+}
