@@ -1,9 +1,11 @@
 /**
- * "Download PDF" on the board (issue 14, the page's side), in real Chromium. By keyboard alone a
- * person chooses US Letter, large print and leaving out names, downloads, and gets a PDF whose
- * request carried exactly those choices; the page says "Preparing your PDF…" while it comes and
- * how many pages it has once ready (the same number pdfinfo reads from the file); a second press
- * meanwhile starts nothing and says so; a failure says the server's message, or that the person
+ * "Download PDF" on the board (issue 14, the page's side), in real Chromium against the real
+ * server's export. By keyboard alone a person chooses US Letter, large print and leaving out
+ * names, downloads, and gets a Letter-size PDF under the server's file name, whose request carried
+ * exactly those choices; the page says "Preparing your PDF…" while it comes, counts the pages as
+ * they arrive on a slow connection, and says how many it has once ready (the number pdfinfo reads
+ * from the file); a second press meanwhile starts nothing and says so; a failure (a 500 in the
+ * contract's error shape, put in by page.route) says the server's message, or that the person
  * seems to be offline, and Try again works; Escape closes the choices with focus back on the
  * button; someone who can only look may download too. 44 px targets and axe at 390×844 and
  * 1366×768, with the choices open and with a failure shown.
@@ -11,7 +13,6 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
-import PDFDocument from 'pdfkit';
 import type { Page, Request, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
@@ -51,30 +52,7 @@ async function boardToExport() {
   return { ann, vic, boardId };
 }
 
-// Until the server's route is in, a pdfkit file of five pages stands in for its answer.
-function standInPdf(): Promise<Buffer> {
-  return new Promise((done, fail) => {
-    const doc = new PDFDocument({ autoFirstPage: false });
-    const parts: Buffer[] = [];
-    doc.on('data', (part: Buffer) => parts.push(part));
-    doc.on('end', () => done(Buffer.concat(parts)));
-    doc.on('error', fail);
-    for (let page = 1; page <= 5; page++) doc.addPage().text(`Page ${page}`);
-    doc.end();
-  });
-}
-async function answerWithStandIn(route: Route) {
-  await route.fulfill({
-    status: 200,
-    headers: { 'content-type': 'application/pdf', 'content-disposition': 'attachment; filename="Leaving hospital.pdf"' },
-    body: await standInPdf(),
-  });
-}
-
-/** What the server would answer (for now the stand-in), once the test lets the request go. */
-const answer = answerWithStandIn;
-
-/** Holds every export request until `release` is called, then lets it go on to `answer`. */
+/** Holds every export request until `release` is called, then lets it go on to the server. */
 function holdExports(page: Page) {
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -82,11 +60,12 @@ function holdExports(page: Page) {
   const handler = async (route: Route) => {
     requests++;
     await released;
-    await answer(route);
+    await route.continue();
   };
   return { start: () => page.route(exportAddress, handler), release: () => release(), requests: () => requests };
 }
 
+/** A failure as the server says one (the contract's error shape), for one request. */
 const failure = { error: { code: 'internal', message: 'The PDF could not be made just now. Please try again in a minute.' } };
 const failOnce = async (route: Route) => route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify(failure) });
 
@@ -94,11 +73,12 @@ const toolbarButton = (page: Page) => page.locator('#export-pdf-button');
 const statusLine = (page: Page) => page.locator('.export-pdf__words');
 const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
 
-/** The pages pdfinfo reads from a file. */
-async function pagesIn(path: string): Promise<number> {
+/** What pdfinfo reads from a file: its pages and the first page's size. */
+async function pdfInfo(path: string): Promise<{ pages: number; size: string }> {
   const { stdout } = await run('pdfinfo', [path]);
-  return Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]);
+  return { pages: Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1]), size: /^Page size:\s+(.*)$/m.exec(stdout)?.[1] ?? '' };
 }
+const pagesIn = async (path: string) => (await pdfInfo(path)).pages;
 
 /** Buttons, radio buttons' and checkboxes' labels in the export's panel shorter or narrower than 44 px. */
 const smallTargets = (page: Page) =>
@@ -116,7 +96,6 @@ describe('Download PDF', () => {
     const { server, browser } = fixture;
     const { ann, boardId } = await boardToExport();
     const page = await boardPageOf(browser, server, ann, boardId, laptop);
-    await page.route(exportAddress, answerWithStandIn);
 
     await tabTo(page, 'Download PDF');
     await page.keyboard.press('Enter');
@@ -135,12 +114,18 @@ describe('Download PDF', () => {
 
     const request: Request = await asked;
     expect(Object.fromEntries(new URL(request.url()).searchParams)).toEqual({ paper: 'letter', largePrint: '1', anonymise: '1' });
+    const answered = await request.response();
+    expect(answered?.status()).toBe(200);
     const download = await downloaded;
-    expect(download.suggestedFilename()).toMatch(/\.pdf$/);
+    // Saved under the server's name for it.
+    const named = /filename="([^"]+)"/.exec((await answered?.headerValue('content-disposition')) ?? '')?.[1];
+    expect(named).toMatch(/\.pdf$/);
+    expect(download.suggestedFilename()).toBe(named);
     const path = await download.path();
     expect((await readFile(path)).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    const pages = await pagesIn(path);
+    const { pages, size } = await pdfInfo(path);
     expect(pages).toBeGreaterThan(0);
+    expect(size).toMatch(/^(612 x 792|792 x 612) pts \(letter\)/);
     await expect.poll(() => statusLine(page).textContent()).toBe(`Your PDF is ready: ${pages} pages. Look in your downloads.`);
     // Focus stayed on Download; Escape closes the choices and goes back to the toolbar's button.
     expect(await focusedText(page)).toBe('Download PDF now');
@@ -198,7 +183,6 @@ describe('Download PDF', () => {
     expect(await focusedText(page)).toBe('Try again');
 
     await page.unroute(exportAddress, failOnce);
-    await page.route(exportAddress, answer);
     const downloaded = page.waitForEvent('download');
     await page.keyboard.press('Enter');
     const path = await (await downloaded).path();
@@ -218,7 +202,6 @@ describe('Download PDF', () => {
     await page.getByRole('button', { name: 'Download PDF now' }).click();
     await expect.poll(() => statusLine(page).textContent()).toMatch(/^You seem to be offline/);
     await page.context().setOffline(false);
-    await page.route(exportAddress, answer);
     const downloaded = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Try again' }).click();
     await downloaded;
@@ -230,7 +213,6 @@ describe('Download PDF', () => {
     const { server, browser } = fixture;
     const { vic, boardId } = await boardToExport();
     const page = await boardPageOf(browser, server, vic, boardId, phone);
-    await page.route(exportAddress, answer);
     await toolbarButton(page).click();
     const downloaded = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Download PDF now' }).click();
@@ -257,6 +239,34 @@ describe('Download PDF', () => {
     await page.getByRole('button', { name: 'Download PDF now' }).click();
     await page.getByRole('button', { name: 'Try again' }).waitFor();
     await check();
+    await page.context().close();
+  });
+
+  it('on a slow connection, counts the pages as they arrive, up to the number the file has', async () => {
+    const { server, browser } = fixture;
+    const { ann, boardId } = await boardToExport();
+    const page = await boardPageOf(browser, server, ann, boardId, phone);
+    // Every text the status line shows, as it shows it.
+    await page.evaluate(() => {
+      const line = document.querySelector('.export-pdf__words')!;
+      const seen: string[] = ((window as unknown as { seen: string[] }).seen = []);
+      new MutationObserver(() => seen.push(line.textContent ?? '')).observe(line, { childList: true, characterData: true, subtree: true });
+    });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 100, downloadThroughput: 16_000, uploadThroughput: 16_000 });
+    await toolbarButton(page).click();
+    const downloaded = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download PDF now' }).click();
+    const path = await (await downloaded).path();
+    const pages = await pagesIn(path);
+    await expect.poll(() => statusLine(page).textContent()).toBe(`Your PDF is ready: ${pages} pages. Look in your downloads.`);
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const counts = seen.map((text) => /^Preparing your PDF… (\d+) pages? so far$/.exec(text)?.[1]).filter((n) => n !== undefined).map(Number);
+    expect(seen[0]).toBe('Preparing your PDF…');
+    expect(counts.length).toBeGreaterThan(0);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(counts.at(-1)).toBeLessThanOrEqual(pages);
     await page.context().close();
   });
 });
