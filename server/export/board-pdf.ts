@@ -89,7 +89,10 @@ async function writeBoard(doc: PDFKit.PDFDocument, { model, options, fonts, now 
   for (const [index, stage] of model.stages.entries()) {
     const section = w.group(w.root, 'Sect');
     const first = stage.touchpoints[0];
-    const firstHeight = first === undefined ? w.measure('No moments in this stage yet.') : Math.min(touchpointHeight(w, first, model.anonymised), w.pageHeight / 3);
+    // Kept with the whole first moment when that fits on a page (the moment would move to the next
+    // page anyway), else with a third of a page of it.
+    const firstMoment = first === undefined ? 0 : touchpointHeight(w, first, model.anonymised);
+    const firstHeight = first === undefined ? w.measure('No moments in this stage yet.') : firstMoment <= w.pageHeight ? firstMoment : w.pageHeight / 3;
     w.heading(section, 2, `Stage ${index + 1}: ${stage.title}`, firstHeight, doc.outline);
     if (first === undefined) w.paragraph(section, 'No moments in this stage yet.', { color: quietInk });
     for (const touchpoint of stage.touchpoints) {
@@ -152,6 +155,7 @@ function touchpointParts(touchpoint: ExportTouchpoint, anonymised: boolean): { t
 const touchpointHeading = (touchpoint: ExportTouchpoint) => `${touchpoint.number}. ${touchpoint.title}`;
 
 function touchpointHeight(w: PdfWriter, touchpoint: ExportTouchpoint, anonymised: boolean): number {
+  // The heading, the space above it, then each part.
   let height = w.measure(touchpointHeading(touchpoint), { bold: true, size: w.type.h3 }) + w.type.gap;
   for (const part of touchpointParts(touchpoint, anonymised)) height += w.measure(part.text);
   return height;

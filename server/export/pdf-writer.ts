@@ -152,8 +152,10 @@ export class PdfWriter {
   heading(parent: Struct, level: 1 | 2 | 3, text: string, keepWith = 0, bookmark?: PDFKit.PDFOutline): Struct {
     const size = level === 1 ? this.type.h1 : level === 2 ? this.type.h2 : this.type.h3;
     const height = this.measure(text, { bold: true, size });
-    this.keep(height + keepWith);
-    if (level > 1 && this.doc.y > this.doc.page.margins.top + 1) this.doc.y += this.type.gap * (level === 2 ? 2 : 1);
+    // Space above a heading, except at the top of a page; counted in what must fit here.
+    const space = () => (level > 1 && this.doc.y > this.doc.page.margins.top + 1 ? this.type.gap * (level === 2 ? 2 : 1) : 0);
+    this.keep(space() + height + keepWith);
+    this.doc.y += space();
     bookmark?.addItem(text);
     return this.text(parent, `H${level}`, text, { bold: true, size });
   }
