@@ -51,8 +51,10 @@ export function drawChart(w: PdfWriter, parent: Struct, run: { rows: JourneyRow[
   const stageBand = label * 2.4;
   const labelLines = 3;
   const labelsHeight = label * (labelLines + 1) * 1.25;
-  const plotTop = top + stageBand;
-  const plotHeight = height - stageBand - labelsHeight;
+  // Room between the stage names and the top level for the diamonds drawn above a bar.
+  const diamondRoom = 18;
+  const plotTop = top + stageBand + diamondRoom;
+  const plotHeight = height - stageBand - diamondRoom - labelsHeight;
   const slot = plotWidth / Math.max(run.rows.length, 1);
   const xOf = (index: number) => plotLeft + slot * (index + 0.5);
   const yOf = (score: number) => plotTop + ((2 - score) / 4) * plotHeight;
