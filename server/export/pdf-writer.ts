@@ -167,14 +167,24 @@ export class PdfWriter {
     return element;
   }
 
-  /** A list of `items` (L > LI > LBody), one paragraph each. */
+  /** A bulleted list of `items` (L > LI > Lbl, LBody), one paragraph each. */
   list(parent: Struct, items: readonly string[], options: TextOptions = {}): void {
     const list = this.doc.struct('L');
     parent.add(list);
+    const indent = (options.indent ?? 0) + (options.size ?? this.type.body) * 1.2;
     for (const item of items) {
       const li = this.doc.struct('LI');
       list.add(li);
-      this.text(li, 'LBody', item, options);
+      this.keep(this.measure(item, options, this.width - indent));
+      const y = this.doc.y;
+      const label = this.doc.struct('Lbl');
+      li.add(label);
+      label.add(() => {
+        this.#use(options).text('•', this.doc.page.margins.left + (options.indent ?? 0), y, { lineBreak: false });
+      });
+      label.end();
+      this.doc.y = y;
+      this.text(li, 'LBody', item, { ...options, indent });
       li.end();
     }
     list.end();
