@@ -1,163 +1,37 @@
 /**
- * `npm run bench -- --export` (issue 14, "Measure"): what a PDF export costs on the real Node server
- * (a child process, LibSQL file): boards of 20, 200 and 3,000 touchpoints (bench/export-board.ts,
- * written by real members on stock y-websocket clients), then each on a freshly started server
- * of its own (the board only on disk, no earlier board's heap counted): the first export (the
- * board loaded from the file), then warm exports
- * plain and with comments=1 taking turns — time to the answer's headers, first byte and whole file,
- * the server's CPU time, and its peak resident memory while exporting (Linux's VmHWM, reset before
- * each export through /proc/PID/clear_refs; sampled VmRSS where that is refused). Then several exports
- * of the largest board asked for at once, for memory that must stay bounded. Goal: 200 touchpoints
- * under 1 s.
+ * `npm run bench -- --export` (issue 14, "Measure"): what a PDF export costs, on the real Node server
+ * (a child process, LibSQL file) and on the Workers build in local workerd (bench/export-workers.ts):
+ * boards of 20, 200 and 3,000 touchpoints (bench/export-board.ts, written by real members on stock
+ * y-websocket clients), then each on a freshly started server of its own (the board only on disk,
+ * no earlier board's heap counted): the first export (the board loaded from storage), then warm
+ * exports plain and with comments=1 taking turns — time to the answer's headers, first byte and
+ * whole file, the server's CPU time, and its peak resident memory while exporting
+ * (bench/export-measure.ts). Then, on Node, several exports of the largest board asked for at once,
+ * for memory that must stay bounded. Both runtimes in one table. Goal: 200 touchpoints under 1 s.
  *
  * `EXPORT_SIZES` (default 20,200,3000) touchpoints per board, `EXPORT_RUNS` (default 5) warm
  * exports per board and option, `EXPORT_PARALLEL` (default 3, 0 for none) exports of the largest board
- * asked for at once (the server makes two at a time and tells the rest to try again).
+ * asked for at once (the server makes two at a time and tells the rest to try again),
+ * `EXPORT_WORKERS=0` leaves the Workers build out.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { makeTempDir } from '../test/support/temp-dir.ts';
-import { pdfInfo } from '../test/support/pdf-tools.ts';
 import { boardsAndPeople, type Member } from './comments-board.ts';
 import { seedExportBoard, type ExportBoard } from './export-board.ts';
+import { exportPath, measureBoard, meterMethod, median, mib, peakMeter, range, timeExport, type BoardResult, type Progress } from './export-measure.ts';
+import { workersExport, type WorkersExport } from './export-workers.ts';
 import { startBenchServer, type BenchServer } from './server.ts';
 import { count, markdownTable, ms } from './stats.ts';
 
 const sizes = (process.env['EXPORT_SIZES'] ?? '20,200,3000').split(',').map(Number);
 const runs = Number(process.env['EXPORT_RUNS'] ?? 5);
 const parallel = Number(process.env['EXPORT_PARALLEL'] ?? 3);
+const withWorkers = process.env['EXPORT_WORKERS'] !== '0';
 const exportTimeoutMs = 300_000;
 
-type Progress = (line: string) => void;
 type Track = (server: { killNow(): void }) => void;
-
-/** One export as the page's Download PDF link asks for it. */
-export interface ExportRun {
-  /** Request sent → status and headers in. */
-  headersMs: number;
-  /** Request sent → first byte of the file. */
-  firstByteMs: number;
-  /** Request sent → last byte of the file. */
-  fullMs: number;
-  bytes: number;
-  /** The server's CPU time (all threads) over the export, or null. */
-  serverCpuMs: number | null;
-  /** The server's resident memory just before, and its high-water mark during, in KiB. */
-  rssBeforeKiB: number | null;
-  peakKiB: number | null;
-  contentType: string | null;
-  disposition: string | null;
-  file: Uint8Array;
-}
-
-/** The server's peak resident memory over a span: VmHWM reset first where Linux lets us, else VmRSS sampled every 5 ms. */
-function peakMeter(pid: number): { stop(): number | null; method: string } {
-  const status = () => readFileSync(`/proc/${pid}/status`, 'utf8');
-  const field = (name: string) => {
-    const match = new RegExp(`${name}:\\s+(\\d+) kB`).exec(status());
-    return match ? Number(match[1]) : null;
-  };
-  try {
-    writeFileSync(`/proc/${pid}/clear_refs`, '5');
-    return { method: 'VmHWM', stop: () => field('VmHWM') };
-  } catch {
-    let peak = field('VmRSS') ?? 0;
-    const timer = setInterval(() => (peak = Math.max(peak, field('VmRSS') ?? 0)), 5);
-    return {
-      method: 'VmRSS every 5 ms',
-      stop: () => {
-        clearInterval(timer);
-        return Math.max(peak, field('VmRSS') ?? 0);
-      },
-    };
-  }
-}
-
-let meterMethod = '';
-
-/** The export's address for a board and its choices. */
-const exportPath = (boardId: string, query: string) => `/api/boards/${boardId}/export.pdf${query ? `?${query}` : ''}`;
-
-/** Fetches one export to its last byte, timing it and reading the server's CPU and memory around it. */
-export async function timeExport(server: BenchServer, member: Member, boardId: string, query: string): Promise<ExportRun> {
-  const pid = server.pid();
-  if (pid === undefined) throw new Error('the server is not running');
-  const rssBeforeKiB = server.rssKiB();
-  const meter = peakMeter(pid);
-  meterMethod = meter.method;
-  const cpuBefore = server.cpuMs();
-  const started = performance.now();
-  const response = await fetch(`${server.url}${exportPath(boardId, query)}`, { headers: { cookie: member.cookie }, signal: AbortSignal.timeout(exportTimeoutMs) });
-  const headersMs = performance.now() - started;
-  if (response.status !== 200) {
-    const body = await response.text();
-    meter.stop();
-    throw new Error(`GET ${exportPath(boardId, query)} answered ${response.status}${response.status === 404 ? ' (is the export route in this checkout yet?)' : ''}: ${body.slice(0, 300)}`);
-  }
-  const chunks: Uint8Array[] = [];
-  let firstByteMs = Number.NaN;
-  const reader = response.body!.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (chunks.length === 0) firstByteMs = performance.now() - started;
-    chunks.push(value);
-  }
-  const fullMs = performance.now() - started;
-  const cpuAfter = server.cpuMs();
-  const peakKiB = meter.stop();
-  const file = new Uint8Array(Buffer.concat(chunks));
-  const head = Buffer.from(file.subarray(0, 5)).toString('latin1');
-  const tail = Buffer.from(file.subarray(-1024)).toString('latin1');
-  if (head !== '%PDF-' || !tail.includes('%%EOF')) throw new Error(`the export of ${boardId} (${query || 'no options'}) is not a whole PDF: starts ${JSON.stringify(head)}, ${file.length} bytes`);
-  return {
-    headersMs,
-    firstByteMs,
-    fullMs,
-    bytes: file.length,
-    serverCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
-    rssBeforeKiB,
-    peakKiB,
-    contentType: response.headers.get('content-type'),
-    disposition: response.headers.get('content-disposition'),
-    file,
-  };
-}
-
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
-const mib = (kib: number | null) => (kib === null ? '–' : (kib / 1024).toFixed(0));
-const range = (values: readonly number[]) => `${ms(Math.min(...values))}–${ms(Math.max(...values))}`;
-
-interface BoardResult {
-  board: ExportBoard;
-  /** The server's resident memory once started, before the board's first export. */
-  idleKiB: number | null;
-  cold: ExportRun;
-  warm: Record<string, ExportRun[]>;
-  pages: Record<string, number>;
-}
-
-/** The exports of one board: the first (cold) plain, then the options taking turns. */
-async function measureBoard(server: BenchServer, member: Member, board: ExportBoard, progress: Progress): Promise<BoardResult> {
-  const options = ['', 'comments=1'];
-  const idleKiB = server.rssKiB();
-  const cold = await timeExport(server, member, board.boardId, '');
-  progress(`  ${board.touchpoints} touchpoints, first export: ${ms(cold.fullMs)} ms, ${count(cold.bytes / 1000)} KB, peak ${mib(cold.peakKiB)} MiB`);
-  const warm: Record<string, ExportRun[]> = Object.fromEntries(options.map((o) => [o, []]));
-  const last: Record<string, Uint8Array> = { '': cold.file };
-  for (let run = 0; run < runs; run++) {
-    for (const option of run % 2 === 0 ? options : [...options].reverse()) {
-      const result = await timeExport(server, member, board.boardId, option);
-      warm[option]!.push({ ...result, file: new Uint8Array() });
-      last[option] = result.file;
-      progress(`  ${board.touchpoints} touchpoints, ${option || 'plain'}, run ${run + 1}/${runs}: ${ms(result.fullMs)} ms, peak ${mib(result.peakKiB)} MiB`);
-    }
-  }
-  const pages: Record<string, number> = {};
-  for (const [option, file] of Object.entries(last)) pages[option] = (await pdfInfo(file)).pages;
-  return { board, idleKiB, cold: { ...cold, file: new Uint8Array() }, warm, pages };
-}
+type Together = Awaited<ReturnType<typeof measureParallel>>;
 
 /** Several exports of one board at once: which were made (the server makes a few at once and answers 503 to more), their times, and the server's peak meanwhile. */
 async function measureParallel(server: BenchServer, member: Member, board: ExportBoard): Promise<{ fullMs: number[]; busy: number; retryAfter: string | null; peakKiB: number | null; rssBeforeKiB: number | null }> {
@@ -179,11 +53,11 @@ async function measureParallel(server: BenchServer, member: Member, board: Expor
   return { fullMs: made, busy: busy.length, retryAfter: busy[0]?.retryAfter ?? null, peakKiB: meter.stop(), rssBeforeKiB };
 }
 
-export async function exportSection(progress: Progress, track: Track): Promise<string> {
+/** The Node half: the boards written through one server, then each measured on a fresh one, then the parallel exports. */
+async function nodeExport(progress: Progress, track: Track): Promise<{ results: BoardResult[]; together: Together | null }> {
   const data = makeTempDir('common-ground-export-');
   const server = await startBenchServer({ dataDir: data.path });
   track(server);
-  const loadBefore = loadavg()[0]!;
   try {
     progress(`export: boards of ${sizes.join(', ')} touchpoints, twelve members`);
     const { boardIds, people } = await boardsAndPeople(server, sizes.map((n) => `Outpatients, ${count(n)} touchpoints`));
@@ -200,10 +74,10 @@ export async function exportSection(progress: Progress, track: Track): Promise<s
     for (const board of boards) {
       await server.stop();
       await server.start();
-      results.push(await measureBoard(server, member, board, progress));
+      results.push(await measureBoard(server, member, board, runs, progress, 'Node: '));
     }
     const largest = boards.at(-1)!;
-    let together: Awaited<ReturnType<typeof measureParallel>> | null = null;
+    let together: Together | null = null;
     if (parallel > 0) {
       await server.stop();
       await server.start();
@@ -212,50 +86,80 @@ export async function exportSection(progress: Progress, track: Track): Promise<s
       together = await measureParallel(server, member, largest);
       progress(`export: ${parallel} × ${largest.touchpoints} touchpoints at once: ${together.fullMs.map(ms).join(', ')} ms, ${together.busy} told to try again, peak ${mib(together.peakKiB)} MiB`);
     }
-    const loadAfter = loadavg()[0]!;
-
-    const rows: string[][] = [];
-    for (const result of results) {
-      const { board } = result;
-      for (const [option, list] of Object.entries(result.warm)) {
-        const plain = option === '';
-        rows.push([
-          count(board.touchpoints),
-          `${board.stages} / ${count(board.feelings)} / ${count(plain ? 0 : board.comments)}`,
-          plain ? 'plain' : option,
-          String(result.pages[option] ?? '–'),
-          count(median(list.map((r) => r.bytes)) / 1000),
-          plain ? ms(result.cold.fullMs) : '–',
-          ms(median(list.map((r) => r.firstByteMs))),
-          `**${ms(median(list.map((r) => r.fullMs)))}** (${range(list.map((r) => r.fullMs))})`,
-          ms(median(list.map((r) => r.serverCpuMs ?? Number.NaN))),
-          plain ? `${mib(result.idleKiB)} → ${mib(result.cold.peakKiB)}` : '–',
-          `${mib(Math.min(...list.map((r) => r.rssBeforeKiB ?? Number.NaN)))} → ${mib(Math.max(...list.map((r) => r.peakKiB ?? Number.NaN)))}`,
-        ]);
-      }
-    }
-    const goal = results.find((r) => r.board.touchpoints === 200);
-    const goalMs = goal ? median(goal.warm['']!.map((r) => r.fullMs)) : null;
-    const first = results[0]!.cold;
-    return [
-      `### PDF export on the Node server — ${runs} warm exports per board and option (median (range)), after one first export of the board from disk`,
-      '',
-      markdownTable(
-        ['touchpoints', 'stages / feelings / comments in it', 'options', 'pages', 'file (KB)', 'first export: whole file (ms)', 'first byte (ms)', 'whole file (ms)', 'server CPU (ms)', 'server RSS: started → peak of first export (MiB)', 'server RSS: lowest before → highest peak, warm (MiB)'],
-        rows,
-        3,
-      ),
-      '',
-      together
-        ? `${parallel} exports of the ${count(largest.touchpoints)}-touchpoint board asked for at once (after one export on a fresh server): ${together.fullMs.length} made, whole files in ${together.fullMs.map(ms).join(', ')} ms; ${together.busy} answered 503 (Retry-After: ${together.retryAfter ?? 'none'}); server RSS ${mib(together.rssBeforeKiB)} MiB before, peak ${mib(together.peakKiB)} MiB.`
-        : '',
-      `Each board on a freshly started server (the board only on disk). Peak memory read as ${meterMethod}. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadAfter.toFixed(1)} at the end, on ${cpus().length} cores. Answer: \`${first.contentType}\`, \`${first.disposition}\`.`,
-      goalMs === null ? '' : `Goal (issue 14): 200 touchpoints under 1 s — ${ms(goalMs)} ms at the median: ${goalMs < 1000 ? 'met' : 'NOT met'}.`,
-    ]
-      .filter((line, i, all) => line !== '' || all[i - 1] !== '')
-      .join('\n');
+    return { results, together };
   } finally {
     await server.stop();
     data.remove();
   }
+}
+
+/** One table row per board, option and runtime. */
+function rowsOf(runtime: string, result: BoardResult, option: string): string[] {
+  const { board } = result;
+  const list = result.warm[option]!;
+  const plain = option === '';
+  const whole = list.map((r) => r.fullMs);
+  return [
+    count(board.touchpoints),
+    `${board.stages} / ${count(board.feelings)} / ${count(plain ? 0 : board.comments)}`,
+    plain ? 'plain' : option,
+    runtime,
+    String(result.pages[option] ?? '–'),
+    count(median(list.map((r) => r.bytes)) / 1000),
+    plain ? ms(result.cold.fullMs) : '–',
+    ms(median(list.map((r) => r.firstByteMs))),
+    whole.length === 1 ? `**${ms(whole[0]!)}** (1 run)` : `**${ms(median(whole))}** (${range(whole)})`,
+    ms(median(list.map((r) => r.serverCpuMs ?? Number.NaN))),
+    plain ? `${mib(result.idleKiB)} → ${mib(result.cold.peakKiB)}` : '–',
+    `${mib(Math.min(...list.map((r) => r.rssBeforeKiB ?? Number.NaN)))} → ${mib(Math.max(...list.map((r) => r.peakKiB ?? Number.NaN)))}`,
+  ];
+}
+
+const goalLine = (runtime: string, results: readonly BoardResult[]): string => {
+  const goal = results.find((r) => r.board.touchpoints === 200);
+  if (!goal) return '';
+  const goalMs = median(goal.warm['']!.map((r) => r.fullMs));
+  return `${runtime}: ${ms(goalMs)} ms at the median (${goalMs < 1000 ? 'met' : 'NOT met'}), ${ms(goal.cold.fullMs)} ms as the first export after a start.`;
+};
+
+export async function exportSection(progress: Progress, track: Track): Promise<string> {
+  const loadBefore = loadavg()[0]!;
+  const node = await nodeExport(progress, track);
+  const loadBetween = loadavg()[0]!;
+  const workers: WorkersExport | null = withWorkers ? await workersExport(sizes, runs, progress, track) : null;
+  const loadAfter = loadavg()[0]!;
+
+  const rows: string[][] = [];
+  for (const [i, result] of node.results.entries()) {
+    for (const option of Object.keys(result.warm)) {
+      rows.push(rowsOf('Node', result, option));
+      const other = workers?.results[i];
+      if (other) rows.push(rowsOf('Workers', other, option));
+    }
+  }
+  const largest = node.results.at(-1)!.board;
+  const { together } = node;
+  const first = node.results[0]!.cold;
+  const slow = workers ? workers.results.filter((_, i) => workers.runsPerBoard[i]! < runs).map((r) => count(r.board.touchpoints)) : [];
+  const pagesDiffer = workers ? node.results.flatMap((r, i) => Object.entries(r.pages).filter(([option, pages]) => workers.results[i]?.pages[option] !== pages).map(([option]) => `${count(r.board.touchpoints)} ${option || 'plain'}`)) : [];
+  return [
+    `### PDF export — ${runs} warm exports per board and option (median (range)), after one first export of the board from storage${workers ? ', on Node and on the Workers build in local workerd' : ' (Node only: EXPORT_WORKERS=0)'}`,
+    '',
+    markdownTable(
+      ['touchpoints', 'stages / feelings / comments in it', 'options', 'runtime', 'pages', 'file (KB)', 'first export: whole file (ms)', 'first byte (ms)', 'whole file (ms)', 'server CPU (ms)', 'server RSS: started → peak of first export (MiB)', 'server RSS: lowest before → highest peak, warm (MiB)'],
+      rows,
+      4,
+    ),
+    '',
+    together
+      ? `Node: ${parallel} exports of the ${count(largest.touchpoints)}-touchpoint board asked for at once (after one export on a fresh server): ${together.fullMs.length} made, whole files in ${together.fullMs.map(ms).join(', ')} ms; ${together.busy} answered 503 (Retry-After: ${together.retryAfter ?? 'none'}); server RSS ${mib(together.rssBeforeKiB)} MiB before, peak ${mib(together.peakKiB)} MiB.`
+      : '',
+    workers
+      ? `Workers: wrangler dev in local workerd, each board on a freshly started wrangler over the kept state (the board only in its Durable Object's SQLite); seeding took ${workers.seedSeconds.map((s) => `${s.toFixed(0)} s`).join(', ')}. Server RSS is the workerd process that runs the Worker and its Durable Objects (not the entry proxy's nor wrangler's); CPU is the whole wrangler tree's.${slow.length > 0 ? ` First export over 60 s, so one warm export per option: ${slow.join(', ')} touchpoints.` : ''}${pagesDiffer.length > 0 ? ` Page counts differ from Node's: ${pagesDiffer.join(', ')}.` : ''}`
+      : '',
+    `Each board on a freshly started server (the board only in storage). Peak memory read as ${meterMethod}. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadBetween.toFixed(1)} between Node and Workers, ${loadAfter.toFixed(1)} at the end, on ${cpus().length} cores. Answer: \`${first.contentType}\`, \`${first.disposition}\`.`,
+    sizes.includes(200) ? `Goal (issue 14): 200 touchpoints under 1 s, warm. ${goalLine('Node', node.results)}${workers ? ` ${goalLine('Workers', workers.results)}` : ''}` : '',
+  ]
+    .filter((line, i, all) => line !== '' || all[i - 1] !== '')
+    .join('\n');
 }

@@ -1,6 +1,6 @@
 /**
  * The Workers build in local workerd for the benchmark: `wrangler dev` (the pinned wrangler in
- * node_modules) on a free 127.0.0.1 port with a fresh `--persist-to` folder, PUBLIC_URL set to that
+ * node_modules) on a free 127.0.0.1 port with a fresh `--persist-to` folder (or one the caller keeps), PUBLIC_URL set to that
  * origin and WEAK_TEST_SETTINGS=1 (cheap password hashing, relaxed sign-up limits: the bench signs
  * up once and makes many boards; sync is untouched). Resolved once wrangler prints `Ready on URL`.
  *
@@ -52,16 +52,24 @@ export interface WranglerDev {
   killNow(): void;
 }
 
-export async function startWranglerDev(): Promise<WranglerDev> {
+export interface WranglerDevOptions {
+  /**
+   * A folder the caller owns for the Worker's state (`--persist-to`: its Durable Objects' SQLite),
+   * kept on stop, so a later start finds the boards again; default a temp folder removed on stop.
+   */
+  stateDir?: string;
+}
+
+export async function startWranglerDev(options: WranglerDevOptions = {}): Promise<WranglerDev> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const temp = makeTempDir('common-ground-workerd-');
   const app = join(temp.path, 'app');
-  const state = join(temp.path, 'state');
+  const state = options.stateDir ?? join(temp.path, 'state');
   try {
     for (const path of copied) cpSync(join(root, path), join(app, path), { recursive: true });
     symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
-    mkdirSync(state);
+    mkdirSync(state, { recursive: true });
     writeFileSync(join(temp.path, 'empty.env'), '');
   } catch (error) {
     temp.remove();
