@@ -31,6 +31,7 @@ import { secureRandomBytes, systemClock, type Clock, type RandomBytes } from './
 import type { SqlDatabase } from './storage/sql-database.ts';
 import type { PdfFonts } from './ports/pdf-fonts.ts';
 import { exportRoutes } from './boards/export-routes.ts';
+import { sessionRoutes } from './boards/session-routes.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
 /** Turns an admitted (or refused) upgrade request into the runtime's WebSocket response. */
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', newsRoutes({ boards, activity, clock }));
   api.route('/', memberRoutes({ boards, sync }));
   api.route('/', commentRoutes({ boards, sync }));
+  api.route('/', sessionRoutes({ boards, sync, clock }));
   api.route('/', exportRoutes({ boards, sync, fonts: deps.pdfFonts, clock, onError: report }));
   api.route(
     '/',

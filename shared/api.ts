@@ -3,7 +3,7 @@
  * server to check bodies and by the client to type its calls. See docs/contract.md, "HTTP API".
  */
 import { z } from 'zod';
-import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength } from './limits.ts';
+import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength, timerMaxMinutes } from './limits.ts';
 import { plainText } from './plain-text.ts';
 import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
 
@@ -212,3 +212,30 @@ export const exportPdfQuery = z.strictObject({
   comments: exportFlag,
 });
 export type ExportPdfOptions = z.infer<typeof exportPdfQuery>;
+
+/**
+ * `POST /api/boards/:id/session` (facilitator only): one of the live session's tools. The server
+ * writes the result into the board document's `session` map with its own clock (shared/session.ts).
+ */
+export const sessionActionBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('start-timer'),
+    minutes: z
+      .number({ message: 'Say how many minutes, as a number.' })
+      .int('Please give whole minutes.')
+      .min(1, 'A timer runs for at least 1 minute.')
+      .max(timerMaxMinutes, `A timer runs for at most ${timerMaxMinutes} minutes.`),
+  }),
+  z.strictObject({ action: z.literal('pause-timer') }),
+  z.strictObject({ action: z.literal('resume-timer') }),
+  z.strictObject({ action: z.literal('add-minute') }),
+  z.strictObject({ action: z.literal('stop-timer') }),
+  z.strictObject({ action: z.literal('pause-editing') }),
+  z.strictObject({ action: z.literal('resume-editing') }),
+]);
+export type SessionActionBody = z.infer<typeof sessionActionBody>;
+
+/** `GET /api/time` and the answer to a session action: the server's clock, in ms since the epoch. */
+export interface ServerTime {
+  now: number;
+}

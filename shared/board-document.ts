@@ -19,6 +19,8 @@ export const TopLevel = {
   votes: 'votes',
   /** "Recently deleted": id of a hidden stage or touchpoint → its entry (shared/recently-deleted.ts). */
   deleted: 'deleted',
+  /** The live session's tools — the timer, paused editing — written by the server only (shared/session.ts). */
+  session: 'session',
 } as const;
 
 /** The 5-point feeling scale, worst to best. */
@@ -42,6 +44,7 @@ export function boardTypes(doc: Y.Doc) {
     comments: doc.getMap<Y.Map<unknown>>(TopLevel.comments),
     votes: doc.getMap<number>(TopLevel.votes),
     deleted: doc.getMap<Y.Map<unknown>>(TopLevel.deleted),
+    session: doc.getMap<unknown>(TopLevel.session),
   };
 }
 

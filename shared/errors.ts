@@ -17,6 +17,8 @@ export const errorStatus = {
   /** A new comment's id is already another comment's. */
   id_taken: 409,
   last_facilitator: 409,
+  /** A timer change when the board has no timer. */
+  no_timer: 409,
   /** A guest who already has an email and password cannot add another. */
   credentials_exist: 409,
   /** Invites that can no longer be used: 410 Gone, each with its own plain-language message. */

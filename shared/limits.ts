@@ -30,3 +30,6 @@ export const maxWordsPerFeeling = 30;
 export const orderMaxLength = 1024;
 /** Dots one person may give one touchpoint. */
 export const maxVotesPerTouchpoint = 20;
+
+/** Longest timer a facilitator may set for a live session, in minutes. */
+export const timerMaxMinutes = 120;

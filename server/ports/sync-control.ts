@@ -6,6 +6,7 @@
  */
 import type { Access } from '../../shared/access.ts';
 import type { CommentAction, CommentActionResult, CommentActor } from './comment-action.ts';
+import type { SessionAction, SessionActionResult, SessionActor } from './session-action.ts';
 
 /** Which sockets to close when sessions end. */
 export interface SessionsEnded {
@@ -38,6 +39,8 @@ export interface BoardControl {
   documentState(): Promise<Uint8Array | null>;
   /** A comment change the server writes itself (without a name, "Me too", hiding); resolves once durable. */
   commentAction(actor: CommentActor, action: CommentAction): Promise<CommentActionResult>;
+  /** A live-session change (timer, paused editing) the server writes itself; resolves once durable. */
+  sessionAction(actor: SessionActor, action: SessionAction): Promise<SessionActionResult>;
   /**
    * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
    * it again, and removes its stored document after every write of it already under way.

@@ -14,6 +14,7 @@
  * header; this object is reachable only through its namespace binding, never from the Internet.
  * Routes reach it by RPC ({@link BoardControl}), each call naming the board.
  */
+import type { SessionAction, SessionActionResult, SessionActor } from '../ports/session-action.ts';
 import { boardTitleMaxLength } from '../../shared/limits.ts';
 import { DurableObject } from 'cloudflare:workers';
 import type { DurableObjectState, Request as WorkerRequest, Response as WorkerResponse, WebSocket as WorkerSocket } from '@cloudflare/workers-types';
@@ -152,6 +153,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
 
   documentState(boardId: string): Promise<Uint8Array | null> {
     return this.#hostFor(boardId).documentState();
+  }
+
+  sessionAction(boardId: string, actor: SessionActor, action: SessionAction): Promise<SessionActionResult> {
+    return this.#hostFor(boardId).sessionAction(actor, action);
   }
 
   commentAction(boardId: string, actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {

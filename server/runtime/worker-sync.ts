@@ -14,7 +14,7 @@ import type { WorkerEnv } from './worker-env.ts';
 import { upgradedResponse, webSocketPair } from './worker-globals.ts';
 
 /** The board object's RPC surface as the entry calls it. */
-type BoardRpc = Pick<BoardObject, 'create' | 'purpose' | 'disconnect' | 'setAccess' | 'rename' | 'endSessions' | 'documentState' | 'commentAction' | 'delete' | 'stats'> & {
+type BoardRpc = Pick<BoardObject, 'create' | 'purpose' | 'disconnect' | 'setAccess' | 'rename' | 'endSessions' | 'documentState' | 'commentAction' | 'sessionAction' | 'delete' | 'stats'> & {
   fetch(request: Request): Promise<Response>;
 };
 
@@ -51,6 +51,7 @@ export function workerSync(env: WorkerEnv): { upgrade: SyncUpgrade; control: Syn
         endSessions: async (ended: SessionsEnded) => void (await stub().endSessions(boardId, ended)),
         documentState: async () => await stub().documentState(boardId),
         commentAction: async (actor, action) => await stub().commentAction(boardId, actor, action),
+        sessionAction: async (actor, action) => await stub().sessionAction(boardId, actor, action),
         delete: async () => void (await stub().delete(boardId)),
       };
     },

@@ -18,6 +18,8 @@ import type { CommentRecords } from '../ports/comment-records.ts';
 import type { BoardControl, SessionsEnded } from '../ports/sync-control.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
 import { runCommentAction, type CommentAction, type CommentActionResult, type CommentActor } from './comment-actions.ts';
+import type { SessionAction, SessionActionResult, SessionActor } from '../ports/session-action.ts';
+import { runSessionAction } from './session-actions.ts';
 import { ActivityTracker } from './activity.ts';
 import { changedBy, MalformedMessageError, Room } from './room.ts';
 
@@ -94,9 +96,9 @@ export class BoardHost implements BoardControl {
   readonly #admitted = new Map<SyncSocket, Admitted>();
   /** Set while the board is being deleted and after: no socket may join. */
   #deleting = false;
-  /** Comment actions run one after another (a "Me too" count read after another's write). */
-  #commentActions: Promise<unknown> = Promise.resolve();
-  /** Comment actions under way: the room stays loaded for them. */
+  /** Changes the server writes itself run one after another (a "Me too" count read after another's write). */
+  #serverActions: Promise<unknown> = Promise.resolve();
+  /** Server-written changes under way: the room stays loaded for them. */
   #acting = 0;
 
   constructor(options: BoardHostOptions) {
@@ -204,19 +206,35 @@ export class BoardHost implements BoardControl {
    * nobody has it open and letting it go again after. Resolves once the change is durable.
    */
   commentAction(actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {
+    return this.#serverAction((room) =>
+      runCommentAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, action, this.#clock.now()),
+    );
+  }
+
+  /** Runs a live-session change the server writes itself (session-actions.ts), as {@link commentAction}. */
+  sessionAction(actor: SessionActor, action: SessionAction): Promise<SessionActionResult> {
+    return this.#serverAction((room) => runSessionAction(room.doc, (change) => room.writeAsServer(change, actor.userId), actor, action, this.#clock.now()));
+  }
+
+  /**
+   * Runs a change the server writes itself, one after another on this board, loading the room when
+   * nobody has it open and letting it go again after.
+   */
+  #serverAction<R extends { ok: true } | { ok: false; code: 'not_found' | 'forbidden' | 'conflict'; message: string }>(act: (room: Room) => Promise<R>): Promise<R> {
     this.#acting++;
-    const run = async (): Promise<CommentActionResult> => {
-      if (this.#deleting) return { ok: false, code: 'not_found', message: 'That board is not there any more.' };
+    const gone = { ok: false, code: 'not_found', message: 'That board is not there any more.' } as R;
+    const run = async (): Promise<R> => {
+      if (this.#deleting) return gone;
       const room = await this.#open();
       try {
-        if (room.deleted) return { ok: false, code: 'not_found', message: 'That board is not there any more.' };
-        return await runCommentAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, action, this.#clock.now());
+        if (room.deleted) return gone;
+        return await act(room);
       } finally {
         if (room.size === 0) this.#unloadWhenIdle(room);
       }
     };
-    const result = this.#commentActions.then(run, run);
-    this.#commentActions = result.catch(() => undefined);
+    const result = this.#serverActions.then(run, run);
+    this.#serverActions = result.catch(() => undefined);
     return result.finally(() => {
       this.#acting--;
       this.#forgetIfIdle();

@@ -8,6 +8,7 @@ import type { ActivitySink } from '../ports/board-activity.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { CommentRecords } from '../ports/comment-records.ts';
 import type { CommentAction, CommentActor } from './comment-actions.ts';
+import type { SessionAction, SessionActor } from '../ports/session-action.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { BoardControl, SessionsEnded, SyncControl } from '../ports/sync-control.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -93,6 +94,7 @@ export class RoomRegistry implements SyncControl {
       endSessions: call((host, ended: SessionsEnded) => host.endSessions(ended)),
       documentState: call((host) => host.documentState()),
       commentAction: call((host, actor: CommentActor, action: CommentAction) => host.commentAction(actor, action)),
+      sessionAction: call((host, actor: SessionActor, action: SessionAction) => host.sessionAction(actor, action)),
       delete: call((host) => host.delete()),
     };
   }

@@ -78,6 +78,7 @@ const isTextType = (container: Container): boolean =>
 function slotOf(place: Place): Slot {
   const { top, container, key } = place;
   if (container === null) {
+    if (top === TopLevel.session) return refuse('the live session is written by the server only');
     if (top === TopLevel.stages) return key === null ? { kind: 'stage' } : refuse('a key in the stages list');
     if (!mapTops.has(top) || key === null) return refuse(`a list element in ${top}`);
     switch (top) {

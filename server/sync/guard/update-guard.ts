@@ -7,9 +7,11 @@
  * (update-changes.ts), then judged (board-rules.ts); typing into a text the document has is judged
  * the short way (typed-text.ts). A Yjs client id is one person's: a client id
  * another person has written with while the room has been loaded is refused, so nobody can write
- * in someone else's name or take the clocks that person's next changes will use.
+ * in someone else's name or take the clocks that person's next changes will use. While editing
+ * is paused (shared/session.ts), `edit` is judged as `comment`.
  */
 import * as Y from 'yjs';
+import { editingPaused } from '../../../shared/session.ts';
 import { judgeChanges, RefusedChange, boardTops, type Sender } from './board-rules.ts';
 import { typedTextClient } from './typed-text.ts';
 import { MissingContent, readUpdateChanges, UnreadableUpdate, type DecodedUpdate } from './update-changes.ts';
@@ -38,6 +40,20 @@ export function checkUpdate(
   sender: Sender,
   ownerOf: (clientId: number) => string | undefined,
 ): Accepted {
+  // While the facilitator has paused changes to the map, everyone below facilitate may only give
+  // feelings and comment: they are judged as `comment`.
+  if (sender.access === 'edit' && editingPaused(doc) !== null) {
+    try {
+      return judgeUpdate(doc, update, { ...sender, access: 'comment' }, ownerOf);
+    } catch (error) {
+      if (error instanceof RefusedChange) throw new RefusedChange(`${error.message} (editing is paused)`);
+      throw error;
+    }
+  }
+  return judgeUpdate(doc, update, sender, ownerOf);
+}
+
+function judgeUpdate(doc: Y.Doc, update: Uint8Array, sender: Sender, ownerOf: (clientId: number) => string | undefined): Accepted {
   const decoded = Y.decodeUpdate(update) as DecodedUpdate;
   // Typing into a text the document has (most updates) is judged the short way.
   const typedWith = typedTextClient(doc, decoded, sender);

@@ -1,0 +1,56 @@
+/**
+ * The live session's shared state (issue 15), in the board document's `session` map, which only
+ * the server writes (server/sync/session-actions.ts; a client's change to it is refused): the
+ * facilitator's timer and whether editing is paused. Times are the server's clock, so every
+ * device shows the same countdown whatever its own clock says (the page learns how far its clock
+ * is from the server's: GET /api/time). Read defensively: anything not of this shape reads as none.
+ *
+ * - `timer`: `{status: 'running', endsAt, durationMs, setBy}` or `{status: 'paused', remainingMs,
+ *   durationMs, setBy}`; absent when there is none.
+ * - `paused`: `{by, at}` while the facilitator has paused changes to the map; absent otherwise.
+ *   While it is there, everyone below `facilitate` may only give feelings and comment (the
+ *   server's guard judges them as `comment`).
+ */
+import type * as Y from 'yjs';
+import { boardTypes } from './board-document.ts';
+
+export const SessionKey = { timer: 'timer', paused: 'paused' } as const;
+
+export type Timer =
+  | { status: 'running'; endsAt: number; durationMs: number; setBy: string }
+  | { status: 'paused'; remainingMs: number; durationMs: number; setBy: string };
+
+export interface EditingPaused {
+  by: string;
+  at: number;
+}
+
+const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+/** The timer a stored value describes, or null. */
+export function readTimer(value: unknown): Timer | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { status, endsAt, remainingMs, durationMs, setBy } = value as Record<string, unknown>;
+  if (!isTime(durationMs) || typeof setBy !== 'string') return null;
+  if (status === 'running' && isTime(endsAt)) return { status, endsAt, durationMs, setBy };
+  if (status === 'paused' && isTime(remainingMs)) return { status, remainingMs, durationMs, setBy };
+  return null;
+}
+
+/** Whether a stored value says editing is paused, and by whom. */
+export function readPaused(value: unknown): EditingPaused | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { by, at } = value as Record<string, unknown>;
+  return typeof by === 'string' && isTime(at) ? { by, at } : null;
+}
+
+/** The board's timer now, or null. */
+export const timerOf = (doc: Y.Doc): Timer | null => readTimer(boardTypes(doc).session.get(SessionKey.timer));
+
+/** Whether the facilitator has paused changes to the map. */
+export const editingPaused = (doc: Y.Doc): EditingPaused | null => readPaused(boardTypes(doc).session.get(SessionKey.paused));
+
+/** Milliseconds left on `timer` at the server's time `serverNow` (never below 0). */
+export function timeLeft(timer: Timer, serverNow: number): number {
+  return timer.status === 'paused' ? timer.remainingMs : Math.max(0, timer.endsAt - serverNow);
+}
