@@ -119,7 +119,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', newsRoutes({ boards, activity, clock }));
   api.route('/', memberRoutes({ boards, sync }));
   api.route('/', commentRoutes({ boards, sync }));
-  api.route('/', sessionRoutes({ boards, sync, clock }));
+  api.route('/', sessionRoutes({ boards, sync, clock, random }));
   api.route('/', exportRoutes({ boards, sync, fonts: deps.pdfFonts, clock, onError: report }));
   api.route(
     '/',

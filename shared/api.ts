@@ -232,6 +232,12 @@ export const sessionActionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('stop-timer') }),
   z.strictObject({ action: z.literal('pause-editing') }),
   z.strictObject({ action: z.literal('resume-editing') }),
+  /** Anyone on the board: "I'd like to say something". */
+  z.strictObject({ action: z.literal('raise-hand') }),
+  /** One's own hand, or (a facilitator) anyone's: `userId` when it is not one's own. */
+  z.strictObject({ action: z.literal('lower-hand'), userId: boardThingId.optional() }),
+  /** Bring everyone here: every view goes to this stage or card, unless they chose to stay. */
+  z.strictObject({ action: z.literal('gather'), target: z.strictObject({ type: z.enum(['stage', 'touchpoint']), id: boardThingId }) }),
 ]);
 export type SessionActionBody = z.infer<typeof sessionActionBody>;
 

@@ -7,6 +7,10 @@
  *
  * - `timer`: `{status: 'running', endsAt, durationMs, setBy}` or `{status: 'paused', remainingMs,
  *   durationMs, setBy}`; absent when there is none.
+ * - `hands`: `{<userId>: raisedAt}`, the raised hands ("I'd like to say something"); the queue is
+ *   in the order they were raised, by the server's clock.
+ * - `gathered`: `{id, target: {type: 'stage'|'touchpoint', id}, by, at}`, the facilitator's last
+ *   "Bring everyone here"; each new `id` moves the views of those who have not chosen to stay.
  * - `paused`: `{by, at}` while the facilitator has paused changes to the map; absent otherwise.
  *   While it is there, everyone below `facilitate` may only give feelings and comment (the
  *   server's guard judges them as `comment`).
@@ -14,7 +18,7 @@
 import type * as Y from 'yjs';
 import { boardTypes } from './board-document.ts';
 
-export const SessionKey = { timer: 'timer', paused: 'paused' } as const;
+export const SessionKey = { timer: 'timer', paused: 'paused', hands: 'hands', gathered: 'gathered' } as const;
 
 export type Timer =
   | { status: 'running'; endsAt: number; durationMs: number; setBy: string }
@@ -54,3 +58,41 @@ export const editingPaused = (doc: Y.Doc): EditingPaused | null => readPaused(bo
 export function timeLeft(timer: Timer, serverNow: number): number {
   return timer.status === 'paused' ? timer.remainingMs : Math.max(0, timer.endsAt - serverNow);
 }
+
+/** One raised hand. */
+export interface RaisedHand {
+  userId: string;
+  raisedAt: number;
+}
+
+/** The raised hands in the order they went up (then by user id), from a stored value. */
+export function readHands(value: unknown): RaisedHand[] {
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value as Record<string, unknown>)
+    .filter((entry): entry is [string, number] => isTime(entry[1]))
+    .map(([userId, raisedAt]) => ({ userId, raisedAt }))
+    .sort((a, b) => a.raisedAt - b.raisedAt || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+}
+
+/** Where the facilitator last brought everyone. */
+export interface Gathered {
+  id: string;
+  target: { type: 'stage' | 'touchpoint'; id: string };
+  by: string;
+  at: number;
+}
+
+export function readGathered(value: unknown): Gathered | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { id, target, by, at } = value as Record<string, unknown>;
+  if (typeof id !== 'string' || typeof by !== 'string' || !isTime(at) || typeof target !== 'object' || target === null) return null;
+  const { type, id: targetId } = target as Record<string, unknown>;
+  if ((type !== 'stage' && type !== 'touchpoint') || typeof targetId !== 'string') return null;
+  return { id, target: { type, id: targetId }, by, at };
+}
+
+/** The board's raised hands, in order. */
+export const handsOf = (doc: Y.Doc): RaisedHand[] => readHands(boardTypes(doc).session.get(SessionKey.hands));
+
+/** The facilitator's last "Bring everyone here", or null. */
+export const gatheredOf = (doc: Y.Doc): Gathered | null => readGathered(boardTypes(doc).session.get(SessionKey.gathered));

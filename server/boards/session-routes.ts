@@ -9,7 +9,8 @@ import { sessionActionBody, type ServerTime } from '../../shared/api.ts';
 import { requireUser, type AuthVariables } from '../auth/current-user.ts';
 import { AppError } from '../http/app-error.ts';
 import { readJson } from '../http/json-body.ts';
-import type { Clock } from '../ports/clock.ts';
+import type { Clock, RandomBytes } from '../ports/clock.ts';
+import { newId } from '../ids.ts';
 import type { SessionAction } from '../ports/session-action.ts';
 import type { SyncControl } from '../ports/sync-control.ts';
 import { boardFor } from './board-access.ts';
@@ -19,11 +20,12 @@ export interface SessionRoutesOptions {
   boards: BoardStore;
   sync: SyncControl;
   clock: Clock;
+  random: RandomBytes;
 }
 
 type Env = { Variables: AuthVariables };
 
-export function sessionRoutes({ boards, sync, clock }: SessionRoutesOptions) {
+export function sessionRoutes({ boards, sync, clock, random }: SessionRoutesOptions) {
   const app = new Hono<Env>();
 
   app.get('/time', (c) => c.json({ now: clock.now() } satisfies ServerTime));
@@ -32,7 +34,14 @@ export function sessionRoutes({ boards, sync, clock }: SessionRoutesOptions) {
     const user = requireUser(c);
     const board = await boardFor(c, boards);
     const body = await readJson(c, sessionActionBody);
-    const action: SessionAction = body.action === 'start-timer' ? { kind: body.action, minutes: body.minutes } : { kind: body.action };
+    const action: SessionAction =
+      body.action === 'start-timer'
+        ? { kind: body.action, minutes: body.minutes }
+        : body.action === 'lower-hand'
+          ? { kind: body.action, userId: body.userId ?? user.id }
+          : body.action === 'gather'
+            ? { kind: body.action, target: body.target, id: newId(random) }
+            : { kind: body.action };
     const result = await sync.board(board.id).sessionAction({ userId: user.id, access: board.access }, action);
     if (!result.ok) throw new AppError(result.code === 'conflict' ? 'no_timer' : result.code, result.message);
     return c.json({ now: result.now } satisfies ServerTime);

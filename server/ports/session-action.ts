@@ -14,6 +14,9 @@ export type SessionAction =
   | { kind: 'add-minute' }
   | { kind: 'stop-timer' }
   | { kind: 'pause-editing' }
-  | { kind: 'resume-editing' };
+  | { kind: 'resume-editing' }
+  | { kind: 'raise-hand' }
+  | { kind: 'lower-hand'; userId: string }
+  | { kind: 'gather'; id: string; target: { type: 'stage' | 'touchpoint'; id: string } };
 
 export type SessionActionResult = { ok: true; now: number } | { ok: false; code: 'not_found' | 'forbidden' | 'conflict'; message: string };

@@ -1,14 +1,17 @@
 /**
  * The live session's tools as the server writes them into the board document's `session` map
  * (shared/session.ts): the facilitator's timer, stamped with the server's clock so every device
- * counts down to the same moment, and pausing changes to the map. Only the server writes there
- * (the guard refuses a client's change to it), so nobody can stop the clock or lift a pause but
- * a facilitator through the API. Transport-free: both runtimes run it through the board's host.
+ * counts down to the same moment; pausing changes to the map; raised hands, queued by the
+ * server's clock; and "Bring everyone here". Only the server writes there (the guard refuses a
+ * client's change to it), so nobody can stop the clock, lift a pause, lower another's hand or
+ * move everyone's view but a facilitator through the API, and nobody can raise a hand for
+ * someone else. Transport-free: both runtimes run it through the board's host.
  */
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { canFacilitate } from '../../shared/access.ts';
 import { boardTypes } from '../../shared/board-document.ts';
-import { SessionKey, timeLeft, timerOf, type Timer } from '../../shared/session.ts';
+import { hiddenIds, stageExists } from '../../shared/recently-deleted.ts';
+import { SessionKey, handsOf, timeLeft, timerOf, type Timer } from '../../shared/session.ts';
 import type { SessionAction, SessionActionResult, SessionActor } from '../ports/session-action.ts';
 
 const minute = 60_000;
@@ -21,7 +24,25 @@ export async function runSessionAction(
   action: SessionAction,
   now: number,
 ): Promise<SessionActionResult> {
-  if (!canFacilitate(actor.access)) return { ok: false, code: 'forbidden', message: 'Only a facilitator can run the session’s timer or pause changes.' };
+  const setHands = (hands: Record<string, number>) =>
+    write((d) => {
+      const { session } = boardTypes(d);
+      if (Object.keys(hands).length === 0) session.delete(SessionKey.hands);
+      else session.set(SessionKey.hands, hands);
+    });
+  const raised = () => Object.fromEntries(handsOf(doc).map((hand) => [hand.userId, hand.raisedAt]));
+  // Anyone on the board raises and lowers their own hand.
+  if (action.kind === 'raise-hand') {
+    const hands = raised();
+    if (hands[actor.userId] === undefined) await setHands({ ...hands, [actor.userId]: now });
+    return { ok: true, now };
+  }
+  if (action.kind === 'lower-hand' && action.userId === actor.userId) {
+    const { [actor.userId]: mine, ...others } = raised();
+    if (mine !== undefined) await setHands(others);
+    return { ok: true, now };
+  }
+  if (!canFacilitate(actor.access)) return { ok: false, code: 'forbidden', message: 'Only a facilitator can do that: run the timer, pause changes, lower someone else’s hand or bring everyone to one place.' };
   const timer = timerOf(doc);
   const setTimer = (next: Timer | null) =>
     write((d) => {
@@ -59,6 +80,24 @@ export async function runSessionAction(
     case 'resume-editing':
       await write((d) => boardTypes(d).session.delete(SessionKey.paused));
       break;
+    case 'lower-hand': {
+      const { [action.userId]: theirs, ...others } = raised();
+      if (theirs !== undefined) await setHands(others);
+      break;
+    }
+    case 'gather': {
+      const { target } = action;
+      const hidden = hiddenIds(doc);
+      const touchpoint = boardTypes(doc).touchpoints.get(target.id);
+      const there =
+        !hidden.has(target.id) &&
+        (target.type === 'stage'
+          ? stageExists(doc, target.id)
+          : touchpoint instanceof Y.Map && !hidden.has(String(touchpoint.get('stageId'))));
+      if (!there) return { ok: false, code: 'not_found', message: 'That stage or card is not on the board any more.' };
+      await write((d) => boardTypes(d).session.set(SessionKey.gathered, { id: action.id, target, by: actor.userId, at: now }));
+      break;
+    }
   }
   return { ok: true, now };
 }

@@ -10,12 +10,15 @@
  * - No client may write the `session` map, the facilitator included (refused with 4422).
  * - While editing is paused an editor's stock client may still give a feeling, but its change to
  *   a card is refused (4422) and reaches nobody; resumed, it is accepted again.
+ * - Raised hands queue in the order they went up; each person raises and lowers only their own;
+ *   a facilitator lowers anyone's.
+ * - "Bring everyone here" names a stage or card that is on the board, with a new id each time.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, participantKey } from '../../shared/board-document.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
-import { readPaused, readTimer, SessionKey } from '../../shared/session.ts';
+import { readGathered, readHands, readPaused, readTimer, SessionKey } from '../../shared/session.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { roundTrip, seedAsFacilitator, seeded, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
 import { nextCloseCode, type SyncClient } from '../support/sync-client.ts';
@@ -130,5 +133,42 @@ describe.each(targets)('the live session’s tools on %s', (target) => {
     (boardTypes(again.doc).touchpoints.get(seeded.reception)!.get('title') as Y.Text).insert(0, 'Now: ');
     await roundTrip(again);
     await waitUntil(() => String(boardTypes(watcher.doc).touchpoints.get(seeded.reception)!.get('title')) === 'Now: Reception', 'the change reaches others', 10_000);
+  });
+
+  it('queues raised hands in the order they went up; each lowers their own, a facilitator anyone’s', async () => {
+    const queue = () => readHands(session(watcher).get(SessionKey.hands)).map((hand) => hand.userId);
+    for (const person of [cast.edit, cast.comment, cast.view]) {
+      expect((await act(person, { action: 'raise-hand' })).status).toBe(200);
+      await waitUntil(() => queue().includes(person.id), `${person.displayName}'s hand is up`, 10_000);
+    }
+    expect(queue()).toEqual([cast.edit.id, cast.comment.id, cast.view.id]);
+    // Raising it again keeps its place.
+    expect((await act(cast.edit, { action: 'raise-hand' })).status).toBe(200);
+    expect((await act(cast.comment, { action: 'lower-hand' })).status).toBe(200);
+    await waitUntil(() => queue().length === 2, 'Cam lowered hers', 10_000);
+    expect(queue()).toEqual([cast.edit.id, cast.view.id]);
+    const notTheirs = await act(cast.edit, { action: 'lower-hand', userId: cast.view.id });
+    expect([notTheirs.status, notTheirs.body.error?.code]).toEqual([403, 'forbidden']);
+    expect((await act(cast.outsider, { action: 'raise-hand' })).status).toBe(403);
+    expect((await act(cast.facilitate, { action: 'lower-hand', userId: cast.edit.id })).status).toBe(200);
+    await waitUntil(() => queue().length === 1, 'the facilitator lowered Ed’s', 10_000);
+    expect(queue()).toEqual([cast.view.id]);
+  });
+
+  it('brings everyone to a stage or card that is on the board, a new call each time', async () => {
+    const gathered = () => readGathered(session(watcher).get(SessionKey.gathered));
+    expect((await act(cast.facilitate, { action: 'gather', target: { type: 'touchpoint', id: seeded.reception } })).status).toBe(200);
+    await waitUntil(() => gathered() !== null, 'the watcher sees the call', 10_000);
+    const first = gathered()!;
+    expect(first).toMatchObject({ target: { type: 'touchpoint', id: seeded.reception }, by: cast.facilitate.id });
+    expect((await act(cast.facilitate, { action: 'gather', target: { type: 'stage', id: seeded.waiting } })).status).toBe(200);
+    await waitUntil(() => gathered()?.id !== first.id, 'a second call', 10_000);
+    expect(gathered()!.target).toEqual({ type: 'stage', id: seeded.waiting });
+    const refusals: [TestPerson, unknown, number][] = [
+      [cast.edit, { action: 'gather', target: { type: 'stage', id: seeded.waiting } }, 403],
+      [cast.facilitate, { action: 'gather', target: { type: 'touchpoint', id: 'no-such-card-000' } }, 404],
+      [cast.facilitate, { action: 'gather', target: { type: 'board', id: boardId } }, 400],
+    ];
+    for (const [person, body, status] of refusals) expect((await act(person, body)).status, JSON.stringify(body)).toBe(status);
   });
 });
