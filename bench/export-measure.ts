@@ -135,18 +135,22 @@ export interface BoardResult {
 }
 
 /**
- * The exports of one board: the first (cold) plain, then `runs` of each option taking turns —
- * or as many as `runs` says once it has seen the first export (fewer for a slow one).
+ * The exports of one board: the first (cold) plain, then `runs` rounds of each option taking turns —
+ * fewer when the warm rounds so far have taken more than `budgetMs` (always at least one).
  */
-export async function measureBoard(server: ExportServer, member: Member, board: ExportBoard, warmRuns: number | ((cold: ExportRun) => number), progress: Progress, label = ''): Promise<BoardResult> {
+export async function measureBoard(server: ExportServer, member: Member, board: ExportBoard, runs: number, progress: Progress, label = '', budgetMs = Number.POSITIVE_INFINITY): Promise<BoardResult> {
   const options = ['', 'comments=1'];
   const idleKiB = server.rssKiB();
   const cold = await timeExport(server, member, board.boardId, '');
   progress(`  ${label}${board.touchpoints} touchpoints, first export: ${ms(cold.fullMs)} ms, ${count(cold.bytes / 1000)} KB, peak ${mib(cold.peakKiB)} MiB`);
-  const runs = typeof warmRuns === 'number' ? warmRuns : warmRuns(cold);
+  const warmStart = performance.now();
   const warm: Record<string, ExportRun[]> = Object.fromEntries(options.map((o) => [o, []]));
   const last: Record<string, Uint8Array> = { '': cold.file };
   for (let run = 0; run < runs; run++) {
+    if (run > 0 && performance.now() - warmStart > budgetMs) {
+      progress(`  ${label}${board.touchpoints} touchpoints: ${run} warm round${run === 1 ? '' : 's'} took ${((performance.now() - warmStart) / 1000).toFixed(0)} s, over the ${(budgetMs / 1000).toFixed(0)} s budget: no more`);
+      break;
+    }
     for (const option of run % 2 === 0 ? options : [...options].reverse()) {
       const result = await timeExport(server, member, board.boardId, option);
       warm[option]!.push({ ...result, file: new Uint8Array() });

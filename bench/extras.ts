@@ -10,7 +10,8 @@
  * record costs in memory, in process, bench/guard-cost.ts), `--comments` (a board with 2,000 comments
  * opening in Chromium beside the same board without, and posting a comment → seen by 20 others,
  * bench/comments.ts), `--export` (PDF export of boards of 20, 200 and 3,000 touchpoints: time to the whole
- * file and the server's peak memory, bench/export-pdf.ts). Each prints a
+ * file and the server's peak memory, on Node and on the Workers build in local workerd,
+ * bench/export-pdf.ts). Each prints a
  * markdown section on stdout and cleans up its child server on success, failure, Ctrl-C and
  * process exit.
  */
