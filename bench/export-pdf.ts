@@ -143,7 +143,7 @@ export async function exportSection(progress: Progress, track: Track): Promise<s
   const largest = node.results.at(-1)!.board;
   const { together } = node;
   const first = node.results[0]!.cold;
-  const cut = workers ? workers.results.filter((r) => r.warm['']!.length < runs).map((r) => `${count(r.board.touchpoints)} touchpoints ${r.warm['']!.length}`) : [];
+  const cut = workers ? workers.results.filter((r) => r.warm['']!.length < runs).map((r) => `${r.warm['']!.length} of ${runs} for the ${count(r.board.touchpoints)}-touchpoint board`) : [];
   const pagesDiffer = workers ? node.results.flatMap((r, i) => Object.entries(r.pages).filter(([option, pages]) => workers.results[i]?.pages[option] !== pages).map(([option]) => `${count(r.board.touchpoints)} ${option || 'plain'}`)) : [];
   return [
     `### PDF export — ${runs} warm exports per board and option (median (range)), after one first export of the board from storage${workers ? ', on Node and on the Workers build in local workerd' : ' (Node only: EXPORT_WORKERS=0)'}`,
@@ -158,7 +158,7 @@ export async function exportSection(progress: Progress, track: Track): Promise<s
       ? `Node: ${parallel} exports of the ${count(largest.touchpoints)}-touchpoint board asked for at once (after one export on a fresh server): ${together.fullMs.length} made, whole files in ${together.fullMs.map(ms).join(', ')} ms; ${together.busy} answered 503 (Retry-After: ${together.retryAfter ?? 'none'}); server RSS ${mib(together.rssBeforeKiB)} MiB before, peak ${mib(together.peakKiB)} MiB.`
       : '',
     workers
-      ? `Workers: wrangler dev in local workerd, each board on a freshly started wrangler over the kept state (the board only in its Durable Object's SQLite); seeding took ${workers.seedSeconds.map((s) => `${s.toFixed(0)} s`).join(', ')}. Server RSS is the workerd process that runs the Worker and its Durable Objects (not the entry proxy's nor wrangler's); CPU is the whole wrangler tree's. Warm rounds per board stop after ${workers.budgetSeconds} s${cut.length > 0 ? `: fewer than ${runs} made for ${cut.join(', ')}` : ' (none cut short)'}.${pagesDiffer.length > 0 ? ` Page counts differ from Node's: ${pagesDiffer.join(', ')}.` : ''}`
+      ? `Workers: wrangler dev in local workerd, each board on a freshly started wrangler over the kept state (the board only in its Durable Object's SQLite); seeding took ${workers.seedSeconds.map((s) => `${s.toFixed(0)} s`).join(', ')}. Server RSS is the workerd process that runs the Worker and its Durable Objects (not the entry proxy's nor wrangler's); CPU is the whole wrangler tree's. Warm rounds per board stop after ${workers.budgetSeconds} s${cut.length > 0 ? `: ${cut.join(', ')}` : ' (none cut short)'}.${pagesDiffer.length > 0 ? ` Page counts differ from Node's: ${pagesDiffer.join(', ')}.` : ''}`
       : '',
     `Each board on a freshly started server (the board only in storage). Peak memory read as ${meterMethod}. Node half ${nodeSeconds.toFixed(0)} s${workers ? `, Workers half ${workersSeconds.toFixed(0)} s` : ''}. Load average (1 min) ${loadBefore.toFixed(1)} at the start, ${loadBetween.toFixed(1)} between Node and Workers, ${loadAfter.toFixed(1)} at the end, on ${cpus().length} cores. Answer: \`${first.contentType}\`, \`${first.disposition}\`.`,
     sizes.includes(200) ? `Goal (issue 14): 200 touchpoints under 1 s, warm. ${goalLine('Node', node.results)}${workers ? ` ${goalLine('Workers', workers.results)}` : ''}` : '',
