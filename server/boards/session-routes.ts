@@ -1,7 +1,7 @@
 /**
  * The live session's tools over HTTP (issue 15): `POST /api/boards/:id/session` runs one for a
  * facilitator through the board's host on either runtime (server/sync/session-actions.ts), and
- * `GET /api/time` tells a page the server's clock, so a countdown agrees across devices whose own
+ * `GET /api/time` tells a signed-in page the server's clock, so a countdown agrees across devices whose own
  * clocks differ.
  */
 import { Hono } from 'hono';
@@ -28,7 +28,10 @@ type Env = { Variables: AuthVariables };
 export function sessionRoutes({ boards, sync, clock, random }: SessionRoutesOptions) {
   const app = new Hono<Env>();
 
-  app.get('/time', (c) => c.json({ now: clock.now() } satisfies ServerTime));
+  app.get('/time', (c) => {
+    requireUser(c);
+    return c.json({ now: clock.now() } satisfies ServerTime);
+  });
 
   app.post('/boards/:id/session', async (c) => {
     const user = requireUser(c);

@@ -53,7 +53,8 @@ describe.each(targets)('the live session’s tools on %s', (target) => {
   const timerSeen = () => readTimer(session(watcher).get(SessionKey.timer));
 
   it('runs a timer on the server’s clock that everyone, also someone joining later, sees', async () => {
-    const time = await api(app, '/api/time');
+    expect((await api(app, '/api/time')).status).toBe(401);
+    const time = await api(app, '/api/time', { cookie: cast.view.cookie });
     const { now: serverNow } = (await time.json()) as { now: number };
     expect(Math.abs(serverNow - Date.now())).toBeLessThan(5_000);
 

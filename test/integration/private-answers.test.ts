@@ -113,6 +113,10 @@ describe.each(targets)('private answers on %s', (target) => {
       await ok('DELETE /api/boards/:id/comments/:commentId/hidden', `${comment}/hidden`, { cookie: ann });
       await ok('DELETE /api/boards/:id/comments/:commentId', comment, { cookie: ann });
       await ok('GET /api/boards/:id/news', `/api/boards/${boardId}/news`, { cookie: ann });
+      const pdf = await ok('GET /api/boards/:id/export.pdf', `/api/boards/${boardId}/export.pdf`, { cookie: ann });
+      await pdf.arrayBuffer();
+      await ok('GET /api/time', '/api/time', { cookie: ann });
+      await ok('POST /api/boards/:id/session', `/api/boards/${boardId}/session`, { body: { action: 'start-timer', minutes: 5 }, cookie: ann });
       await ok('POST /api/boards/:id/seen', `/api/boards/${boardId}/seen`, { cookie: ann });
       await ok('PATCH /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { body: { access: 'view' }, cookie: ann });
       await ok('POST /api/me/credentials', '/api/me/credentials', { body: { email: 'grace@example.org', password }, cookie: guest });
