@@ -17,6 +17,8 @@ import type {
   MyCommentsAnswer,
   PostCommentBody,
   RegisterBody,
+  ServerTime,
+  SessionActionBody,
   UpdateCommentBody,
   User,
 } from '../../shared/api.ts';
@@ -118,6 +120,10 @@ export interface Api {
    * answers the response as soon as it starts, for the page to read the body as it streams.
    */
   exportPdf(boardId: string, query: string, signal?: AbortSignal): Promise<Response>;
+  /** The server's clock (issue 15), for a countdown that agrees across devices. */
+  serverTime(): Promise<ServerTime>;
+  /** Runs one of the live session's tools (facilitators only); answers the server's clock. */
+  sessionAction(boardId: string, body: SessionActionBody): Promise<ServerTime>;
 }
 
 export interface ApiOptions {
@@ -292,5 +298,7 @@ export function createApi(options: ApiOptions = {}): Api {
     },
     exportPdf: (boardId, query, signal) =>
       send('GET', `${boardPath(boardId)}/export.pdf?${query}`, undefined, { accept: 'application/pdf', signal }),
+    serverTime: () => json<ServerTime>('GET', '/api/time'),
+    sessionAction: (boardId, body) => json<ServerTime>('POST', `${boardPath(boardId)}/session`, body),
   };
 }

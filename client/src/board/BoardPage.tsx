@@ -49,6 +49,10 @@ import { createAnonymousComments } from './comments/anonymous-comments.ts';
 import { AnonymousProvider } from './comments/anonymous-context.ts';
 import { createBoardNews } from './news/board-news.ts';
 import { NewsProvider } from './news/news-context.ts';
+import { createLiveSession } from './session/live-session.ts';
+import { SessionProvider } from './session/session-context.ts';
+import { SessionNotices } from './session/SessionNotices.tsx';
+import { TimerLine } from './session/TimerLine.tsx';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -116,8 +120,12 @@ function BoardScreen(props: BoardScreenProps) {
     const current = access();
     return current !== null && allows(current);
   };
-  const editable = may(canEdit);
   const facilitates = may(canFacilitate);
+  // The live session's timer and paused editing (issue 15). While the facilitator has paused
+  // changes to the map, `edit` may do only what `comment` may (the server's guard refuses the rest).
+  const session = createLiveSession(connection.doc, () => api.serverTime(), () => connection.state().kind === 'live');
+  const mayEdit = may(canEdit);
+  const editable = createMemo(() => mayEdit() && (facilitates() || session.paused() === null));
   // Undo never sends what the server would refuse: taking back a card others have spoken about.
   // Nor a comment others have replied to, or one the server has written in (comment-undo-limit.ts).
   const undo = createBoardUndo(connection.doc, (step) => {
@@ -129,7 +137,8 @@ function BoardScreen(props: BoardScreenProps) {
   bindHistoryKeys(undo, (words) => announcer.say(words));
   // Undo takes back this person's own changes; after their access changed, some of those may be
   // changes they may no longer make (the server would refuse them), so the old steps go.
-  createEffect(on(access, () => undo.manager.clear(), { defer: true }));
+  // So too when a pause of changes to the map takes card changes away from them.
+  createEffect(on([access, editable], () => undo.manager.clear(), { defer: true }));
   const awareness = connection.provider.awareness;
   const curve = createCurveData(connection.doc);
   // What others added or changed since this person's last visit, less what they go to from its list (issue 13).
@@ -167,6 +176,7 @@ function BoardScreen(props: BoardScreenProps) {
     <MyCommentsProvider value={myComments}>
     <AnonymousProvider value={anonymous}>
     <NewsProvider value={news}>
+    <SessionProvider value={session}>
     <div class="board">
       <h1>{title()}</h1>
       {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
@@ -177,7 +187,11 @@ function BoardScreen(props: BoardScreenProps) {
           localCopy={connection.localCopy()}
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
+        <TimerLine />
       </div>
+      <Show when={!refused()}>
+        <SessionNotices />
+      </Show>
       <Show when={props.reloaded && !refused()}>
         {/* A live region from the start, its words put in once the board is here: heard, not missed. */}
         <p role="status" classList={{ notice: ready() }}>
@@ -245,6 +259,7 @@ function BoardScreen(props: BoardScreenProps) {
         </Show>
       </Show>
     </div>
+    </SessionProvider>
     </NewsProvider>
     </AnonymousProvider>
     </MyCommentsProvider>

@@ -1,7 +1,8 @@
 /**
  * The board's toolbar: "What's new" since this person's last visit (news/WhatsNew.tsx), Undo and
  * Redo (your own changes only, so shown to anyone who may change something — a feeling counts),
- * the keyboard shortcut list, "Download PDF" (export/ExportPdf.tsx, for every member), the
+ * the keyboard shortcut list, "Download PDF" (export/ExportPdf.tsx, for every member), "Session"
+ * (session/SessionPanel.tsx: the live session's timer and pausing changes, for facilitators), the
  * "… deleted" notice with its own Undo (shown at the bottom of the window, bottom-notice.ts;
  * Ctrl+Z takes the same step back), and the polite live region that says what happened.
  */
@@ -13,6 +14,7 @@ import { ShortcutsDialog } from './ShortcutsDialog.tsx';
 import { keepClearOfBottomNotice } from './bottom-notice.ts';
 import { WhatsNew } from './news/WhatsNew.tsx';
 import { ExportPdf } from './export/ExportPdf.tsx';
+import { SessionPanel } from './session/SessionPanel.tsx';
 import './board-toolbar.css';
 
 // Undo and Redo use aria-disabled, not disabled: a button that disables itself when pressed
@@ -51,6 +53,9 @@ export function BoardToolbar(props: { boardId: string }) {
         </Show>
         <ShortcutsDialog />
         <ExportPdf boardId={props.boardId} />
+        <Show when={board.canFacilitate()}>
+          <SessionPanel boardId={props.boardId} />
+        </Show>
       </div>
       <Show when={board.announcer.notice()}>
         {(notice) => (

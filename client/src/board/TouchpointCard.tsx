@@ -20,6 +20,7 @@ import { watchRemoteChanges } from './remote-news.ts';
 import { createTextField } from './y-text-signal.ts';
 import { CommentsSection } from './comments/CommentsSection.tsx';
 import { useNews } from './news/news-context.ts';
+import { PausedNote } from './session/PausedNote.tsx';
 
 export interface TouchpointCardProps {
   touchpoint: Y.Map<unknown>;
@@ -152,6 +153,8 @@ export function TouchpointCard(props: TouchpointCardProps) {
             )}
           </Show>
         </Show>
+        {/* Where focus goes when a pause of changes to the map closed this card's editor or menu. */}
+        <PausedNote cardId={props.id} />
       </article>
     </li>
   );
