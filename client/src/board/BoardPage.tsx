@@ -53,6 +53,10 @@ import { createLiveSession } from './session/live-session.ts';
 import { SessionProvider } from './session/session-context.ts';
 import { SessionNotices } from './session/SessionNotices.tsx';
 import { TimerLine } from './session/TimerLine.tsx';
+import { createRaisedHands } from './session/hands/raised-hands.ts';
+import { HandsControls } from './session/hands/HandsControls.tsx';
+import { GatheringRoot } from './session/gather/gathering-context.tsx';
+import { GatherNotice } from './session/gather/GatherNotice.tsx';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -105,6 +109,8 @@ function BoardScreen(props: BoardScreenProps) {
     );
   void readAccess();
   const names = createMemberNames(api, props.boardId, props.user.id);
+  // Raised hands (issue 15), marked in "Who is here" and queued for the facilitator.
+  const hands = createRaisedHands(connection.doc, connection.provider.awareness, presence.people, props.user, names);
   // A facilitator changed what this person may do: show the controls that now apply.
   createEffect(on(connection.accessChanges, () => void readAccess(), { defer: true }));
   // Read from this device while the server could not be reached: ask again once it is back.
@@ -177,6 +183,7 @@ function BoardScreen(props: BoardScreenProps) {
     <AnonymousProvider value={anonymous}>
     <NewsProvider value={news}>
     <SessionProvider value={session}>
+    <GatheringRoot boardId={props.boardId}>
     <div class="board">
       <h1>{title()}</h1>
       {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
@@ -188,6 +195,7 @@ function BoardScreen(props: BoardScreenProps) {
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
         <TimerLine />
+        <GatherNotice />
       </div>
       <Show when={!refused()}>
         <SessionNotices />
@@ -200,7 +208,8 @@ function BoardScreen(props: BoardScreenProps) {
       </Show>
       <Show when={!refused()}>
         <div class="board__people">
-          <PresenceList people={presence.people()} following={following()} onFollow={setFollowing} />
+          <PresenceList people={presence.people()} following={following()} onFollow={setFollowing} raised={hands.isRaised} handsUp={hands.queue().length} />
+          <HandsControls boardId={props.boardId} hands={hands} />
           {/* Members and invites (issue 4): the panel fetches what it needs when opened. */}
           <MembersPanel
             boardId={props.boardId}
@@ -259,6 +268,7 @@ function BoardScreen(props: BoardScreenProps) {
         </Show>
       </Show>
     </div>
+    </GatheringRoot>
     </SessionProvider>
     </NewsProvider>
     </AnonymousProvider>

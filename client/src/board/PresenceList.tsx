@@ -7,6 +7,8 @@
  */
 import { createSignal, For, Show } from 'solid-js';
 import type { PresentPerson } from './presence.ts';
+import { HandIcon, HandMark } from './session/hands/HandIcon.tsx';
+import { handsUpWords } from './session/hands/hand-words.ts';
 import './presence.css';
 
 export interface PresenceListProps {
@@ -15,6 +17,10 @@ export interface PresenceListProps {
   following?: number | null;
   /** Starts (key) or stops (null) following someone. */
   onFollow?: (key: number | null) => void;
+  /** Whether a person has a raised hand (issue 15): a hand beside the name, "Sam, hand raised". */
+  raised?: (person: PresentPerson) => boolean;
+  /** How many hands are up, said in the summary ("5 people here, 1 hand up"). */
+  handsUp?: number;
 }
 
 /** How many badges the summary shows before "+N": on a wide screen, and on a phone (presence.css). */
@@ -74,7 +80,16 @@ export function PresenceList(props: PresenceListProps) {
               <span class="presence__more presence__roomy-only">+{more(roomyBadges)}</span>
             </Show>
           </span>
-          <span class="presence__count">{count()}</span>
+          <span class="presence__count">
+            {count()}
+            {(props.handsUp ?? 0) > 0 ? ',' : ''}
+          </span>
+          <Show when={(props.handsUp ?? 0) > 0}>
+            <span class="presence__hands">
+              <HandIcon />
+              {handsUpWords(props.handsUp ?? 0)}
+            </span>
+          </Show>
         </button>
         <Show when={followed()}>
           {(person) => (
@@ -102,6 +117,9 @@ export function PresenceList(props: PresenceListProps) {
                 <span class="presence__name">
                   {person.name}
                   {person.isYou ? ' (you)' : ''}
+                  <Show when={props.raised?.(person)}>
+                    <HandMark />
+                  </Show>
                 </span>
                 <Show when={!person.isYou && props.onFollow}>
                   <button

@@ -17,6 +17,7 @@ import { deleteStage, moveStage } from './ordering.ts';
 import { ConfirmStep } from './members/ConfirmStep.tsx';
 import { recentlyDeletedDays } from '../../../shared/recently-deleted.ts';
 import { stageTitleMaxLength } from '../../../shared/limits.ts';
+import { BringEveryoneHere } from './session/gather/BringEveryoneHere.tsx';
 
 export interface StageHeaderProps {
   stage: StageView;
@@ -119,6 +120,7 @@ export function StageHeader(props: StageHeaderProps) {
               <button type="button" class="button button--secondary button--small" id={stageButtonId(props.stage.id, 'later')} aria-label={`Move later: ${name()}`} disabled={props.step === props.count} onClick={() => move(1)}>
                 Move later
               </button>
+              <BringEveryoneHere target={{ type: 'stage', id: props.stage.id }} name={name()} />
               <button type="button" class="button button--small button--danger" ref={deleteButton} aria-label={`Delete stage: ${name()}`} onClick={askOrRemove}>
                 Delete stage
               </button>

@@ -21,6 +21,8 @@ import { createTextField } from './y-text-signal.ts';
 import { CommentsSection } from './comments/CommentsSection.tsx';
 import { useNews } from './news/news-context.ts';
 import { PausedNote } from './session/PausedNote.tsx';
+import { bringEveryoneWords } from './session/gather/BringEveryoneHere.tsx';
+import { useGathering } from './session/gather/gathering-context.tsx';
 
 export interface TouchpointCardProps {
   touchpoint: Y.Map<unknown>;
@@ -46,6 +48,8 @@ export function TouchpointCard(props: TouchpointCardProps) {
   // Added or changed by others since this person's last visit, and not visited yet (news/board-news.ts).
   const news = useNews();
   const isNew = () => news.isNew('touchpoint', props.id);
+  // The facilitator's "Bring everyone here" (issue 15), an item of the card's menu.
+  const gathering = useGathering();
   // Other people working on this card: a ring in the first one's colour and their names.
   const others = () => board.presence.focusIndex().get(props.id) ?? [];
   let cardElement: HTMLLIElement | undefined;
@@ -133,6 +137,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
                 disabled: board.view.stages.length < 2,
                 onSelect: () => setEditing({ start: 'stage' }),
               },
+              ...(board.canFacilitate() ? [{ label: bringEveryoneWords, onSelect: () => gathering.bring({ type: 'touchpoint', id: props.id }) }] : []),
               {
                 label: 'Delete touchpoint',
                 danger: true,
