@@ -43,8 +43,10 @@ export function createLiveSession(doc: Y.Doc, askTime: () => Promise<ServerTime>
     setTimer(timerOf(doc));
     const focused = document.activeElement;
     const card = focused?.closest('[data-touchpoint-id]')?.getAttribute('data-touchpoint-id') ?? null;
+    const wasPaused = paused() !== null;
     // Solid redraws at once: a control the pause takes away is gone when this returns.
     setPaused(editingPaused(doc));
+    if (wasPaused || paused() === null) return;
     if (focused === null || focused === document.body || focused.isConnected) return;
     if (card !== null && document.querySelector(`[data-touchpoint-id="${CSS.escape(card)}"]`) !== null) setInterruptedCard(card);
     else document.getElementById(pauseBannerId)?.focus();

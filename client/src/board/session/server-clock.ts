@@ -3,8 +3,8 @@
  * with the server's time, and a device whose own clock is minutes out must still count down to
  * the same moment as everyone else. The page asks `GET /api/time` a few times, keeps the answer
  * with the shortest round trip (the least doubt about when the server read its clock) and takes
- * offset = server now + round trip / 2 − this device's time at the answer. It asks again when the
- * connection comes back and when the page is shown again (a sleeping device's clock may have been
+ * offset = server now + round trip / 2 − this device's time at the answer. It asks once the board
+ * is live, again each time the connection comes back and when the page is shown again (a sleeping device's clock may have been
  * set meanwhile); each session action's answer carries the server's `now` too, and is kept when
  * its round trip was shorter still.
  */
@@ -76,19 +76,20 @@ export interface ServerClock {
 }
 
 /**
- * Follows the server's clock while the board is open: measured at once, again each time `online`
- * becomes true and each time the page is shown again. Call inside a component.
+ * Follows the server's clock while the board is open: measured each time `online` becomes true
+ * (the first time too) and each time the page is shown again while online. Call inside a component.
  */
 export function createServerClock(askTime: () => Promise<ServerTime>, online: Accessor<boolean>, clocks: DeviceClocks = deviceClocks): ServerClock {
-  const [round, setRound] = createSignal(1);
-  const again = () => setRound((n) => n + 1);
-  createEffect(on(online, (isOnline) => isOnline && again(), { defer: true }));
-  const onShown = () => document.visibilityState === 'visible' && again();
+  // No measure before the board is first live (offline, it could only fail); false asks nothing.
+  const [round, setRound] = createSignal<number | false>(false);
+  const again = () => setRound((n) => (n === false ? 1 : n + 1));
+  createEffect(on(online, (isOnline) => isOnline && again()));
+  const onShown = () => document.visibilityState === 'visible' && online() && again();
   document.addEventListener('visibilitychange', onShown);
   onCleanup(() => document.removeEventListener('visibilitychange', onShown));
 
   // A measure that found nothing keeps the one before it.
-  const [measured] = createResource<ClockSample | null, number>(round, async (_round, { value }) => (await measureOffset(askTime, clocks)) ?? value ?? null);
+  const [measured] = createResource<ClockSample | null, number | false>(round, async (_round, { value }) => (await measureOffset(askTime, clocks)) ?? value ?? null);
   // The surest answer to a session action since the last measure began.
   const [refined, setRefined] = createSignal<ClockSample | null>(null);
   createEffect(on(round, () => setRefined(null), { defer: true }));
