@@ -18,7 +18,8 @@ import { createBoard, signUp, type TestPerson } from '../support/test-server.ts'
 import { waitUntil } from '../support/wait.ts';
 
 const fixture = useBrowserFixture();
-const items = ['Change name or story', 'Move up', 'Move down', 'Move to another stage', 'Delete touchpoint'];
+// A facilitator's menu: "Bring everyone here" is theirs (issue 15).
+const items = ['Change name or story', 'Move up', 'Move down', 'Move to another stage', 'Bring everyone here', 'Delete touchpoint'];
 
 /** Two stages; three cards in the first. Returns a Node client's view of the board. */
 async function seeded(owner: TestPerson, title: string): Promise<{ boardId: string; doc: Y.Doc }> {
@@ -176,6 +177,7 @@ describe('the card menu', () => {
     // Move to another stage: focus goes to the stage choice.
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
+    await page.keyboard.press('ArrowUp'); // Bring everyone here
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
