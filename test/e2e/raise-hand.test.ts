@@ -93,6 +93,14 @@ describe.each(viewports)('raise a hand on $name', (viewport) => {
 
     // "Who is here" says it in words beside the name, and shows a hand.
     const summary = whoIsHere(fayPage).getByRole('button', { name: /^3 people here, 2 hands up$/ });
+    // Its words fit inside it (on a phone the hands take a second line), and nothing scrolls sideways.
+    const sticksOut = () =>
+      summary.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        return [...button.children].filter((part) => part.getBoundingClientRect().right > box.right + 0.5).map((part) => part.textContent);
+      });
+    expect(await sticksOut()).toEqual([]);
+    expect(await fayPage.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await summary.click();
     const person = (name: string) => whoIsHere(fayPage).getByRole('listitem').filter({ has: fayPage.locator('.presence__name', { hasText: new RegExp(`^${name}`) }) });
     await expect.poll(() => person('Sam').locator('.presence__name').textContent()).toBe('Sam, hand raised');

@@ -44,6 +44,22 @@ function GatherLanding(props: { landing: () => Landing }) {
   );
 }
 
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * The message makes the pinned bar taller; the page keeps its place under it, so whatever had
+ * focus just below the bar may now be under it (WCAG 2.4.11). Once the bar's new height is in the
+ * page's scroll padding (pinned-bar.ts), focus is brought just clear of it — a nudge, not a move.
+ */
+async function keepFocusInSight(message: HTMLElement): Promise<void> {
+  await nextFrame();
+  await nextFrame();
+  const focused = document.activeElement;
+  const bar = message.closest('.board__bar');
+  if (!(focused instanceof HTMLElement) || focused === document.body || bar === null || bar.contains(focused)) return;
+  if (focused.getBoundingClientRect().top < bar.getBoundingClientRect().bottom) focused.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
 export function GatherNotice() {
   const gathering = useGathering();
   // Where focus was before it came into the message, to go back there when it is hidden.
@@ -59,6 +75,7 @@ export function GatherNotice() {
       <Show when={gathering.notice()}>
         {(notice) => (
           <div
+            ref={(message) => void keepFocusInSight(message)}
             class="gather-notice"
             classList={{ 'gather-notice--failed': notice().kind === 'failed' }}
             onFocusIn={(event) => {
