@@ -46,6 +46,9 @@ describe('editing the map', () => {
     const { page, doc } = await twoStageBoard();
     const card = page.locator('[data-touchpoint-id="touchpoint-num-1"]');
     const waiting = page.locator('.stage').filter({ has: page.getByRole('heading', { name: /Waiting/ }) });
+    // Both in sight, as for a person dragging with a mouse: the emulated drag cannot scroll the
+    // page mid-drag, and a facilitator's stage has a row of controls above its cards.
+    await page.setViewportSize({ width: 1280, height: 1200 });
     await card.dragTo(waiting);
     await waitUntil(() => boardTypes(doc).touchpoints.get('touchpoint-num-1')?.get('stageId') === 'stage-num-2', 'the dragged card moved to Waiting');
     await page.context().close();
