@@ -248,8 +248,11 @@ describe('the live session’s timer', () => {
     // Eddie's page was loaded again after the start: that came with the board, not as news.
     // (The minute added counts from the server's now, so a page may find a few ms over a minute.)
     const added = /^A minute was added: 1 minute( 1 second)? left\.$/;
-    expect(await news(eddieOne)).toEqual(['Time is up', expect.stringMatching(added), 'The timer has stopped.']);
-    expect(await news(vicOne)).toEqual(['A timer has started: 1 minute.', 'Time is up', expect.stringMatching(added), 'The timer has stopped.']);
+    // Back at a minute, the page rightly says "1 minute left" again if it counts below a minute
+    // before the stop arrives (a second or more on a busy machine); that one is not counted here.
+    const stopped = async (page: Page) => (await news(page)).filter((text, i, all) => !(text === '1 minute left' && i > 0 && added.test(all[i - 1]!)));
+    expect(await stopped(eddieOne)).toEqual(['Time is up', expect.stringMatching(added), 'The timer has stopped.']);
+    expect(await stopped(vicOne)).toEqual(['A timer has started: 1 minute.', 'Time is up', expect.stringMatching(added), 'The timer has stopped.']);
     // Two gentle notes for Eddie, who turned it on, made with the audio running; none for Vic.
     expect(await tones(eddieOne)).toEqual(['running', 'running']);
     expect(await tones(vicOne)).toEqual([]);
