@@ -83,7 +83,6 @@ export function boardPdf(input: BoardPdfInput, onError: (error: unknown) => void
 async function writeBoard(doc: PDFKit.PDFDocument, { model, options, fonts, now }: BoardPdfInput, breathe: Breathe): Promise<void> {
   const w = new PdfWriter(doc, options.largePrint ? largePrint : regularPrint, fonts, model.title);
   const missing = hasMissingGlyphs(w, model);
-  w.missingGlyphs = false;
   w.newPage();
   writeCover(w, model, now, missing);
   for (const [index, stage] of model.stages.entries()) {

@@ -50,8 +50,6 @@ export class PdfWriter {
   readonly root: Struct;
   readonly #font: Font;
   readonly #placeholder: string;
-  /** Some text had characters the font lacks. */
-  missingGlyphs = false;
   #pages = 0;
 
   constructor(doc: PDFKit.PDFDocument, type: Typeface, fonts: { regular: Font; bold: Font }, footer: string) {
@@ -113,7 +111,6 @@ export class PdfWriter {
         replaced = true;
       }
     }
-    if (replaced) this.missingGlyphs = true;
     return { shown, replaced };
   }
 
