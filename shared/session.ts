@@ -16,9 +16,12 @@
  *   server's guard judges them as `comment`).
  */
 import type * as Y from 'yjs';
-import { boardTypes } from './board-document.ts';
+import { TopLevel } from './board-document.ts';
 
 export const SessionKey = { timer: 'timer', paused: 'paused', hands: 'hands', gathered: 'gathered' } as const;
+
+/** One value of the `session` map (the guard asks for `paused` on every editor's update: one lookup). */
+const sessionValue = (doc: Y.Doc, key: string): unknown => doc.getMap<unknown>(TopLevel.session).get(key);
 
 export type Timer =
   | { status: 'running'; endsAt: number; durationMs: number; setBy: string }
@@ -49,10 +52,10 @@ export function readPaused(value: unknown): EditingPaused | null {
 }
 
 /** The board's timer now, or null. */
-export const timerOf = (doc: Y.Doc): Timer | null => readTimer(boardTypes(doc).session.get(SessionKey.timer));
+export const timerOf = (doc: Y.Doc): Timer | null => readTimer(sessionValue(doc, SessionKey.timer));
 
 /** Whether the facilitator has paused changes to the map. */
-export const editingPaused = (doc: Y.Doc): EditingPaused | null => readPaused(boardTypes(doc).session.get(SessionKey.paused));
+export const editingPaused = (doc: Y.Doc): EditingPaused | null => readPaused(sessionValue(doc, SessionKey.paused));
 
 /** Milliseconds left on `timer` at the server's time `serverNow` (never below 0). */
 export function timeLeft(timer: Timer, serverNow: number): number {
@@ -92,7 +95,7 @@ export function readGathered(value: unknown): Gathered | null {
 }
 
 /** The board's raised hands, in order. */
-export const handsOf = (doc: Y.Doc): RaisedHand[] => readHands(boardTypes(doc).session.get(SessionKey.hands));
+export const handsOf = (doc: Y.Doc): RaisedHand[] => readHands(sessionValue(doc, SessionKey.hands));
 
 /** The facilitator's last "Bring everyone here", or null. */
-export const gatheredOf = (doc: Y.Doc): Gathered | null => readGathered(boardTypes(doc).session.get(SessionKey.gathered));
+export const gatheredOf = (doc: Y.Doc): Gathered | null => readGathered(sessionValue(doc, SessionKey.gathered));
