@@ -32,6 +32,7 @@ import type { SqlDatabase } from './storage/sql-database.ts';
 import type { PdfFonts } from './ports/pdf-fonts.ts';
 import { exportRoutes } from './boards/export-routes.ts';
 import { sessionRoutes } from './boards/session-routes.ts';
+import { voteRoutes } from './boards/vote-routes.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
 /** Turns an admitted (or refused) upgrade request into the runtime's WebSocket response. */
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', memberRoutes({ boards, sync }));
   api.route('/', commentRoutes({ boards, sync }));
   api.route('/', sessionRoutes({ boards, sync, clock, random }));
+  api.route('/', voteRoutes({ boards, sync, random }));
   api.route('/', exportRoutes({ boards, sync, fonts: deps.pdfFonts, clock, onError: report }));
   api.route(
     '/',

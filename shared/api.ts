@@ -3,7 +3,7 @@
  * server to check bodies and by the client to type its calls. See docs/contract.md, "HTTP API".
  */
 import { z } from 'zod';
-import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength, timerMaxMinutes } from './limits.ts';
+import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength, maxDotsEach, timerMaxMinutes } from './limits.ts';
 import { plainText } from './plain-text.ts';
 import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
 
@@ -240,6 +240,38 @@ export const sessionActionBody = z.discriminatedUnion('action', [
   z.strictObject({ action: z.literal('gather'), target: z.strictObject({ type: z.enum(['stage', 'touchpoint']), id: boardThingId }) }),
 ]);
 export type SessionActionBody = z.infer<typeof sessionActionBody>;
+
+/**
+ * `POST /api/boards/:id/vote`: hidden dot voting (issue 15). The facilitator opens a vote with
+ * `dots` each, reveals it (the totals enter the document's `votes` map) or ends it; anyone who may
+ * comment gives a dot to a touchpoint or takes one back. Each person's dots are kept by the
+ * server only; the document says only how many people have voted (shared/vote.ts).
+ */
+export const voteActionBody = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('open'),
+    dots: z
+      .number({ message: 'Say how many dots each person has, as a number.' })
+      .int('Please give a whole number of dots.')
+      .min(1, 'Each person has at least 1 dot.')
+      .max(maxDotsEach, `Each person has at most ${maxDotsEach} dots.`),
+  }),
+  z.strictObject({ action: z.literal('give-dot'), touchpointId: boardThingId }),
+  z.strictObject({ action: z.literal('take-dot'), touchpointId: boardThingId }),
+  z.strictObject({ action: z.literal('reveal') }),
+  z.strictObject({ action: z.literal('end') }),
+]);
+export type VoteActionBody = z.infer<typeof voteActionBody>;
+
+/**
+ * The answer to `GET /api/boards/:id/vote` and to every vote action: the caller's own dots in the
+ * open vote (touchpoint id → dots; nobody else's, ever) and how many they have left; `left` is
+ * null when no vote is open.
+ */
+export interface MyDots {
+  mine: Record<string, number>;
+  left: number | null;
+}
 
 /** `GET /api/time` and the answer to a session action: the server's clock, in ms since the epoch. */
 export interface ServerTime {

@@ -19,6 +19,14 @@ export const errorStatus = {
   last_facilitator: 409,
   /** A timer change when the board has no timer. */
   no_timer: 409,
+  /** A dot, or a reveal, when no vote is open (issue 15). */
+  no_vote: 409,
+  /** Opening a vote while one is already open. */
+  vote_open: 409,
+  /** A dot more than the vote gives each person. */
+  no_dots_left: 409,
+  /** Revealing a vote fewer than 3 people have voted in (the totals would show how someone voted). */
+  too_few_voters: 409,
   /** A guest who already has an email and password cannot add another. */
   credentials_exist: 409,
   /** Invites that can no longer be used: 410 Gone, each with its own plain-language message. */

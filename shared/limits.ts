@@ -28,8 +28,13 @@ export const hiddenReasonMaxLength = 200;
 export const maxWordsPerFeeling = 30;
 /** A touchpoint's `order` key (fractional index); keys grow only when many cards go into one gap. */
 export const orderMaxLength = 1024;
-/** Dots one person may give one touchpoint. */
-export const maxVotesPerTouchpoint = 20;
+/** Most dots a facilitator may give each person in one vote (issue 15). */
+export const maxDotsEach = 10;
+/**
+ * Fewest people who must have voted before the totals can be shown: with two, each could take
+ * their own dots from the totals and see exactly how the other voted.
+ */
+export const fewestVotersToReveal = 3;
 
 /** Longest timer a facilitator may set for a live session, in minutes. */
 export const timerMaxMinutes = 120;

@@ -14,14 +14,15 @@
  * - `paused`: `{by, at}` while the facilitator has paused changes to the map; absent otherwise.
  *   While it is there, everyone below `facilitate` may only give feelings and comment (the
  *   server's guard judges them as `comment`).
+ * - `vote`: the hidden dot vote, if one is open or revealed (shared/vote.ts).
  */
 import type * as Y from 'yjs';
 import { TopLevel } from './board-document.ts';
 
-export const SessionKey = { timer: 'timer', paused: 'paused', hands: 'hands', gathered: 'gathered' } as const;
+export const SessionKey = { timer: 'timer', paused: 'paused', hands: 'hands', gathered: 'gathered', vote: 'vote' } as const;
 
 /** One value of the `session` map (the guard asks for `paused` on every editor's update: one lookup). */
-const sessionValue = (doc: Y.Doc, key: string): unknown => doc.getMap<unknown>(TopLevel.session).get(key);
+export const sessionValue = (doc: Y.Doc, key: string): unknown => doc.getMap<unknown>(TopLevel.session).get(key);
 
 export type Timer =
   | { status: 'running'; endsAt: number; durationMs: number; setBy: string }

@@ -7,6 +7,7 @@
 import type { Access } from '../../shared/access.ts';
 import type { CommentAction, CommentActionResult, CommentActor } from './comment-action.ts';
 import type { SessionAction, SessionActionResult, SessionActor } from './session-action.ts';
+import type { VoteAction, VoteActionResult, VoteActor } from './vote-action.ts';
 
 /** Which sockets to close when sessions end. */
 export interface SessionsEnded {
@@ -41,6 +42,8 @@ export interface BoardControl {
   commentAction(actor: CommentActor, action: CommentAction): Promise<CommentActionResult>;
   /** A live-session change (timer, paused editing) the server writes itself; resolves once durable. */
   sessionAction(actor: SessionActor, action: SessionAction): Promise<SessionActionResult>;
+  /** A dot-voting request; each person's dots are kept by the board's live side, never in the document. */
+  voteAction(actor: VoteActor, action: VoteAction): Promise<VoteActionResult>;
   /**
    * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
    * it again, and removes its stored document after every write of it already under way.

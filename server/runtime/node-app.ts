@@ -22,6 +22,7 @@ import { readConfig, type AppConfig, type Environment } from '../config.ts';
 import { secureRandomBytes, systemClock, type Clock } from '../ports/clock.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import { sqlCommentRecords } from '../storage/libsql-comment-records.ts';
+import { sqlVoteRecords } from '../storage/libsql-vote-records.ts';
 import { createSqlDocumentStore } from '../storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../storage/libsql-database.ts';
 import { migrate } from '../storage/migrations.ts';
@@ -102,6 +103,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     store: documents,
     writer,
     comments: (boardId) => sqlCommentRecords(db, boardId),
+    votes: (boardId) => sqlVoteRecords(db, boardId),
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,
     onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, boardTitleMaxLength)).catch(onError),

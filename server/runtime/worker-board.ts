@@ -30,6 +30,8 @@ import { CloseCode, closeReasons, keepAlive } from '../../shared/sync-protocol.t
 import { BoardHost, type SyncConnection } from '../sync/board-host.ts';
 import { durableBoardLog } from './worker-board-log.ts';
 import { durableCommentRecords } from './worker-comment-records.ts';
+import { durableVoteRecords } from './worker-vote-records.ts';
+import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import { deflateAnswer } from './worker-compression.ts';
 import { autoResponse, upgradedResponse, webSocketPair } from './worker-globals.ts';
 import { workerDatabase } from './worker-directory.ts';
@@ -159,6 +161,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     return this.#hostFor(boardId).sessionAction(actor, action);
   }
 
+  voteAction(boardId: string, actor: VoteActor, action: VoteAction): Promise<VoteActionResult> {
+    return this.#hostFor(boardId).voteAction(actor, action);
+  }
+
   commentAction(boardId: string, actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {
     return this.#hostFor(boardId).commentAction(actor, action);
   }
@@ -192,6 +198,7 @@ export class BoardObject extends DurableObject<WorkerEnv> {
       // "What's new" is kept in the main database, beside the boards list that reads it.
       activity: new ActivityStore(workerDatabase(this.env)),
       comments: durableCommentRecords(storage),
+      votes: durableVoteRecords(storage),
       verifyPeer: async (userId) => {
         const board = await this.#boards.getFor(boardId, userId);
         return board === undefined ? 'no_board' : board === null ? 'not_member' : board.access;

@@ -78,6 +78,8 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           { sql: 'DELETE FROM comment_authors WHERE board_id = ?', args: [boardId] },
           { sql: 'DELETE FROM comment_me_too WHERE board_id = ?', args: [boardId] },
           { sql: 'DELETE FROM comment_hidden_bodies WHERE board_id = ?', args: [boardId] },
+          // ...and each person's dots in an open vote (libsql-vote-records.ts).
+          { sql: 'DELETE FROM vote_dots WHERE board_id = ?', args: [boardId] },
         );
       }
       await db.batch(statements);

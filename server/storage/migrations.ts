@@ -185,6 +185,22 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 7,
+    name: "each person's dots in a board's open vote (issue 15)",
+    // Never in the shared document (server/ports/vote-records.ts): the document shows only how
+    // many have voted and, once revealed, the totals. Removed with the board's log, and whenever a
+    // vote is revealed, ended or replaced.
+    statements: [
+      `CREATE TABLE vote_dots (
+        board_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        touchpoint_id TEXT NOT NULL,
+        dots INTEGER NOT NULL CHECK (dots > 0),
+        PRIMARY KEY (board_id, user_id, touchpoint_id)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

@@ -20,6 +20,9 @@ import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts'
 import { runCommentAction, type CommentAction, type CommentActionResult, type CommentActor } from './comment-actions.ts';
 import type { SessionAction, SessionActionResult, SessionActor } from '../ports/session-action.ts';
 import { runSessionAction } from './session-actions.ts';
+import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
+import type { VoteRecords } from '../ports/vote-records.ts';
+import { runVoteAction } from './vote-actions.ts';
 import { ActivityTracker } from './activity.ts';
 import { changedBy, MalformedMessageError, Room } from './room.ts';
 
@@ -61,6 +64,8 @@ export interface BoardHostOptions {
   activityFlushMs?: number;
   /** What the server alone knows about the board's comments (comment-actions.ts). */
   comments: CommentRecords;
+  /** Each person's dots in the board's open vote, kept by the server only (vote-actions.ts). */
+  votes: VoteRecords;
   /** Called whenever the host may hold nothing any more (no socket, no room): Node forgets it. */
   onIdle?: () => void;
 }
@@ -216,11 +221,16 @@ export class BoardHost implements BoardControl {
     return this.#serverAction((room) => runSessionAction(room.doc, (change) => room.writeAsServer(change, actor.userId), actor, action, this.#clock.now()));
   }
 
+  /** Runs a dot-voting request (vote-actions.ts), as {@link commentAction}: each person's dots stay on the server. */
+  voteAction(actor: VoteActor, action: VoteAction): Promise<VoteActionResult> {
+    return this.#serverAction((room) => runVoteAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.votes, actor, action, this.#clock.now()));
+  }
+
   /**
    * Runs a change the server writes itself, one after another on this board, loading the room when
    * nobody has it open and letting it go again after.
    */
-  #serverAction<R extends { ok: true } | { ok: false; code: 'not_found' | 'forbidden' | 'conflict'; message: string }>(act: (room: Room) => Promise<R>): Promise<R> {
+  #serverAction<R extends { ok: true } | { ok: false; code: string; message: string }>(act: (room: Room) => Promise<R>): Promise<R> {
     this.#acting++;
     const gone = { ok: false, code: 'not_found', message: 'That board is not there any more.' } as R;
     const run = async (): Promise<R> => {

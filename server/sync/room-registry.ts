@@ -9,6 +9,8 @@ import type { Clock } from '../ports/clock.ts';
 import type { CommentRecords } from '../ports/comment-records.ts';
 import type { CommentAction, CommentActor } from './comment-actions.ts';
 import type { SessionAction, SessionActor } from '../ports/session-action.ts';
+import type { VoteAction, VoteActor } from '../ports/vote-action.ts';
+import type { VoteRecords } from '../ports/vote-records.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { BoardControl, SessionsEnded, SyncControl } from '../ports/sync-control.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -24,6 +26,7 @@ export interface RoomRegistryOptions {
   writer: DocumentWriter;
   /** A board's comment records (what the server alone knows about its comments). */
   comments: (boardId: string) => CommentRecords;
+  votes: (boardId: string) => VoteRecords;
   /** Compact a room's log after this many updates (default 500)... */
   compactAfterUpdates?: number;
   /** ...or this many bytes (default 1 MiB). */
@@ -95,6 +98,7 @@ export class RoomRegistry implements SyncControl {
       documentState: call((host) => host.documentState()),
       commentAction: call((host, actor: CommentActor, action: CommentAction) => host.commentAction(actor, action)),
       sessionAction: call((host, actor: SessionActor, action: SessionAction) => host.sessionAction(actor, action)),
+      voteAction: call((host, actor: VoteActor, action: VoteAction) => host.voteAction(actor, action)),
       delete: call((host) => host.delete()),
     };
   }
@@ -107,6 +111,7 @@ export class RoomRegistry implements SyncControl {
         boardId,
         log: groupedBoardLog(boardId, options.store, options.writer),
         comments: options.comments(boardId),
+        votes: options.votes(boardId),
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
         onTitleChange: options.onTitleChange && ((title) => options.onTitleChange!(boardId, title)),

@@ -110,6 +110,10 @@ describe('deleting a board on node: nothing of it in its LibSQL file', () => {
     expect((await api(server, `/api/boards/${boardId}/seen`, { method: 'POST', cookie: sam.cookie })).status).toBe(204);
     await waitUntil(async () => (await cellsContaining(boardId)).includes('board_activity.board_id'), "the board's activity is written");
     expect(await cellsContaining(boardId)).toContain('board_seen.board_id');
+    // Sam's dot in an open vote, which only the server keeps.
+    expect((await api(server, `/api/boards/${boardId}/vote`, { body: { action: 'open', dots: 2 }, cookie: ann.cookie })).status).toBe(200);
+    expect((await api(server, `/api/boards/${boardId}/vote`, { body: { action: 'give-dot', touchpointId: 'touch-at-the-desk' }, cookie: sam.cookie })).status).toBe(200);
+    expect(await cellsContaining(boardId)).toContain('vote_dots.board_id');
 
     const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });

@@ -117,6 +117,8 @@ describe.each(targets)('private answers on %s', (target) => {
       await pdf.arrayBuffer();
       await ok('GET /api/time', '/api/time', { cookie: ann });
       await ok('POST /api/boards/:id/session', `/api/boards/${boardId}/session`, { body: { action: 'start-timer', minutes: 5 }, cookie: ann });
+      await ok('POST /api/boards/:id/vote', `/api/boards/${boardId}/vote`, { body: { action: 'open', dots: 3 }, cookie: ann });
+      await ok('GET /api/boards/:id/vote', `/api/boards/${boardId}/vote`, { cookie: ann });
       await ok('POST /api/boards/:id/seen', `/api/boards/${boardId}/seen`, { cookie: ann });
       await ok('PATCH /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { body: { access: 'view' }, cookie: ann });
       await ok('POST /api/me/credentials', '/api/me/credentials', { body: { email: 'grace@example.org', password }, cookie: guest });
