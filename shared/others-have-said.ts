@@ -11,9 +11,10 @@ import { boardTypes } from './board-document.ts';
 export function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
   const { feelings, votes, comments } = boardTypes(doc);
   const prefix = `${touchpointId}/`;
-  for (const keys of [feelings.keys(), votes.keys()]) {
-    for (const key of keys) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
-  }
+  for (const key of feelings.keys()) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
+  // Revealed dot totals: whose dots they are nobody may know, so they count as others' (and a
+  // board from before issue 15 had each person's dots under `touchpointId/userId`).
+  for (const key of votes.keys()) if (key === touchpointId || (key.startsWith(prefix) && key !== `${prefix}${me}`)) return true;
   for (const comment of comments.values()) {
     if (!(comment instanceof Y.Map)) continue;
     const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;

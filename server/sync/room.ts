@@ -19,6 +19,7 @@ import { encodeAwarenessEntries, filterAwarenessUpdate, type AwarenessEntry, typ
 import { BoardWriteFailedError, type BoardLog, type ClientClaim, type StoredDocument } from '../ports/board-log.ts';
 import { awarenessMessage, isEmptyStateVector, syncStep1Message, syncStep2FromUpdate, syncStep2Message } from './messages.ts';
 import { purgeExpiredDeletions, stampDeletionTimes, watchPurges } from './purge-deleted.ts';
+import { dropPersonalDots } from './personal-dots.ts';
 import { RelayBatcher } from './relay-batch.ts';
 import { checkUpdate, MissingContent, RefusedChange, type Accepted } from './guard/update-guard.ts';
 import type { SocketState, SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -164,6 +165,7 @@ export class Room {
     watchPurges(this.doc, () => (this.#contentPurged = true));
     this.#clock = options.clock ?? systemClock;
     purgeExpiredDeletions(this.doc, this.#clock.now(), purgeOrigin);
+    if (dropPersonalDots(this.doc, purgeOrigin) > 0) this.#contentPurged = true;
     const meta = this.doc.getMap<unknown>('meta');
     meta.observe((event) => {
       const title = meta.get('title');

@@ -147,12 +147,11 @@ describe.each(targets)('the guard on %s', (target) => {
 
   it('takes every allowed change from the same members', async () => {
     const now = Date.now();
-    // A comment member: their own feeling with words (and changing it), dots, a comment and editing it.
+    // A comment member: their own feeling with words (and changing it), a comment and editing it.
     const c = honest.comment.doc;
     const commentId = 'comment-by-commenter';
     boardTypes(c).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: -1, words: ['anxious', 'no chairs left'], at: now });
     boardTypes(c).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: 0, words: ['reassured'], at: now + 1 });
-    boardTypes(c).votes.set(participantKey(seeded.reception, cast.comment.id), 3);
     boardTypes(c).comments.set(commentId, newComment({ id: commentId, authorId: cast.comment.id, body: 'The chairs were hard', touchpointId: seeded.reception }));
     c.transact(() => {
       const comment = boardTypes(c).comments.get(commentId)!;
@@ -165,7 +164,6 @@ describe.each(targets)('the guard on %s', (target) => {
     const e = honest.edit.doc;
     const { touchpoints } = boardTypes(e);
     boardTypes(e).feelings.set(participantKey(seeded.reception, cast.edit.id), { score: 1, words: ['listened to'], at: now });
-    boardTypes(e).votes.set(participantKey(seeded.reception, cast.edit.id), 4);
     (boardTypes(e).comments.get(seeded.editorComment)!.get('body') as Y.Text).insert(0, 'Far ');
     touchpoints.set('touch-waiting-room', newTouchpoint({ id: 'touch-waiting-room', stageId: seeded.waiting, order: 'a0', title: 'Waiting room', createdBy: cast.edit.id, createdAt: now }));
     touchpoints.set('touch-car-park', newTouchpoint({ id: 'touch-car-park', stageId: seeded.arriving, order: 'a1', title: 'Car park', createdBy: cast.edit.id, createdAt: now }));
@@ -180,7 +178,6 @@ describe.each(targets)('the guard on %s', (target) => {
     const f = honest.facilitate.doc;
     const { meta, stages } = boardTypes(f);
     boardTypes(f).feelings.set(participantKey(seeded.reception, cast.facilitate.id), { score: 1, words: ['valued'], at: now });
-    boardTypes(f).votes.set(participantKey(seeded.reception, cast.facilitate.id), 5);
     (boardTypes(f).comments.get(seeded.facilitatorComment)!.get('body') as Y.Text).insert('Long wait'.length, ' again');
     f.transact(() => {
       meta.set('title', 'Outpatients: the wait');

@@ -1,7 +1,7 @@
 /**
  * "Recently deleted" ends on the server: a stage deleted 30 days ago is removed for good when the
- * board next loads — whoever opens it, a view member too — with its cards, stories, feelings,
- * votes and comments, written and relayed like any change; after the compaction that follows,
+ * board next loads — whoever opens it, a view member too — with its cards, stories, feelings
+ * and comments, written and relayed like any change; after the compaction that follows,
  * nothing of it is in any table or in the bytes of the database file and its write-ahead log.
  * The same holds for a facilitator's "Empty recently deleted". Real server, real LibSQL file,
  * stock y-websocket providers, a server clock the test moves.
@@ -46,7 +46,7 @@ interface Marked {
 }
 
 /**
- * Ann's board: "Waiting" with a card (story, her feeling with a word of her own, a vote, a comment)
+ * Ann's board: "Waiting" with a card (story, her feeling with a word of her own, a comment)
  * and "Going home" with a card that stays. Ann deletes "Waiting" as the board page does, at `now`.
  */
 async function boardWithDeletedStage(): Promise<Marked> {
@@ -61,14 +61,13 @@ async function boardWithDeletedStage(): Promise<Marked> {
   };
   const client = pool.connect(boardId, ann);
   await client.synced;
-  const { stages, touchpoints, feelings, votes, comments } = boardTypes(client.doc);
+  const { stages, touchpoints, feelings, comments } = boardTypes(client.doc);
   client.doc.transact(() => {
     stages.push([newStage(waiting, 'Waiting'), newStage(goingHome, 'Going home')]);
     touchpoints.set(corridor, newTouchpoint({ id: corridor, stageId: waiting, order: 'a0', title: 'Corridor', story: marks.story, createdBy: ann.id, createdAt: now }));
     touchpoints.set(phoneCall, newTouchpoint({ id: phoneCall, stageId: goingHome, order: 'a0', title: 'Phone call', story: marks.kept, createdBy: ann.id, createdAt: now }));
     feelings.set(`${corridor}/${ann.id}`, { score: -2, words: [marks.word], at: now });
     feelings.set(`${phoneCall}/${ann.id}`, { score: 1, words: [], at: now });
-    votes.set(`${corridor}/${ann.id}`, 3);
     const comment = new Y.Map<unknown>();
     comment.set('id', sameForMyMum);
     comment.set('target', { type: 'touchpoint', id: corridor });
@@ -130,7 +129,6 @@ describe('recently deleted, on the server', () => {
     expect(stageIds(late.doc)).toEqual([goingHome]);
     expect([...types.touchpoints.keys()]).toEqual([phoneCall]);
     expect([...types.feelings.keys()]).toEqual([`${phoneCall}/${marked.ann.id}`]);
-    expect([...types.votes.keys()]).toEqual([]);
     expect([...types.comments.keys()]).toEqual([]);
     expect(String(types.touchpoints.get(phoneCall)?.get('story'))).toBe(marked.kept);
     await leaveAndUnload(late, marked.boardId);

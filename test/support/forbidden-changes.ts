@@ -53,8 +53,10 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
       what: 'gives a feeling for someone not on the board',
       change: (doc) => boardTypes(doc).feelings.set(participantKey(seeded.reception, outsider), { score: 1, words: ['safe'], at }),
     },
-    { what: "sets another person's dots", change: (doc) => boardTypes(doc).votes.set(theirs, 5) },
-    { what: "deletes another person's dots", change: (doc) => boardTypes(doc).votes.delete(theirs) },
+    // Dots are given through the server, which alone keeps each person's and writes the totals.
+    { what: "puts another person's dots in the document", change: (doc) => boardTypes(doc).votes.set(theirs, 5) },
+    { what: 'puts its own dots in the document', change: (doc) => boardTypes(doc).votes.set(mine, 1) },
+    { what: 'writes a dot total (only the server does, at a reveal)', change: (doc) => boardTypes(doc).votes.set(seeded.reception, 9) },
     { what: "writes into another person's comment", change: (doc) => commentBody(doc, victimComment).insert(0, 'Not a ') },
     { what: "deletes words of another person's comment", change: (doc) => commentBody(doc, victimComment).delete(0, 4) },
     { what: "removes another person's comment", change: (doc) => boardTypes(doc).comments.delete(victimComment) },
@@ -104,7 +106,6 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
     },
     { what: 'puts a string in stages', change: (doc) => (boardTypes(doc).stages as unknown as Y.Array<string>).push(['Leaving']) },
     { what: 'gives its own feeling a score of 7', change: (doc) => boardTypes(doc).feelings.set(mine, { score: 7 as never, words: [], at }) },
-    { what: 'gives itself 99 dots', change: (doc) => boardTypes(doc).votes.set(mine, 99) },
     { what: 'sets a 1 MB board title', change: (doc) => boardTypes(doc).meta.set('title', 'x'.repeat(oneMegabyte)) },
     { what: "types 1 MB into a touchpoint's title", change: (doc) => receptionTitle(doc).insert(0, 'x'.repeat(oneMegabyte)) },
     { what: 'writes a top-level type the board does not have', change: (doc) => doc.getMap('elsewhere').set('note', 'hello') },
@@ -144,7 +145,6 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
 
   const onlyCommenters: ForbiddenChange[] = [
     { what: 'gives its own feeling', change: (doc) => boardTypes(doc).feelings.set(mine, { score: 1, words: ['reassured'], at }) },
-    { what: 'gives its own dots', change: (doc) => boardTypes(doc).votes.set(mine, 1) },
     {
       what: 'posts its own comment',
       change: (doc) => boardTypes(doc).comments.set('comment-by-viewer', newComment({ id: 'comment-by-viewer', authorId: me, body: 'Hello', touchpointId: seeded.reception })),

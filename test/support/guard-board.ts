@@ -116,10 +116,10 @@ export function roundTrip(client: SyncClient, timeoutMs = 20_000): Promise<void>
   });
 }
 
-/** What the facilitator puts on the board first: two stages, a touchpoint, their feeling, dots and a comment on it. */
+/** What the facilitator puts on the board first: two stages, a touchpoint, their feeling and a comment on it. */
 export function seedAsFacilitator(doc: Y.Doc, facilitatorId: string): void {
   const now = Date.now();
-  const { stages, touchpoints, feelings, votes, comments } = boardTypes(doc);
+  const { stages, touchpoints, feelings, comments } = boardTypes(doc);
   doc.transact(() => {
     stages.push([newStage(seeded.arriving, 'Arriving'), newStage(seeded.waiting, 'Waiting')]);
     touchpoints.set(
@@ -127,18 +127,16 @@ export function seedAsFacilitator(doc: Y.Doc, facilitatorId: string): void {
       newTouchpoint({ id: seeded.reception, stageId: seeded.arriving, order: 'a0', title: 'Reception', story: 'Nobody looked up.', createdBy: facilitatorId, createdAt: now }),
     );
     feelings.set(participantKey(seeded.reception, facilitatorId), { score: 2, words: ['safe'], at: now });
-    votes.set(participantKey(seeded.reception, facilitatorId), 2);
     comments.set(seeded.facilitatorComment, newComment({ id: seeded.facilitatorComment, authorId: facilitatorId, body: 'Long wait', touchpointId: seeded.reception }));
   });
 }
 
-/** What the editor then says about the facilitator's touchpoint: a feeling, dots and a comment. */
+/** What the editor then says about the facilitator's touchpoint: a feeling and a comment. */
 export function seedAsEditor(doc: Y.Doc, editorId: string): void {
   const now = Date.now();
-  const { feelings, votes, comments } = boardTypes(doc);
+  const { feelings, comments } = boardTypes(doc);
   doc.transact(() => {
     feelings.set(participantKey(seeded.reception, editorId), { score: -1, words: ['rushed', 'my own words'], at: now });
-    votes.set(participantKey(seeded.reception, editorId), 1);
     comments.set(seeded.editorComment, newComment({ id: seeded.editorComment, authorId: editorId, body: 'Too loud', touchpointId: seeded.reception }));
   });
 }

@@ -2,8 +2,9 @@
  * Who may change what in a board document, and what each place may hold: the guard's judgement of
  * the changes update-changes.ts found (docs/sync-protocol.md, "The guard").
  *
- * - `comment`: their own feelings and votes (keys `<touchpointId>/<their id>`), comments they author
- *   (write, edit and delete their own; reopen any; resolve their own), nothing else.
+ * - `comment`: their own feelings (keys `<touchpointId>/<their id>`), comments they author (write,
+ *   edit and delete their own; reopen any; resolve their own), nothing else. Dots are given through
+ *   the server (vote-actions.ts), which alone writes `votes` (the totals, at a reveal) and `session`.
  * - `edit`: that, plus touchpoints (add with `createdBy` = themselves; change title, story, order
  *   and stage; delete into "Recently deleted"; take back a card they added that nobody else has
  *   given a feeling, dots or a comment on) and restoring anything from "Recently deleted".
@@ -29,7 +30,6 @@ import {
   requiredMeta,
   stageValues,
   time,
-  vote,
   type ValueCheck,
 } from './document-values.ts';
 import type { Container, Insert, Place, Removal, UpdateChanges } from './update-changes.ts';
@@ -59,7 +59,8 @@ type Slot =
   | { kind: 'touchpoint'; id: string }
   | { kind: 'touchpoint-field'; touchpoint: Container; key: string }
   | { kind: 'text'; owner: Container; field: string; text: Container }
-  | { kind: 'feeling' | 'vote'; key: string }
+  | { kind: 'feeling'; key: string }
+  | { kind: 'vote'; touchpointId: string }
   | { kind: 'comment'; id: string }
   | { kind: 'comment-field'; comment: Container; key: string }
   | { kind: 'deleted-entry'; id: string }
@@ -89,7 +90,8 @@ function slotOf(place: Place): Slot {
       case TopLevel.feelings:
         return { kind: 'feeling', key };
       case TopLevel.votes:
-        return { kind: 'vote', key };
+        // A total's key is the touchpoint's id; a board from before issue 15 had `touchpointId/userId`.
+        return { kind: 'vote', touchpointId: key.includes('/') ? key.slice(0, key.indexOf('/')) : key };
       case TopLevel.comments:
         return { kind: 'comment', id: key };
       default:
@@ -332,14 +334,17 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         if (live && !(item.content instanceof Y.ContentString)) refuse(`formatting or embedded content in ${slot.field}`);
         break;
       }
-      case 'feeling':
-      case 'vote': {
-        may('comment', slot.kind === 'feeling' ? 'give feelings' : 'give dots');
-        const parts = participantKeyParts(slot.key) ?? refuse(`a ${slot.kind} key that is not touchpointId/userId`);
-        if (parts.participantId !== me) refuse(`writes another person's ${slot.kind}`);
-        if (live) reason(slot.kind, (slot.kind === 'feeling' ? feeling : vote)(plainValue(item)));
+      case 'feeling': {
+        may('comment', 'give feelings');
+        const parts = participantKeyParts(slot.key) ?? refuse('a feeling key that is not touchpointId/userId');
+        if (parts.participantId !== me) refuse("writes another person's feeling");
+        if (live) reason('feeling', feeling(plainValue(item)));
         break;
       }
+      case 'vote':
+        // Each person's dots are the server's to keep; the totals it writes at a reveal.
+        refuse('writes dots, which only the server writes');
+        break;
       case 'comment': {
         may('comment', 'comment');
         newEntry(insert, slot.id, 'comment', commentRequired, 'authorId');
@@ -410,17 +415,20 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         if (goes(slot.text) || goes(slot.owner)) break;
         mayWriteText(slot);
         break;
-      case 'feeling':
-      case 'vote': {
+      case 'feeling': {
         const parts = participantKeyParts(slot.key);
         if (parts?.participantId === me) {
-          may('comment', slot.kind === 'feeling' ? 'give feelings' : 'give dots');
+          may('comment', 'give feelings');
           break;
         }
         // Another person's: only with the touchpoint it is about, when a facilitator removes it.
-        if (!canFacilitate(sender.access) || (parts !== null && !touchpointGone(parts.touchpointId))) refuse(`removes another person's ${slot.kind}`);
+        if (!canFacilitate(sender.access) || (parts !== null && !touchpointGone(parts.touchpointId))) refuse("removes another person's feeling");
         break;
       }
+      case 'vote':
+        // A total goes only with its touchpoint, when a facilitator removes that for good.
+        if (!canFacilitate(sender.access) || !touchpointGone(slot.touchpointId)) refuse('removes dots, which only the server writes');
+        break;
       case 'comment': {
         const comment = removal.item.content instanceof Y.ContentType ? (removal.item.content.type as Y.Map<unknown>) : null;
         if (comment === null) break;

@@ -8,7 +8,6 @@ import { idPattern } from '../../../shared/api.ts';
 import { maxOwnWordLength } from '../../../shared/emotion-words.ts';
 import {
   boardTitleMaxLength,
-  maxVotesPerTouchpoint,
   maxWordsPerFeeling,
   orderMaxLength,
   purposeMaxLength,
@@ -71,10 +70,6 @@ export const feeling: ValueCheck = (value) => {
   for (const word of words) if (text(maxOwnWordLength, { nonEmpty: true })(word) !== null) return 'a word that is not a short word';
   return time(at);
 };
-
-/** A person's dots on a touchpoint. */
-export const vote: ValueCheck = (value) =>
-  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= maxVotesPerTouchpoint ? null : 'not a number of dots';
 
 /** A comment's `target`: `{type, id}`. */
 export const commentTarget: ValueCheck = (value) => {
