@@ -15,12 +15,14 @@ import type {
   LoginBody,
   Member,
   MyCommentsAnswer,
+  MyDots,
   PostCommentBody,
   RegisterBody,
   ServerTime,
   SessionActionBody,
   UpdateCommentBody,
   User,
+  VoteActionBody,
 } from '../../shared/api.ts';
 import type { Access } from '../../shared/access.ts';
 import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
@@ -124,6 +126,10 @@ export interface Api {
   serverTime(): Promise<ServerTime>;
   /** Runs one of the live session's tools (facilitators only); answers the server's clock. */
   sessionAction(boardId: string, body: SessionActionBody): Promise<ServerTime>;
+  /** This person's own dots in the board's open dot vote (issue 15); `left` null when none is open. */
+  myDots(boardId: string): Promise<MyDots>;
+  /** Opens, reveals or ends a dot vote (facilitators), or gives or takes back a dot; answers this person's own dots. */
+  voteAction(boardId: string, body: VoteActionBody): Promise<MyDots>;
 }
 
 export interface ApiOptions {
@@ -300,5 +306,7 @@ export function createApi(options: ApiOptions = {}): Api {
       send('GET', `${boardPath(boardId)}/export.pdf?${query}`, undefined, { accept: 'application/pdf', signal }),
     serverTime: () => json<ServerTime>('GET', '/api/time'),
     sessionAction: (boardId, body) => json<ServerTime>('POST', `${boardPath(boardId)}/session`, body),
+    myDots: (boardId) => json<MyDots>('GET', `${boardPath(boardId)}/vote`),
+    voteAction: (boardId, body) => json<MyDots>('POST', `${boardPath(boardId)}/vote`, body),
   };
 }
