@@ -57,6 +57,9 @@ import { createRaisedHands } from './session/hands/raised-hands.ts';
 import { HandsControls } from './session/hands/HandsControls.tsx';
 import { GatheringRoot } from './session/gather/gathering-context.tsx';
 import { GatherNotice } from './session/gather/GatherNotice.tsx';
+import { VoteRoot } from './session/vote/vote-context.tsx';
+import { VoteLine } from './session/vote/VoteLine.tsx';
+import { VoteResults } from './session/vote/VoteResults.tsx';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -184,6 +187,7 @@ function BoardScreen(props: BoardScreenProps) {
     <NewsProvider value={news}>
     <SessionProvider value={session}>
     <GatheringRoot boardId={props.boardId}>
+    <VoteRoot boardId={props.boardId}>
     <div class="board">
       <h1>{title()}</h1>
       {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
@@ -195,10 +199,12 @@ function BoardScreen(props: BoardScreenProps) {
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
         <TimerLine />
+        <VoteLine />
         <GatherNotice />
       </div>
       <Show when={!refused()}>
         <SessionNotices />
+        <VoteResults />
       </Show>
       <Show when={props.reloaded && !refused()}>
         {/* A live region from the start, its words put in once the board is here: heard, not missed. */}
@@ -268,6 +274,7 @@ function BoardScreen(props: BoardScreenProps) {
         </Show>
       </Show>
     </div>
+    </VoteRoot>
     </GatheringRoot>
     </SessionProvider>
     </NewsProvider>

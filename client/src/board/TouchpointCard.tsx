@@ -23,6 +23,7 @@ import { useNews } from './news/news-context.ts';
 import { PausedNote } from './session/PausedNote.tsx';
 import { bringEveryoneWords } from './session/gather/BringEveryoneHere.tsx';
 import { useGathering } from './session/gather/gathering-context.tsx';
+import { CardDots } from './session/vote/CardDots.tsx';
 
 export interface TouchpointCardProps {
   touchpoint: Y.Map<unknown>;
@@ -105,6 +106,8 @@ export function TouchpointCard(props: TouchpointCardProps) {
           <p class="touchpoint__story">{story()}</p>
         </Show>
         <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canComment()} />
+        {/* Dot voting (issue 15): this person's dots while a vote is open, the total once shown. */}
+        <CardDots touchpointId={props.id} name={name()} />
         <CommentsSection
           target={{ type: 'touchpoint', id: props.id }}
           about={`“${name()}”`}

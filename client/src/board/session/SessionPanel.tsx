@@ -2,7 +2,8 @@
  * "Session" in the board's toolbar, for facilitators only (issue 15): it opens in place (a
  * disclosure, like Download PDF) the controls to run a live session — the timer (minutes, 5 unless
  * changed, 1 to 120; Start timer; Pause or Carry on; Add a minute; Stop timer) and "Pause changes
- * to the map" or "Let people change the map again". Each asks the server (session-requests.ts);
+ * to the map" or "Let people change the map again"; and dot voting (vote/VoteControls.tsx, with
+ * its own requests and refusals). Each asks the server (session-requests.ts);
  * what changed shows for everyone from the document, and a refusal is shown in the API's own
  * words. Buttons keep their place and change their words, so focus stays where the person is;
  * Escape or Close shuts it with focus back on the toolbar's button.
@@ -12,6 +13,7 @@ import { useApp } from '../../app-context.ts';
 import { FormAlert } from '../../components/FormAlert.tsx';
 import { useLiveSession } from './session-context.ts';
 import { createSessionRequests } from './session-requests.ts';
+import { VoteControls } from './vote/VoteControls.tsx';
 import './session.css';
 
 /** The toolbar's "Session" button (focus comes back to it). */
@@ -117,6 +119,7 @@ export function SessionPanel(props: { boardId: string }) {
               </button>
             </div>
             <FormAlert id={`${id}-alert`} error={requests.error()} />
+            <VoteControls />
             <div class="button-row">
               <button type="button" class="button button--secondary" onClick={close}>
                 Close<span class="visually-hidden"> session controls</span>
