@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength, maxDotsEach, timerMaxMinutes } from './limits.ts';
 import { plainText } from './plain-text.ts';
+import { commentTargetTypes } from './comment-read.ts';
 import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
 
 /**
@@ -165,7 +166,7 @@ const commentWords = z
 
 export const postCommentBody = z.strictObject({
   id: boardThingId,
-  target: z.strictObject({ type: z.enum(['board', 'stage', 'touchpoint']), id: boardThingId }),
+  target: z.strictObject({ type: z.enum(commentTargetTypes), id: boardThingId }),
   parentId: boardThingId.nullable(),
   body: commentWords,
   /** True: "Comment without my name" (only where the facilitator has allowed it). */

@@ -21,6 +21,12 @@ export const TopLevel = {
   deleted: 'deleted',
   /** The live session's tools — the timer, paused editing — written by the server only (shared/session.ts). */
   session: 'session',
+  /** The EBCD method after the map (issue 16, shared/method.ts): priority areas, their actions and ideas. */
+  priorities: 'priorities',
+  actions: 'actions',
+  ideas: 'ideas',
+  /** How each moment feels at the review, keyed as `feelings` (shared/method.ts). */
+  feelingsAfter: 'feelingsAfter',
 } as const;
 
 /** The 5-point feeling scale, worst to best. */
@@ -45,6 +51,7 @@ export function boardTypes(doc: Y.Doc) {
     votes: doc.getMap<number>(TopLevel.votes),
     deleted: doc.getMap<Y.Map<unknown>>(TopLevel.deleted),
     session: doc.getMap<unknown>(TopLevel.session),
+    feelingsAfter: doc.getMap<Feeling>(TopLevel.feelingsAfter),
   };
 }
 

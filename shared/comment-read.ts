@@ -10,7 +10,9 @@ import * as Y from 'yjs';
 import { boardTypes } from './board-document.ts';
 import { hiddenIds } from './recently-deleted.ts';
 
-export type CommentTargetType = 'board' | 'stage' | 'touchpoint';
+/** What a comment can be about: the board, a stage, a card, and (issue 16) a priority area, an action or an idea. */
+export const commentTargetTypes = ['board', 'stage', 'touchpoint', 'priority', 'action', 'idea'] as const;
+export type CommentTargetType = (typeof commentTargetTypes)[number];
 
 /** What a comment is about. */
 export interface CommentTarget {
@@ -56,8 +58,8 @@ const stringOrNull = (value: unknown): string | null => (typeof value === 'strin
 function readTarget(value: unknown): CommentTarget | null {
   if (typeof value !== 'object' || value === null) return null;
   const { type, id } = value as { type?: unknown; id?: unknown };
-  if ((type !== 'board' && type !== 'stage' && type !== 'touchpoint') || typeof id !== 'string' || id === '') return null;
-  return { type, id };
+  if (!(commentTargetTypes as readonly unknown[]).includes(type) || typeof id !== 'string' || id === '') return null;
+  return { type: type as CommentTargetType, id };
 }
 
 const readMeToo = (value: unknown): number => (typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : 0);

@@ -38,3 +38,16 @@ export const fewestVotersToReveal = 3;
 
 /** Longest timer a facilitator may set for a live session, in minutes. */
 export const timerMaxMinutes = 120;
+
+/** The EBCD method's records (issue 16, shared/method.ts). */
+export const priorityTitleMaxLength = 120;
+/** Why a priority area matters; an idea; an action's note. */
+export const methodNoteMaxLength = 2000;
+/** Before and after, at the review of one priority area. */
+export const beforeAfterMaxLength = 4000;
+/** What an action will change. */
+export const actionWhatMaxLength = 500;
+/** An action's owner in words ("Ward 4 nurses"). */
+export const ownerNameMaxLength = 80;
+/** Touchpoints one priority area is made from; people in one co-design group; moves in one funnel. */
+export const maxListLength = 100;

@@ -9,9 +9,9 @@ import { boardTypes } from './board-document.ts';
 
 /** Whether anyone other than `me` has a feeling, dots or a comment on the touchpoint. */
 export function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
-  const { feelings, votes, comments } = boardTypes(doc);
+  const { feelings, feelingsAfter, votes, comments } = boardTypes(doc);
   const prefix = `${touchpointId}/`;
-  for (const key of feelings.keys()) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
+  for (const map of [feelings, feelingsAfter]) for (const key of map.keys()) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
   // Revealed dot totals: whose dots they are nobody may know, so they count as others' (and a
   // board from before issue 15 had each person's dots under `touchpointId/userId`).
   for (const key of votes.keys()) if (key === touchpointId || (key.startsWith(prefix) && key !== `${prefix}${me}`)) return true;

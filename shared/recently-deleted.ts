@@ -129,7 +129,7 @@ function commentTarget(comment: unknown): string {
  * otherwise in one of its own with `origin`. Returns how many entries were removed.
  */
 export function purgeDeleted(doc: Y.Doc, ids: Iterable<string>, origin: unknown): number {
-  const { stages, touchpoints, feelings, votes, comments, deleted } = boardTypes(doc);
+  const { stages, touchpoints, feelings, feelingsAfter, votes, comments, deleted } = boardTypes(doc);
   const purging = new Set([...ids].filter((id) => deleted.has(id)));
   if (purging.size === 0) return 0;
   doc.transact(() => {
@@ -154,6 +154,7 @@ export function purgeDeleted(doc: Y.Doc, ids: Iterable<string>, origin: unknown)
     // Feelings are keyed `touchpointId/participantId`; votes `touchpointId` or the same.
     const about = (key: string) => touchpointIds.has(key.includes('/') ? key.slice(0, key.indexOf('/')) : key);
     for (const key of [...feelings.keys()]) if (about(key)) feelings.delete(key);
+    for (const key of [...feelingsAfter.keys()]) if (about(key)) feelingsAfter.delete(key);
     for (const key of [...votes.keys()]) if (about(key)) votes.delete(key);
     const gone = new Set<string>();
     for (const [key, comment] of comments) {

@@ -3,6 +3,7 @@
  * (BoardControl.commentAction) and the core runs them (server/sync/comment-actions.ts). Plain
  * data, so a request can cross into a board's Durable Object.
  */
+import type { CommentTarget } from '../../shared/comment-read.ts';
 import type { Access } from '../../shared/access.ts';
 
 /** Who asks, with their access on the board as the route read it. */
@@ -14,7 +15,7 @@ export interface CommentActor {
 /** A new comment as the route checked its shape (shared/api.ts). */
 export interface NewComment {
   id: string;
-  target: { type: 'board' | 'stage' | 'touchpoint'; id: string };
+  target: CommentTarget;
   parentId: string | null;
   body: string;
   anonymous: boolean;

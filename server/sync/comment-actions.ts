@@ -15,6 +15,7 @@
 import * as Y from 'yjs';
 import { canComment, canFacilitate } from '../../shared/access.ts';
 import { boardTypes } from '../../shared/board-document.ts';
+import { methodTypes } from '../../shared/method.ts';
 import type { CommentAction, CommentActionResult, CommentActor, NewComment } from '../ports/comment-action.ts';
 import type { CommentRecords } from '../ports/comment-records.ts';
 
@@ -145,6 +146,11 @@ function placeProblem(doc: Y.Doc, comment: NewComment): string | null {
   const { target } = comment;
   if (target.type === 'stage' && !stages.toArray().some((stage) => stage instanceof Y.Map && stage.get('id') === target.id)) return 'That stage is not on this board any more.';
   if (target.type === 'touchpoint' && !(touchpoints.get(target.id) instanceof Y.Map)) return 'That card is not on this board any more.';
+  if (target.type === 'priority' || target.type === 'action' || target.type === 'idea') {
+    const { priorities, actions, ideas } = methodTypes(doc);
+    const records = target.type === 'priority' ? priorities : target.type === 'action' ? actions : ideas;
+    if (!(records.get(target.id) instanceof Y.Map)) return `That ${target.type === 'priority' ? 'priority area' : target.type} is not on this board any more.`;
+  }
   if (comment.parentId !== null) {
     const parent = comments.get(comment.parentId);
     if (!(parent instanceof Y.Map)) return 'The comment you are replying to is not on this board any more.';

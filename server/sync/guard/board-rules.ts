@@ -8,6 +8,9 @@
  * - `edit`: that, plus touchpoints (add with `createdBy` = themselves; change title, story, order
  *   and stage; delete into "Recently deleted"; take back a card they added that nobody else has
  *   given a feeling, dots or a comment on) and restoring anything from "Recently deleted".
+ * - The EBCD method's records (shared/method.ts): priority areas are the facilitator's; an area's
+ *   actions and ideas, and its before-and-after note, are also its co-design group's members' who
+ *   can edit (`group` holds their ids). `feelingsAfter` is as `feelings`.
  * - `facilitate`: everything, including `meta` and `stages`; emptying "Recently deleted" removes
  *   other people's feelings, dots and comments with what they were about, and only then.
  * - Nobody writes another person's feeling, dots or comment body, and nobody writes a value the
@@ -17,10 +20,24 @@ import * as Y from 'yjs';
 import { atLeast, canFacilitate, type Access } from '../../../shared/access.ts';
 import { TopLevel } from '../../../shared/board-document.ts';
 import { othersHaveSaid } from '../../../shared/others-have-said.ts';
-import { commentBodyMaxLength, storyMaxLength, touchpointTitleMaxLength } from '../../../shared/limits.ts';
 import {
+  actionWhatMaxLength,
+  beforeAfterMaxLength,
+  commentBodyMaxLength,
+  methodNoteMaxLength,
+  priorityTitleMaxLength,
+  storyMaxLength,
+  touchpointTitleMaxLength,
+} from '../../../shared/limits.ts';
+import { actionStatuses, prioritySteps } from '../../../shared/method.ts';
+import {
+  actionOwner,
   commentTarget,
+  day,
   feeling,
+  funnel,
+  idList,
+  oneOf,
   id,
   isId,
   metaValues,
@@ -64,9 +81,25 @@ type Slot =
   | { kind: 'comment'; id: string }
   | { kind: 'comment-field'; comment: Container; key: string }
   | { kind: 'deleted-entry'; id: string }
-  | { kind: 'deleted-field'; entry: Container; key: string };
+  | { kind: 'deleted-field'; entry: Container; key: string }
+  | { kind: 'record'; top: RecordTop; id: string }
+  | { kind: 'record-field'; top: RecordTop; record: Container; key: string };
 
-const mapTops: ReadonlySet<string> = new Set([TopLevel.meta, TopLevel.touchpoints, TopLevel.feelings, TopLevel.votes, TopLevel.comments, TopLevel.deleted]);
+/** The EBCD method's records (shared/method.ts): maps of maps, each with its own fields and writers. */
+type RecordTop = typeof TopLevel.priorities | typeof TopLevel.actions | typeof TopLevel.ideas;
+const recordTops: ReadonlySet<string> = new Set([TopLevel.priorities, TopLevel.actions, TopLevel.ideas]);
+const isRecordTop = (top: string): top is RecordTop => recordTops.has(top);
+
+const mapTops: ReadonlySet<string> = new Set([
+  TopLevel.meta,
+  TopLevel.touchpoints,
+  TopLevel.feelings,
+  TopLevel.feelingsAfter,
+  TopLevel.votes,
+  TopLevel.comments,
+  TopLevel.deleted,
+  ...recordTops,
+]);
 
 /** The top-level types of a board document; an update naming any other is refused. */
 export const boardTops: ReadonlySet<string> = new Set(Object.values(TopLevel));
@@ -88,14 +121,17 @@ function slotOf(place: Place): Slot {
       case TopLevel.touchpoints:
         return { kind: 'touchpoint', id: key };
       case TopLevel.feelings:
+      case TopLevel.feelingsAfter:
         return { kind: 'feeling', key };
       case TopLevel.votes:
         // A total's key is the touchpoint's id; a board from before issue 15 had `touchpointId/userId`.
         return { kind: 'vote', touchpointId: key.includes('/') ? key.slice(0, key.indexOf('/')) : key };
       case TopLevel.comments:
         return { kind: 'comment', id: key };
-      default:
+      case TopLevel.deleted:
         return { kind: 'deleted-entry', id: key };
+      default:
+        return isRecordTop(top) ? { kind: 'record', top, id: key } : refuse(`a key in ${top}`);
     }
   }
   if (container.place.container === null) {
@@ -110,13 +146,12 @@ function slotOf(place: Place): Slot {
       case TopLevel.deleted:
         return { kind: 'deleted-field', entry: container, key };
       default:
-        return refuse(`content nested inside ${top}`);
+        return isRecordTop(top) ? { kind: 'record-field', top, record: container, key } : refuse(`content nested inside ${top}`);
     }
   }
   const owner = container.place.container;
   const field = container.place.key ?? '';
-  const textField =
-    (top === TopLevel.touchpoints && (field === 'title' || field === 'story')) || (top === TopLevel.comments && field === 'body');
+  const textField = textLimits[`${top}.${field}`] !== undefined;
   if (owner.place.container !== null || !textField || key !== null || !isTextType(container)) return refuse(`content nested too deep in ${top}`);
   return { kind: 'text', owner, field, text: container };
 }
@@ -169,7 +204,51 @@ const deletedFields: Readonly<Record<string, ValueCheck>> = {
   deletedBy: id,
 };
 
-const textLimits: Readonly<Record<string, number>> = { title: touchpointTitleMaxLength, story: storyMaxLength, body: commentBodyMaxLength };
+/** Each shared text, `top.field`, and its longest length. */
+const textLimits: Readonly<Record<string, number>> = {
+  [`${TopLevel.touchpoints}.title`]: touchpointTitleMaxLength,
+  [`${TopLevel.touchpoints}.story`]: storyMaxLength,
+  [`${TopLevel.comments}.body`]: commentBodyMaxLength,
+  [`${TopLevel.priorities}.title`]: priorityTitleMaxLength,
+  [`${TopLevel.priorities}.why`]: methodNoteMaxLength,
+  [`${TopLevel.priorities}.beforeAfter`]: beforeAfterMaxLength,
+  [`${TopLevel.actions}.what`]: actionWhatMaxLength,
+  [`${TopLevel.actions}.note`]: methodNoteMaxLength,
+  [`${TopLevel.ideas}.body`]: methodNoteMaxLength,
+};
+
+/** Each record's fields (docs/board-document.md, "The method after the map"); all are set when it is made. */
+const recordFields: Readonly<Record<RecordTop, Readonly<Record<string, ValueCheck | 'text'>>>> = {
+  [TopLevel.priorities]: {
+    id,
+    title: 'text',
+    why: 'text',
+    touchpointIds: idList,
+    step: oneOf(prioritySteps, 'a funnel step'),
+    funnel,
+    group: idList,
+    order,
+    beforeAfter: 'text',
+    createdBy: id,
+    createdAt: time,
+  },
+  [TopLevel.actions]: {
+    id,
+    priorityId: id,
+    what: 'text',
+    owner: orNull(actionOwner),
+    due: orNull(day),
+    status: oneOf(actionStatuses, 'an action status'),
+    note: 'text',
+    order,
+    createdBy: id,
+    createdAt: time,
+  },
+  [TopLevel.ideas]: { id, priorityId: id, body: 'text', createdBy: id, createdAt: time },
+};
+/** Set when a record is made, never after. */
+const recordBirthFields: ReadonlySet<string> = new Set(['id', 'priorityId', 'createdBy', 'createdAt']);
+const recordNames: Readonly<Record<RecordTop, string>> = { [TopLevel.priorities]: 'priority area', [TopLevel.actions]: 'action', [TopLevel.ideas]: 'idea' };
 
 /**
  * Throws {@link RefusedChange} unless every change fits the schema and `sender` may make it.
@@ -201,12 +280,14 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
   const removedTouchpoints = new Set<string>();
   const removedStages = new Set<string>();
   const removedComments = new Set<string>();
+  const removedRecords = new Set<string>();
   if (removals.length > 0) for (const removal of removals) {
     const slot = slotOf(removal.place);
     slots.set(removal, slot);
     removedItems.add(removal.item);
     if (slot.kind === 'touchpoint') removedTouchpoints.add(slot.id);
     if (slot.kind === 'comment') removedComments.add(slot.id);
+    if (slot.kind === 'record') removedRecords.add(`${slot.top}/${slot.id}`);
     if (slot.kind === 'stage' && removal.item.content instanceof Y.ContentType) {
       const stageId = (removal.item.content.type as Y.Map<unknown>).get('id');
       if (typeof stageId === 'string') removedStages.add(stageId);
@@ -259,14 +340,47 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
   };
   const commentGone = (commentId: string) =>
     removedComments.has(commentId) || !(doc.getMap<unknown>(TopLevel.comments).get(commentId) instanceof Y.Map);
+  const recordGone = (top: RecordTop, recordId: string) =>
+    removedRecords.has(`${top}/${recordId}`) || !(doc.getMap<unknown>(top).get(recordId) instanceof Y.Map);
+  const targetTops: Readonly<Record<string, RecordTop>> = { priority: TopLevel.priorities, action: TopLevel.actions, idea: TopLevel.ideas };
   /** Whether a comment (the document's) is about something this update removes, or that is gone. */
   const aboutSomethingGone = (comment: Y.Map<unknown>): boolean => {
     const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
     const parentId = comment.get('parentId');
     if (typeof parentId === 'string' && commentGone(parentId)) return true;
-    if (target?.type === 'touchpoint' && typeof target.id === 'string') return touchpointGone(target.id);
-    if (target?.type === 'stage' && typeof target.id === 'string') return stageGone(target.id);
-    return false;
+    if (typeof target?.id !== 'string') return false;
+    if (target.type === 'touchpoint') return touchpointGone(target.id);
+    if (target.type === 'stage') return stageGone(target.id);
+    const top = typeof target.type === 'string' ? targetTops[target.type] : undefined;
+    return top !== undefined && recordGone(top, target.id);
+  };
+  /** Whether a priority area is there after this update: in the document and kept, or made by it. */
+  const priorityThere = (priorityId: string): boolean =>
+    !recordGone(TopLevel.priorities, priorityId) ||
+    inserts.some((insert) => {
+      const slot = slots.get(insert)!;
+      return insert.liveLength > 0 && slot.kind === 'record' && slot.top === TopLevel.priorities && slot.id === priorityId;
+    });
+  /** A priority area's co-design group, as the document has it. */
+  const groupOf = (priorityId: string): unknown => {
+    const priority = doc.getMap<unknown>(TopLevel.priorities).get(priorityId);
+    return priority instanceof Y.Map ? priority.get('group') : undefined;
+  };
+  /** Facilitators, and the members of a priority area's group who can edit, work on the area. */
+  const mayWorkOn = (priorityId: unknown, what: string): void => {
+    if (canFacilitate(sender.access)) return;
+    may('edit', `work on ${what}s`);
+    const group = typeof priorityId === 'string' ? groupOf(priorityId) : undefined;
+    if (!Array.isArray(group) || !group.includes(me)) refuse(`works on a priority area whose group they are not in (${what})`);
+  };
+  /** Who may write `key` of a record: the facilitator, and (its `beforeAfter`, its actions and ideas) the area's group. */
+  const mayWriteRecord = (top: RecordTop, record: Container, key: string): void => {
+    if (top === TopLevel.priorities) {
+      if (key === 'beforeAfter') mayWorkOn(record.place.key, 'the review');
+      else may('facilitate', 'organise priority areas');
+      return;
+    }
+    mayWorkOn(fieldValue(record, 'priorityId'), recordNames[top]);
   };
 
   /**
@@ -378,6 +492,29 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         if (live) reason(`deleted entry ${slot.key}`, check(plainValue(item)));
         break;
       }
+      case 'record': {
+        const name = recordNames[slot.top];
+        if (slot.top === TopLevel.priorities) may('facilitate', 'make priority areas');
+        else may('edit', `add ${name}s`);
+        const entry = newEntry(insert, slot.id, name, Object.keys(recordFields[slot.top]), 'createdBy');
+        if (entry !== null && slot.top !== TopLevel.priorities) {
+          const priorityId = fieldValue(entry, 'priorityId');
+          if (typeof priorityId !== 'string' || !priorityThere(priorityId)) refuse(`an ${name} for a priority area that is not there`);
+          mayWorkOn(priorityId, name);
+        }
+        break;
+      }
+      case 'record-field': {
+        const name = recordNames[slot.top];
+        const check = recordFields[slot.top][slot.key] ?? refuse(`unknown ${name} field ${slot.key}`);
+        if (recordBirthFields.has(slot.key) && !slot.record.isNew) refuse(`changes a ${name}'s ${slot.key}`);
+        mayWriteRecord(slot.top, slot.record, slot.key);
+        if (!live) break;
+        if (check === 'text') {
+          if (madeType(item) !== Y.Text) refuse(`a ${name} ${slot.key} that is not shared text`);
+        } else reason(`${name} ${slot.key}`, check(plainValue(item)));
+        break;
+      }
     }
   }
 
@@ -455,6 +592,25 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       case 'deleted-field':
         if (goes(slot.entry)) break;
         refuse('changes a deleted entry');
+        break;
+      case 'record': {
+        if (canFacilitate(sender.access)) break;
+        const name = recordNames[slot.top];
+        if (slot.top === TopLevel.priorities) refuse('removes a priority area');
+        const record = removal.item.content instanceof Y.ContentType ? (removal.item.content.type as Y.Map<unknown>) : null;
+        if (record === null) break;
+        if (record.get('createdBy') !== me) refuse(`removes someone else's ${name}`);
+        mayWorkOn(record.get('priorityId'), name);
+        break;
+      }
+      case 'record-field': {
+        if (goes(slot.record)) break;
+        const name = recordNames[slot.top];
+        if (recordBirthFields.has(slot.key)) refuse(`changes a ${name}'s ${slot.key}`);
+        mayWriteRecord(slot.top, slot.record, slot.key);
+        if (!removal.replaced && !setsAgain(slot.record, slot.key)) refuse(`removes a ${name}'s ${slot.key}`);
+        break;
+      }
     }
   }
 
@@ -475,8 +631,8 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     const slot = slots.get(removal)!;
     if (slot.kind === 'text' && !removal.item.deleted && removal.item.content instanceof Y.ContentString) lengthOf(slot).length -= removal.length;
   }
-  for (const { field, length } of lengths.values()) {
-    const max = textLimits[field]!;
+  for (const { text, field, length } of lengths.values()) {
+    const max = textLimits[`${text.place.top}.${field}`]!;
     if (length > max) refuse(`a ${field} longer than ${max}`);
   }
 
@@ -488,7 +644,12 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
   return { deletions };
 
   function mayWriteText(slot: Extract<Slot, { kind: 'text' }>): void {
-    if (slot.owner.place.top === TopLevel.touchpoints) {
+    const top = slot.owner.place.top;
+    if (isRecordTop(top)) {
+      mayWriteRecord(top, slot.owner, slot.field);
+      return;
+    }
+    if (top === TopLevel.touchpoints) {
       may('edit', 'change touchpoint titles and stories');
       return;
     }

@@ -5,15 +5,19 @@
  */
 import { phases, schemaVersion } from '../../../shared/board-document.ts';
 import { idPattern } from '../../../shared/api.ts';
+import { commentTargetTypes } from '../../../shared/comment-read.ts';
 import { maxOwnWordLength } from '../../../shared/emotion-words.ts';
 import {
   boardTitleMaxLength,
+  maxListLength,
   maxWordsPerFeeling,
   orderMaxLength,
+  ownerNameMaxLength,
   purposeMaxLength,
   stageTitleMaxLength,
 } from '../../../shared/limits.ts';
 import { hasControlCharacters } from '../../../shared/plain-text.ts';
+import { isDay, prioritySteps } from '../../../shared/method.ts';
 
 export type ValueCheck = (value: unknown) => string | null;
 
@@ -76,7 +80,7 @@ export const commentTarget: ValueCheck = (value) => {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not a target';
   const { type, id: targetId, ...rest } = value as Record<string, unknown>;
   if (Object.keys(rest).length > 0) return 'unknown fields in a target';
-  if (type !== 'board' && type !== 'stage' && type !== 'touchpoint') return 'unknown target type';
+  if (!(commentTargetTypes as readonly unknown[]).includes(type)) return 'unknown target type';
   return isId(targetId) ? null : 'target without an id';
 };
 
@@ -87,3 +91,41 @@ export function participantKeyParts(key: string): { touchpointId: string; partic
   const participantId = key.slice(slash + 1);
   return slash > 0 && isId(touchpointId) && isId(participantId) ? { touchpointId, participantId } : null;
 }
+
+/** A list of distinct ids, at most {@link maxListLength}. */
+export const idList: ValueCheck = (value) => {
+  if (!Array.isArray(value) || value.length > maxListLength) return `not a list of at most ${maxListLength} ids`;
+  if (!value.every(isId)) return 'an item that is not an id';
+  return new Set(value).size === value.length ? null : 'the same id twice';
+};
+
+export const oneOf =
+  (allowed: readonly string[], what: string): ValueCheck =>
+  (value) =>
+    allowed.includes(value as string) ? null : `not ${what}`;
+
+/** A priority area's moves through the funnel: `[{step, at, by}]`. */
+export const funnel: ValueCheck = (value) => {
+  if (!Array.isArray(value) || value.length > maxListLength) return `not a list of at most ${maxListLength} moves`;
+  for (const move of value) {
+    if (typeof move !== 'object' || move === null || Array.isArray(move)) return 'a move that is not {step, at, by}';
+    const { step, at, by, ...rest } = move as Record<string, unknown>;
+    if (Object.keys(rest).length > 0) return 'unknown fields in a move';
+    const problem = oneOf(prioritySteps, 'a funnel step')(step) ?? time(at) ?? id(by);
+    if (problem !== null) return problem;
+  }
+  return null;
+};
+
+/** Who will do an action: `{userId}` or `{name}` (words, not blank). */
+export const actionOwner: ValueCheck = (value) => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'not an owner';
+  const keys = Object.keys(value);
+  if (keys.length !== 1) return 'an owner is {userId} or {name}';
+  const { userId, name } = value as Record<string, unknown>;
+  if (keys[0] === 'userId') return id(userId);
+  if (keys[0] === 'name') return text(ownerNameMaxLength, { nonEmpty: true })(name);
+  return 'an owner is {userId} or {name}';
+};
+
+export const day: ValueCheck = (value) => (isDay(value) ? null : 'not a day (YYYY-MM-DD)');
