@@ -1,0 +1,31 @@
+/**
+ * Which part of the board a person is looking at (issue 16): the journey map, the priority areas
+ * and their funnel, one area's co-design workspace, or the review. Kept in the address's query
+ * (`?view=priorities`, `?view=area&area=<id>`, `?view=review`; none for the map), so each view can
+ * be bookmarked, shared, and reached with the browser's Back button, and the server serves the
+ * same page for all of them.
+ */
+export type MethodView = { kind: 'map' } | { kind: 'priorities' } | { kind: 'area'; id: string } | { kind: 'review' };
+
+/** The view a query asks for; the map for anything else. */
+export function readMethodView(query: { view?: string | string[]; area?: string | string[] }): MethodView {
+  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+  const view = one(query.view);
+  const area = one(query.area);
+  if (view === 'priorities') return { kind: 'priorities' };
+  if (view === 'review') return { kind: 'review' };
+  if (view === 'area' && area) return { kind: 'area', id: area };
+  return { kind: 'map' };
+}
+
+/** The query that shows `view` (to give to the router's setSearchParams). */
+export function methodViewQuery(view: MethodView): { view: string | undefined; area: string | undefined } {
+  switch (view.kind) {
+    case 'map':
+      return { view: undefined, area: undefined };
+    case 'area':
+      return { view: 'area', area: view.id };
+    default:
+      return { view: view.kind, area: undefined };
+  }
+}
