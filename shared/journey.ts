@@ -51,9 +51,14 @@ interface Place {
 const byOrderThenId = (a: Place, b: Place): number =>
   a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** The journey in `doc` now, in one pass over its stages, touchpoints and feelings. */
-export function readJourney(doc: Y.Doc): Journey & { rows: JourneyRow[]; spans: JourneySpan[] } {
-  const { stages, touchpoints, feelings } = boardTypes(doc);
+/**
+ * The journey in `doc` now, in one pass over its stages, touchpoints and feelings: how it felt
+ * (`feelings`), or how it feels now, recorded again at the review (`feelingsAfter`, issue 16).
+ */
+export function readJourney(doc: Y.Doc, which: 'feelings' | 'feelingsAfter' = 'feelings'): Journey & { rows: JourneyRow[]; spans: JourneySpan[] } {
+  const types = boardTypes(doc);
+  const { stages, touchpoints } = types;
+  const feelings = types[which];
   // What is in "Recently deleted" is not on the journey (a deleted stage takes its touchpoints along).
   const hidden = hiddenIds(doc);
   const byStage = new Map<string, Place[]>();
