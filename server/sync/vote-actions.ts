@@ -89,7 +89,7 @@ export async function runVoteAction(
       const { totals, voters } = await records.totals();
       if (voters < fewestVotersToReveal) {
         const who = voters === 1 ? '1 person has' : `${voters} people have`;
-        return { ok: false, code: 'too_few_voters', message: `Only ${who} voted. The results show once at least ${fewestVotersToReveal} people have voted, so nobody's dots can be worked out.` };
+        return { ok: false, code: 'too_few_voters', message: `Only ${who} voted. The results show once at least ${fewestVotersToReveal} people have voted, so nobody’s dots can be worked out.` };
       }
       const hidden = hiddenIds(doc);
       await write((d) => {
