@@ -20,7 +20,7 @@ import { documentJson, newComment, roundTrip, seedAsFacilitator, seeded, setUpBo
 import { joinBoard } from '../support/invites.ts';
 import { nextCloseCode, type SyncClient } from '../support/sync-client.ts';
 import { targets, type Target } from '../support/targets.ts';
-import { signUp, type TestPerson } from '../support/test-server.ts';
+import { api, signUp, type TestPerson } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const waitingArea = 'priority-waiting';
@@ -166,7 +166,16 @@ describe.each(targets)('the guard and the method’s records on %s', (target) =>
     })());
     boardTypes(cam.doc).feelingsAfter.set(participantKey(seeded.reception, cast.comment.id), { score: 1, words: ['reassured'], at: Date.now() });
     await roundTrip(cam);
-    await waitUntil(() => boardTypes(watcher.doc).comments.has('comment-on-action') && boardTypes(watcher.doc).feelingsAfter.size === 1, 'the comment and feeling arrive', 20_000);
+    // Through the server too: on an idea (and a 404 for an idea that is not there).
+    const onIdea = (id: string, ideaId: string) =>
+      api(app, `/api/boards/${boardId}/comments`, { body: { id, target: { type: 'idea', id: ideaId }, parentId: null, body: 'Yes please', anonymous: false }, cookie: cast.comment.cookie });
+    expect((await onIdea('comment-on-idea', 'idea-text')).status).toBe(201);
+    expect((await onIdea('comment-on-no-idea', 'idea-not-there')).status).toBe(404);
+    await waitUntil(
+      () => ['comment-on-action', 'comment-on-idea'].every((id) => boardTypes(watcher.doc).comments.has(id)) && boardTypes(watcher.doc).feelingsAfter.size === 1,
+      'the comments and feeling arrive',
+      20_000,
+    );
     // A comment member in the group still cannot write actions: that takes `edit`.
     await refusedFrom(cast.comment, {
       'adds an action': (doc) =>
@@ -181,11 +190,13 @@ describe.each(targets)('the guard and the method’s records on %s', (target) =>
       for (const action of actionsOf(fay.doc, waitingArea)) actions.delete(action.id);
       for (const idea of ideasOf(fay.doc, waitingArea)) ideas.delete(idea.id);
       boardTypes(fay.doc).comments.delete('comment-on-action');
+      boardTypes(fay.doc).comments.delete('comment-on-idea');
       priorities.delete(waitingArea);
     });
     await roundTrip(fay);
     await waitUntil(() => prioritiesOf(watcher.doc).length === 1 && methodTypes(watcher.doc).actions.size === 0, 'the area is gone for everyone', 20_000);
     expect(boardTypes(watcher.doc).comments.has('comment-on-action')).toBe(false);
+    expect(boardTypes(watcher.doc).comments.has('comment-on-idea')).toBe(false);
     expect(fay.provider.wsconnected).toBe(true);
   });
 });
