@@ -5,7 +5,8 @@
  * the members list, and only when names are wanted.
  *
  * A few exports at once per server: each is CPU work for seconds on a big board, so one more is
- * told to try again shortly (503 with Retry-After) rather than slowing every board's sync.
+ * told to try again shortly (503 with Retry-After) rather than slowing every board's sync; and an
+ * export nobody reads for two minutes is stopped, so stuck readers cannot keep the places.
  */
 import { Hono } from 'hono';
 import * as Y from 'yjs';
@@ -17,6 +18,7 @@ import type { PdfFonts } from '../ports/pdf-fonts.ts';
 import type { SyncControl } from '../ports/sync-control.ts';
 import { boardPdf, exportFileName, parseFonts, type ParsedFonts } from '../export/board-pdf.ts';
 import { readExport } from '../export/export-model.ts';
+import { withStallDeadline } from '../http/stall-deadline.ts';
 import { boardFor } from './board-access.ts';
 import type { BoardStore } from './board-store.ts';
 
@@ -28,6 +30,8 @@ export interface ExportRoutesOptions {
   onError: (error: unknown) => void;
   /** Exports that may be made at once (default 2); one more is answered 503. */
   maxConcurrent?: number;
+  /** An export whose reader has read nothing for this long is stopped, freeing its place (default 2 minutes). */
+  stallMs?: number;
 }
 
 type Env = { Variables: AuthVariables };
@@ -42,7 +46,7 @@ function queryOf(url: string): Record<string, string> {
   return query;
 }
 
-export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurrent = 2 }: ExportRoutesOptions) {
+export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurrent = 2, stallMs = 2 * 60_000 }: ExportRoutesOptions) {
   const app = new Hono<Env>();
   let parsed: Promise<ParsedFonts> | null = null;
   let running = 0;
@@ -87,7 +91,8 @@ export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurren
       }
       const now = clock.now();
       const name = exportFileName(model.title, now);
-      const body = boardPdf({ model, options, fonts: faces, now }, onError, settle);
+      // A reader who stops reading (nor goes away) would hold one of the places for ever.
+      const body = withStallDeadline(boardPdf({ model, options, fonts: faces, now }, onError, settle), stallMs);
       return new Response(body, {
         status: 200,
         headers: {
