@@ -5,7 +5,7 @@
  * "Comments the server writes"), never into the shared document, and sending one again is harmless
  * (its id is made here). An entry leaves once the server has it.
  */
-import type { CommentTarget } from '../../../../shared/comment-read.ts';
+import { commentTargetTypes, type CommentTarget } from '../../../../shared/comment-read.ts';
 
 /** A comment without a name waiting to be sent. */
 export interface OutboxEntry {
@@ -29,7 +29,8 @@ const isEntry = (value: unknown): value is OutboxEntry => {
     typeof entry['at'] === 'number' &&
     (entry['parentId'] === null || typeof entry['parentId'] === 'string') &&
     typeof target === 'object' && target !== null &&
-    (target['type'] === 'board' || target['type'] === 'stage' || target['type'] === 'touchpoint') &&
+    // Any target a comment can have (an action or idea of issue 16 too), or it would be dropped on reload.
+    (commentTargetTypes as readonly unknown[]).includes(target['type']) &&
     typeof target['id'] === 'string'
   );
 };
