@@ -13,7 +13,7 @@ import { normaliseWord, scoreWords } from '../../../../shared/feeling-stats.ts';
 import { maxWordsPerFeeling } from '../../../../shared/limits.ts';
 import { countsSentence, wordsSentence } from '../../../../shared/feeling-summary.ts';
 import { FeelingFace } from './FeelingFace.tsx';
-import { createTouchpointFeelings } from './touchpoint-feelings.ts';
+import { createTouchpointFeelings, type FeelingsMap } from './touchpoint-feelings.ts';
 import { WordCards } from './WordCards.tsx';
 import { localOrigin } from '../local-origin.ts';
 
@@ -24,13 +24,16 @@ export interface FeelingControlProps {
   userId: string;
   /** Less than `comment` access (Can look): show the person's feeling, change nothing. */
   readOnly: boolean;
+  /** `feelingsAfter`: how it feels now, recorded again at the review (issue 16). `feelings` when not given. */
+  which?: FeelingsMap;
 }
 
 /** One person's feeling at one touchpoint, plus everyone's in numbers. Read once: key it by touchpoint. */
 export function FeelingControl(props: FeelingControlProps) {
-  const { feelings } = boardTypes(props.doc);
+  const which = props.which ?? 'feelings';
+  const feelings = boardTypes(props.doc)[which];
   const key = participantKey(props.touchpointId, props.userId);
-  const { own, stats } = createTouchpointFeelings(props.doc, props.touchpointId, props.userId);
+  const { own, stats } = createTouchpointFeelings(props.doc, props.touchpointId, props.userId, which);
   const uid = createUniqueId();
   const wordsId = `feeling-words-${uid}`;
   const [wordsOpen, setWordsOpen] = createSignal(false);
@@ -61,7 +64,7 @@ export function FeelingControl(props: FeelingControlProps) {
   return (
     <div class="feeling">
       <fieldset class="feeling__scale" role="radiogroup" disabled={props.readOnly}>
-        <legend>How did this feel?</legend>
+        <legend>{which === 'feelingsAfter' ? 'How does this feel now?' : 'How did this feel?'}</legend>
         <div class="feeling__options">
           <For each={feelingScores}>
             {(score) => (

@@ -1,8 +1,9 @@
 /**
- * Follows the `feelings` map for one touchpoint. A board can show hundreds of cards, so every
- * card of one document shares a single index (grouped by touchpoint, built once, updated from
- * each change's `keysChanged`): a change wakes only the cards whose touchpoint it touched, and
- * no card ever scans the whole map.
+ * Follows the `feelings` map for one touchpoint (or, at the review, `feelingsAfter`: how it feels
+ * now, issue 16). A board can show hundreds of cards, so every card of one document shares a
+ * single index per map (grouped by touchpoint, built once, updated from each change's
+ * `keysChanged`): a change wakes only the cards whose touchpoint it touched, and no card ever
+ * scans the whole map.
  */
 import { createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
@@ -17,15 +18,18 @@ interface FeelingsIndex {
   stop: () => void;
 }
 
-const indexes = new WeakMap<Y.Doc, FeelingsIndex>();
+/** Which feelings: how moments felt (`feelings`) or how they feel now, at the review (`feelingsAfter`). */
+export type FeelingsMap = 'feelings' | 'feelingsAfter';
 
-function openIndex(doc: Y.Doc): FeelingsIndex {
-  const existing = indexes.get(doc);
+const indexes: Record<FeelingsMap, WeakMap<Y.Doc, FeelingsIndex>> = { feelings: new WeakMap(), feelingsAfter: new WeakMap() };
+
+function openIndex(doc: Y.Doc, which: FeelingsMap): FeelingsIndex {
+  const existing = indexes[which].get(doc);
   if (existing !== undefined) {
     existing.users += 1;
     return existing;
   }
-  const { feelings } = boardTypes(doc);
+  const feelings = boardTypes(doc)[which];
   const groups = new Map<string, Map<string, unknown>>();
   const put = (key: string): string | null => {
     const parts = parseFeelingKey(key);
@@ -53,15 +57,15 @@ function openIndex(doc: Y.Doc): FeelingsIndex {
   };
   feelings.observe(onChange);
   const index: FeelingsIndex = { groups, listeners, users: 1, stop: () => feelings.unobserve(onChange) };
-  indexes.set(doc, index);
+  indexes[which].set(doc, index);
   return index;
 }
 
-function closeIndex(doc: Y.Doc, index: FeelingsIndex): void {
+function closeIndex(doc: Y.Doc, which: FeelingsMap, index: FeelingsIndex): void {
   index.users -= 1;
   if (index.users > 0) return;
   index.stop();
-  indexes.delete(doc);
+  indexes[which].delete(doc);
 }
 
 /** What the board knows about one touchpoint's feelings. */
@@ -77,8 +81,8 @@ export interface TouchpointFeelings {
  * component: it stops on cleanup. `touchpointId` and `userId` are read once (key the component
  * by touchpoint, as the board's lists do).
  */
-export function createTouchpointFeelings(doc: Y.Doc, touchpointId: string, userId: string): TouchpointFeelings {
-  const index = openIndex(doc);
+export function createTouchpointFeelings(doc: Y.Doc, touchpointId: string, userId: string, which: FeelingsMap = 'feelings'): TouchpointFeelings {
+  const index = openIndex(doc, which);
   const read = () => {
     const group = index.groups.get(touchpointId);
     return { own: readFeeling(group?.get(userId)), stats: feelingStats(group?.values() ?? []) };
@@ -91,7 +95,7 @@ export function createTouchpointFeelings(doc: Y.Doc, touchpointId: string, userI
   onCleanup(() => {
     listeners.delete(listener);
     if (listeners.size === 0) index.listeners.delete(touchpointId);
-    closeIndex(doc, index);
+    closeIndex(doc, which, index);
   });
   return { own: () => state().own, stats: () => state().stats };
 }
