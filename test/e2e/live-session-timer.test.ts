@@ -263,9 +263,10 @@ describe('the live session’s timer', () => {
 describe('pausing changes to the map', () => {
   it('takes an editor’s card controls away while their feeling still saves, and gives them back', async () => {
     const { browser } = fixture;
-    const { fay, eddie, boardId, doc } = await sessionBoard('Pause while we talk');
+    const { fay, eddie, vic, boardId, doc } = await sessionBoard('Pause while we talk');
     const fayPage = await sessionPage(browser, fay, boardId, laptop);
     const eddiePage = await sessionPage(browser, eddie, boardId, phone);
+    const vicPage = await sessionPage(browser, vic, boardId, phone);
     const cardControls = (page: Page) => page.getByRole('button', { name: /^(More actions for|Add touchpoint)/ }).count();
 
     // Before the pause Eddie renames a card (an Undo step), and opens the other card's editor.
@@ -293,6 +294,11 @@ describe('pausing changes to the map', () => {
     expect(await cardControls(fayPage)).toBeGreaterThan(0);
     expect(await focusedText(fayPage)).toBe('Let people change the map again');
     await banner(fayPage).getByText('Changes to the map are paused for everyone but the facilitators.', { exact: false }).waitFor();
+    // Vic may only look: he is told of the pause, not that he can still give feelings and comment.
+    await banner(vicPage).waitFor();
+    expect(await banner(vicPage).textContent()).toBe('The facilitator has paused changes to the map while you talk.');
+    await untilHeard(vicPage, 'The facilitator has paused changes to the map while you talk.');
+    expect((await heard(vicPage)).filter((words) => words.includes('comment'))).toEqual([]);
 
     // Undo sends nothing the server would refuse: the rename from before the pause stays.
     await eddiePage.keyboard.press('Control+z');
@@ -319,8 +325,7 @@ describe('pausing changes to the map', () => {
     await eddiePage.keyboard.press('Enter');
     await fayPage.getByRole('heading', { name: 'Waiting area' }).waitFor();
     expect(await cardControls(eddiePage)).toBeGreaterThan(0);
-    await fayPage.context().close();
-    await eddiePage.context().close();
+    for (const page of [fayPage, eddiePage, vicPage]) await page.context().close();
   }, 120_000);
 });
 

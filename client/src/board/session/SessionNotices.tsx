@@ -17,14 +17,14 @@ export function SessionNotices() {
   const board = useBoard();
   const session = useLiveSession();
   const sound = createTimeUpSound();
-  announceSession(session, board.announcer, sound, board.canFacilitate, session.online);
+  announceSession(session, board.announcer, sound, { facilitates: board.canFacilitate, mayComment: board.canComment }, session.online);
   return (
     <>
       <Show when={session.paused()}>
         {/* Focus comes here when the pause took away the control that had it (live-session.ts). */}
         <div class="session-banner" id={pauseBannerId} tabindex="-1">
           <span class="session-banner__mark" aria-hidden="true" />
-          <p>{pauseBannerWords(board.canFacilitate())}</p>
+          <p>{pauseBannerWords(board.canFacilitate(), board.canComment())}</p>
         </div>
       </Show>
       <Show when={session.timer()}>

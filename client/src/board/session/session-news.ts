@@ -14,7 +14,13 @@ import { timerNews, type TimerReading } from './timer-words.ts';
 import type { TimeUpSound } from './time-up-sound.ts';
 
 /** Call inside a component, once per board. */
-export function announceSession(session: LiveSession, announcer: Announcer, sound: TimeUpSound, facilitates: () => boolean, live: () => boolean): void {
+export function announceSession(
+  session: LiveSession,
+  announcer: Announcer,
+  sound: TimeUpSound,
+  access: { facilitates: () => boolean; mayComment: () => boolean },
+  live: () => boolean,
+): void {
   const reading = createMemo<TimerReading>(() => ({ timer: session.timer(), left: session.left() ?? 0 }));
   createEffect(
     on(reading, (after, before) => {
@@ -29,7 +35,7 @@ export function announceSession(session: LiveSession, announcer: Announcer, soun
   createEffect(
     on(
       () => session.paused() !== null,
-      (paused) => live() && announcer.say(paused ? pauseBannerWords(facilitates()) : pauseEndedWords(facilitates())),
+      (paused) => live() && announcer.say(paused ? pauseBannerWords(access.facilitates(), access.mayComment()) : pauseEndedWords(access.facilitates())),
       { defer: true },
     ),
   );
