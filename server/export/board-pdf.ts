@@ -1,6 +1,10 @@
 /**
  * The board as a PDF (issue 14): a cover, the journey stage by stage with how each moment felt,
- * the emotion curve with its tables, and — when asked — the comments. Tagged for PDF/UA-1 (a
+ * the emotion curve with its tables, the method after the map when the board has it (issue 16,
+ * pdf-method.ts: the priority areas with their action plans, then the review), and — when asked —
+ * the comments. The method comes before the comments: it carries the story on from the map, and
+ * the comments, about all of it (areas, actions and ideas too), read best last, once everything
+ * they are about has been met. Tagged for PDF/UA-1 (a
  * structure tree in reading order, headings H1–H3, the curve a Figure with alternative text,
  * tables with header cells, the language, the title in the window, bookmarks for the stages) in
  * Noto Sans embedded as subsets with Unicode maps. Streams as it is made (pdf-stream.ts).
@@ -16,6 +20,7 @@ import { countsSentence } from '../../shared/feeling-summary.ts';
 import type { PdfFontFiles } from '../ports/pdf-fonts.ts';
 import type { ExportComment, ExportModel, ExportThread, ExportTouchpoint } from './export-model.ts';
 import { chartRuns, chartTable, drawChart, legend, momentsPerChart } from './pdf-curve.ts';
+import { writePriorities, writeReview } from './pdf-method.ts';
 import { pdfStream, type Breathe } from './pdf-stream.ts';
 import { largePrint, PdfWriter, quietInk, regularPrint, type Struct } from './pdf-writer.ts';
 
@@ -101,6 +106,10 @@ async function writeBoard(doc: PDFKit.PDFDocument, { model, options, fonts, now 
     section.end();
   }
   await writeCurve(w, model, options.largePrint, breathe);
+  if (model.method !== null) {
+    await writePriorities(w, model.method, now, breathe);
+    if (model.method.review) await writeReview(w, model.method, options.largePrint, breathe);
+  }
   if (model.comments !== null) await writeComments(w, model, breathe);
   w.root.end();
 }
@@ -112,7 +121,13 @@ function hasMissingGlyphs(w: PdfWriter, model: ExportModel): boolean {
     texts.push(stage.title);
     for (const touchpoint of stage.touchpoints) texts.push(touchpoint.title, touchpoint.story, touchpoint.addedBy ?? '', ...touchpoint.stats.words.map((tally) => tally.word));
   }
+  for (const area of model.method?.areas ?? []) {
+    texts.push(area.title, area.why, area.group, area.beforeAfter, ...area.ideas);
+    for (const action of area.actions) texts.push(action.what, action.who ?? '', action.note);
+  }
+  texts.push(...(model.method?.setAside ?? []));
   for (const group of model.comments ?? []) {
+    texts.push(group.heading);
     for (const thread of group.threads) for (const comment of [thread.first, ...thread.replies]) texts.push(comment.author, comment.body ?? '', comment.hiddenReason ?? '');
   }
   return texts.some((text) => w.printable(text).replaced);
@@ -125,9 +140,12 @@ function writeCover(w: PdfWriter, model: ExportModel, now: number, missing: bool
   w.paragraph(cover, model.phase);
   w.paragraph(cover, `Made on ${dateWords(now)}.`);
   const moments = model.journey.rows.length;
-  w.paragraph(cover, `${plural(model.contributors, 'person', 'people')} took part: adding moments, saying how they felt, or commenting.`);
+  const ways = model.method === null ? 'adding moments, saying how they felt, or commenting' : 'adding moments, saying how they felt, commenting, or working on the priority areas';
+  w.paragraph(cover, `${plural(model.contributors, 'person', 'people')} took part: ${ways}.`);
   w.paragraph(cover, `The journey has ${plural(model.stages.length, 'stage')} and ${plural(moments, 'moment')}.`);
   const parts = ['the journey stage by stage, with how each moment felt', 'the emotion curve across the journey, with its figures in tables'];
+  if (model.method !== null) parts.push('the priority areas: what was agreed, shortlisted and considered, and each area’s ideas and action plan');
+  if (model.method?.review) parts.push('the review: what changed in each priority area, with how its moments felt at the start and how they feel now');
   if (model.comments !== null) parts.push('the comments');
   w.paragraph(cover, 'In this document:');
   w.list(cover, parts);

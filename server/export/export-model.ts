@@ -1,7 +1,9 @@
 /**
  * What the PDF says, read from a board document once: the cover's facts, the journey stage by
- * stage (each touchpoint's title, story, who added it and how people felt), and — when asked —
- * the comments, thread by thread. Plain data, so the writer (board-pdf.ts) only lays it out and
+ * stage (each touchpoint's title, story, who added it and how people felt), the method after the
+ * map when the board has it (method-model.ts: priority areas, action plans, the review), and —
+ * when asked — the comments, thread by thread (on the map, then on the priority areas, their
+ * actions and ideas). Plain data, so the writer (board-pdf.ts) only lays it out and
  * the choices (no names, comments) are decided here, where they are tested.
  *
  * Names: a member's display name from the members list; someone no longer on the board is "A
@@ -16,7 +18,9 @@ import { readThreads, targetKey, type CommentInfo, type CommentTarget, type Thre
 import { stageName, touchpointName } from '../../shared/curve-words.ts';
 import { parseFeelingKey, type FeelingStats } from '../../shared/feeling-stats.ts';
 import { readJourney, type Journey } from '../../shared/journey.ts';
+import { actionsOf, ideasOf, prioritiesOf } from '../../shared/method.ts';
 import { phaseStep } from '../../shared/phase-words.ts';
+import { readMethod, type ExportMethod } from './method-model.ts';
 
 export interface ExportTouchpoint {
   id: string;
@@ -72,6 +76,8 @@ export interface ExportModel {
   journey: Journey;
   /** Touchpoint titles by id, for the curve's labels and table. */
   titles: ReadonlyMap<string, string>;
+  /** The priority areas, their action plans and the review; null when the board has no priority areas. */
+  method: ExportMethod | null;
   /** Null unless comments were asked for. */
   comments: ExportCommentGroup[] | null;
   anonymised: boolean;
@@ -87,11 +93,17 @@ export const someoneOnThisBoard = 'Someone on this board';
 /** Said for someone who is no longer a member (their name is not kept). */
 export const formerMember = 'A former member';
 
+/** The first words of a long text, for a heading that names it. */
+const shortened = (words: string, most = 60): string => {
+  const flat = words.trim().replace(/\s+/g, ' ');
+  return flat.length <= most ? flat : `${flat.slice(0, most).replace(/\s+\S*$/, '')}…`;
+};
+
 const text = (value: unknown): string => (typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : '');
 
 /** Reads board `boardId`'s `doc` into what the PDF says; `names` maps members' user ids to display names. */
 export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<string, string>, choices: ExportChoices): ExportModel {
-  const { meta, touchpoints, feelings, comments } = boardTypes(doc);
+  const { meta, touchpoints, feelings, feelingsAfter, comments } = boardTypes(doc);
   const journey = readJourney(doc);
   const nameOf = (userId: string | null): string => {
     if (choices.anonymise || userId === null) return someoneOnThisBoard;
@@ -119,10 +131,12 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
       number: row.position + 1,
     });
   }
-  for (const key of feelings.keys()) {
+  for (const key of [...feelings.keys(), ...feelingsAfter.keys()]) {
     const parts = parseFeelingKey(key);
     if (parts !== null && shown.has(parts.touchpointId)) people.add(parts.participantId);
   }
+  const method = readMethod(doc, { before: journey, now: readJourney(doc, 'feelingsAfter'), titles }, names, choices.anonymise);
+  for (const writer of method?.writers ?? []) people.add(writer);
   const threads = readThreads(doc);
   for (const list of Object.values(threads)) {
     for (const thread of list) for (const comment of [thread.first, ...thread.replies]) if (comment.authorId !== null) people.add(comment.authorId);
@@ -154,6 +168,13 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
       groups.push(group(`On the stage “${stage.title}”`, { type: 'stage', id: stage.id }));
       for (const touchpoint of stage.touchpoints) groups.push(group(`On “${touchpoint.title}”`, { type: 'touchpoint', id: touchpoint.id }));
     }
+    // Then the method's records, area by area in the board's order: the area, its actions, its ideas.
+    for (const priority of prioritiesOf(doc)) {
+      const area = priority.title.trim() || 'Untitled priority area';
+      groups.push(group(`On the priority area “${area}”`, { type: 'priority', id: priority.id }));
+      for (const action of actionsOf(doc, priority.id)) groups.push(group(`On the action “${shortened(action.what) || 'Not written yet'}” for “${area}”`, { type: 'action', id: action.id }));
+      for (const idea of ideasOf(doc, priority.id)) groups.push(group(`On an idea for “${area}”: “${shortened(idea.body)}”`, { type: 'idea', id: idea.id }));
+    }
     commentGroups = groups.filter((entry): entry is ExportCommentGroup => entry !== null);
   }
 
@@ -166,6 +187,7 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
     stages,
     journey,
     titles,
+    method,
     comments: commentGroups,
     anonymised: choices.anonymise,
   };

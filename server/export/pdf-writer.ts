@@ -35,6 +35,8 @@ export const ink = '#1a1a1a';
 export const quietInk = '#404040';
 
 const fontNames = { regular: 'body', bold: 'body-bold' } as const;
+/** Space inside a table's cells. */
+const tablePadding = 3;
 
 export interface TextOptions {
   bold?: boolean;
@@ -185,6 +187,39 @@ export class PdfWriter {
       li.end();
     }
     list.end();
+  }
+
+  /**
+   * A table under `parent`: a header row of TH cells (scope Column), then `rows`, each with its
+   * `rowHeader` cell a TH (scope Row). `widths` in points, one a column, adding up to the width.
+   * pdfkit moves a row that does not fit to the next page, but cuts one taller than a page: keep
+   * each row's cells short (see {@link PdfWriter.cellHeight}).
+   */
+  table(parent: Struct, headers: readonly string[], widths: readonly number[], rows: readonly (readonly string[])[], rowHeader: number): void {
+    const { doc, type } = this;
+    const head = (text: string) => ({ text: this.printable(text).shown, type: 'TH' as const, scope: 'Column', font: { family: fontNames.bold } });
+    const data: unknown[][] = [headers.map(head)];
+    for (const row of rows) {
+      data.push(row.map((cell, index) => (index === rowHeader ? { text: this.printable(cell).shown, type: 'TH', scope: 'Row' } : this.printable(cell).shown)));
+    }
+    // The header row and the first row together.
+    this.keep(Math.max(...headers.map((text, index) => this.cellHeight(text, widths[index]!, true))) + Math.max(0, ...(rows[0] ?? []).map((text, index) => this.cellHeight(text, widths[index]!))));
+    doc.font(fontNames.regular).fontSize(type.small).fillColor(ink);
+    const table = (doc as unknown as { table(options: unknown): PDFKit.PDFDocument }).table;
+    table.call(doc, {
+      structParent: parent,
+      columnStyles: [...widths],
+      defaultStyle: { padding: tablePadding, border: 0.5, borderColor: '#8a8a8a' },
+      data,
+    });
+    doc.x = doc.page.margins.left;
+    doc.y += type.gap;
+  }
+
+  /** How tall a table cell holding `text` is in a column `width` points wide. */
+  cellHeight(text: string, width: number, bold = false): number {
+    this.#use({ bold, size: this.type.small });
+    return this.doc.heightOfString(this.printable(text).shown, { width: width - tablePadding * 2 }) + tablePadding * 2;
   }
 
   #pageOptions(): PDFKit.PDFDocumentOptions {
