@@ -45,7 +45,8 @@ export function drawChart(w: PdfWriter, parent: Struct, run: { rows: JourneyRow[
   const left = doc.page.margins.left;
   const top = doc.y;
   const axis = type.small * 6.5;
-  const label = Math.max(type.small * 0.8, 8);
+  // Large print keeps every word at 18 pt or more, the chart's labels too.
+  const label = type.small >= 18 ? type.small : Math.max(type.small * 0.8, 8);
   const plotLeft = left + axis;
   const plotWidth = w.width - axis;
   const stageBand = label * 2.4;

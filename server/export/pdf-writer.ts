@@ -231,7 +231,12 @@ export class PdfWriter {
     this.#pages++;
     const { doc } = this;
     const [x, y] = [doc.x, doc.y];
-    const size = Math.min(this.type.small, 12);
+    // Large print's footer is 18 pt like everything else; regular print's is the small size.
+    const size = this.type.small;
+    // A page begun by text or a table flowing on: what is written next must go on in its own
+    // font, size and colour, not the footer's.
+    const state = doc as unknown as { _fontFamily?: string | null; _fontSize: number; _fillColor?: [string, number?] };
+    const [family, fontSize, fill] = [state._fontFamily, state._fontSize, state._fillColor];
     const margins = doc.page.margins;
     const bottom = margins.bottom;
     // Written below the bottom margin: without it for a moment, so pdfkit does not start a page for it.
@@ -243,6 +248,9 @@ export class PdfWriter {
       .fillColor(quietInk)
       .text(`${this.printable(words).shown} · Page ${this.#pages}`, margins.left, doc.page.height - bottom + size * 0.4, { lineBreak: false, width: this.width, height: size * 2, ellipsis: true });
     doc.endMarkedContent();
+    if (family) doc.font(family);
+    doc.fontSize(fontSize);
+    if (fill) doc.fillColor(...fill);
     margins.bottom = bottom;
     doc.x = x;
     doc.y = y;
