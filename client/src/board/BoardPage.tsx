@@ -1,7 +1,9 @@
 /**
  * The `/boards/:id` page. It waits to know who is signed in, then opens the board's live
  * connection for as long as the page shows that board: the journey's stages as columns with
- * their touchpoint cards, who is here, and the connection status. When the server refuses a
+ * their touchpoint cards, who is here, and the connection status; above the map the board's step
+ * in the method and "Parts of this board" (method/: the priorities, each area's workspace, the
+ * review, one at a time by the address's `?view=`). When the server refuses a
  * change sent from here (close code 4422; an honest page never meets it), the board is loaded
  * afresh — a new document and connection — and the page says so in plain words.
  */
@@ -60,6 +62,9 @@ import { GatherNotice } from './session/gather/GatherNotice.tsx';
 import { VoteRoot } from './session/vote/vote-context.tsx';
 import { VoteLine } from './session/vote/VoteLine.tsx';
 import { VoteResults } from './session/vote/VoteResults.tsx';
+import { createMethod, MethodProvider } from './method/method-context.ts';
+import { MethodViews } from './method/MethodViews.tsx';
+import { PhaseStep } from './method/PhaseStep.tsx';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -177,7 +182,12 @@ function BoardScreen(props: BoardScreenProps) {
     announcer.say(`Stage ${stageTitle} added as step ${view.stages.length}.`);
   };
   const title = () => (refused() ? 'This board could not be opened' : view.title().trim() || board()?.title || 'Board');
-  usePageTitle(title);
+  // The EBCD method after the map (issue 16): the board's step, and which part of it is shown.
+  const method = createMethod(connection.doc, props.boardId, announcer);
+  usePageTitle(() => {
+    const part = refused() ? null : method.viewName();
+    return part === null ? title() : `${part} – ${title()}`;
+  });
 
   return (
     <BoardProvider value={context}>
@@ -188,6 +198,7 @@ function BoardScreen(props: BoardScreenProps) {
     <SessionProvider value={session}>
     <GatheringRoot boardId={props.boardId}>
     <VoteRoot boardId={props.boardId}>
+    <MethodProvider value={method}>
     <div class="board">
       <h1>{title()}</h1>
       {/* Only the status line is pinned: presence and members scroll with the page (issue 10). */}
@@ -234,6 +245,7 @@ function BoardScreen(props: BoardScreenProps) {
             </Show>
           }
         >
+          <PhaseStep />
           <Show when={access() === 'view'}>
             <p class="notice">You can look at this board, but not change it.</p>
           </Show>
@@ -243,6 +255,7 @@ function BoardScreen(props: BoardScreenProps) {
           <Show when={accessUnknown()}>
             <p class="notice">We could not check what you may change here. Reload the page to try again.</p>
           </Show>
+          <MethodViews boardId={props.boardId}>
           <Show when={view.stages.length === 0}>
             <p>
               This board has no stages yet. Stages are the steps of the journey, like “Referral”, “Arriving” or
@@ -271,9 +284,11 @@ function BoardScreen(props: BoardScreenProps) {
             />
           </Show>
           <EmotionCurve doc={connection.doc} data={curve} />
+          </MethodViews>
         </Show>
       </Show>
     </div>
+    </MethodProvider>
     </VoteRoot>
     </GatheringRoot>
     </SessionProvider>
