@@ -28,7 +28,8 @@ export const stepWords = { considered: 'Being considered', shortlisted: 'On the 
 /** The group's names: "Sam, Cy and you"; null when nobody is in it. */
 function groupWords(priority: Priority, who: (userId: string) => string | null): string | null {
   if (priority.group.length === 0) return null;
-  return listWords(priority.group.map((userId) => ownerWords({ userId }, who)).map((name) => (name === 'You' ? 'you' : name)));
+  // "You and Bo", "Sam, Bo and you": "you" is capitalised only at the start.
+  return listWords(priority.group.map((userId) => ownerWords({ userId }, who)).map((name, i) => (name === 'You' && i > 0 ? 'you' : name)));
 }
 
 /** Why this person cannot change the plan, and who can; null when they can. */
