@@ -49,6 +49,25 @@ const lineText = async (page: Page) => ((await line(page).count()) === 0 ? null 
 const give = (page: Page, title: string) => page.getByRole('button', { name: `Give a dot to ‘${title}’`, exact: true });
 const take = (page: Page, title: string) => page.getByRole('button', { name: `Take a dot back from ‘${title}’`, exact: true });
 const mineOn = (page: Page, id: string) => page.locator(`[data-touchpoint-id="${id}"] .card-dots__mine`).textContent();
+/**
+ * Whether the line's round mark sits beside the first line of its words, not on a line of its
+ * own (on a phone that cost the pinned bar a whole line).
+ */
+const markBesideWords = (page: Page) =>
+  page.evaluate(() => {
+    const mark = document.querySelector('.board__bar .vote-line__mark')!.getBoundingClientRect();
+    const words = document.querySelector('.board__bar .vote-line__words')!;
+    const range = document.createRange();
+    range.selectNodeContents(words);
+    const firstLine = [...range.getClientRects()].find((rect) => rect.width > 0 && rect.left > mark.right);
+    return firstLine !== undefined && mark.top >= firstLine.top - 1 && mark.bottom <= firstLine.bottom + 1;
+  });
+/** Whether what has focus is on screen below the pinned bar (WCAG 2.4.11). */
+const focusClearOfBar = (page: Page) =>
+  page.evaluate(() => {
+    const r = document.activeElement!.getBoundingClientRect();
+    return r.top >= document.querySelector('.board__bar')!.getBoundingClientRect().bottom - 1 && r.bottom <= innerHeight;
+  });
 const results = (page: Page) => page.getByRole('region', { name: 'Dot voting results' });
 const resultItems = (page: Page) => results(page).getByRole('listitem').allTextContents();
 const panel = (page: Page) => page.getByRole('region', { name: 'Run the session' });
@@ -125,6 +144,7 @@ describe.each(viewports)('dot voting on $name', (viewport) => {
     await expect.poll(() => lineText(fayPage)).toBe('Dot voting: you have 2 of 2 dots left. 0 of 4 people have voted.');
     await expect.poll(() => lineText(samPage)).toBe('Dot voting: you have 2 of 2 dots left. 0 of 4 people have voted.');
     await expect.poll(() => heard(samPage)).toContain('Dot voting has started. You have 2 dots to give to the cards that matter most to you. Nobody will see who gave them.');
+    expect(await markBesideWords(samPage)).toBe(true);
     // In the panel, Start voting no longer applies; Show the results and End without showing do.
     expect(await panel(fayPage).getByRole('button', { name: 'Start voting' }).getAttribute('aria-disabled')).toBe('true');
     expect(await panel(fayPage).getByRole('button', { name: 'Show the results' }).getAttribute('aria-disabled')).toBeNull();
@@ -132,6 +152,7 @@ describe.each(viewports)('dot voting on $name', (viewport) => {
 
     // Ana sees the line, told she can look but not vote, and no dot buttons.
     await expect.poll(() => lineText(anaPage)).toBe('Dot voting is open: 2 dots each. You can look but not vote on this board. 0 of 4 people have voted.');
+    expect(await markBesideWords(anaPage)).toBe(true);
     expect(await anaPage.getByRole('button', { name: /dot/i }).count()).toBe(0);
     expect(await axeViolations(anaPage)).toEqual([]);
 
@@ -214,7 +235,18 @@ describe.each(viewports)('dot voting on $name', (viewport) => {
       expect(await page.getByRole('button', { name: /^Give a dot/ }).count()).toBe(0);
     }
     await expect.poll(() => heard(samPage)).toContain('The results of the dot voting are shown at the top of the board.');
-    await expect.poll(() => lineText(samPage)).toBe('The dot voting results are shown.');
+    // The bar says it once, with one button beside the mark, and takes focus to the results, clear of the bar.
+    const seeResults = samPage.locator('.board__bar').getByRole('button', { name: 'See the dot voting results', exact: true });
+    await seeResults.waitFor();
+    expect(await lineText(samPage)).toBeNull();
+    expect(await samPage.locator('.board__bar .vote-line').innerText()).toBe('See the dot voting results');
+    expect(await samPage.locator('.board__bar .vote-line').evaluate((line) => line.getBoundingClientRect().height)).toBeLessThanOrEqual(
+      (await seeResults.boundingBox())!.height + 1,
+    );
+    await seeResults.focus();
+    await samPage.keyboard.press('Enter');
+    await expect.poll(() => focusedId(samPage)).toBe('vote-results-heading');
+    expect(await focusClearOfBar(samPage)).toBe(true);
     expect(await panel(fayPage).getByRole('button', { name: 'Close the results' }).getAttribute('aria-disabled')).toBeNull();
     expect(await panel(fayPage).getByRole('button', { name: 'Show the results' }).getAttribute('aria-disabled')).toBe('true');
     for (const page of [fayPage, samPage]) {

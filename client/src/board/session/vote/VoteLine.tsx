@@ -2,7 +2,8 @@
  * Dot voting's line for everyone in the board's pinned bar (issue 15), so it stays in sight on a
  * phone: while a vote is open, "Dot voting: you have 2 of 3 dots left. 7 of 12 people have voted."
  * (people who may only look: "… You can look but not vote on this board."); while its results are
- * shown, "The dot voting results are shown." with "See the results", which takes focus to them.
+ * shown, only "See the dot voting results" beside the mark, which takes focus to them (a sentence
+ * saying they are shown as well took a phone's pinned bar two more lines to say it twice).
  * Calm: words only, not a live region (what changes is said once, dot-vote.ts).
  */
 import { Show } from 'solid-js';
@@ -10,6 +11,9 @@ import { useDotVote } from './vote-context.tsx';
 import { voteLine } from './vote-words.ts';
 import { voteResultsHeadingId } from './VoteResults.tsx';
 import './vote.css';
+
+/** The round mark: inside the words, so that on a phone it sits beside their first line, not on a line of its own. */
+const Mark = () => <span class="vote-line__mark" aria-hidden="true" />;
 
 export function VoteLine() {
   const dots = useDotVote();
@@ -27,19 +31,21 @@ export function VoteLine() {
     <Show when={dots.vote()}>
       {(vote) => (
         <div class="vote-line">
-          <span class="vote-line__mark" aria-hidden="true" />
           <Show
             when={vote().status === 'open'}
             fallback={
               <>
-                <p class="vote-line__words">The dot voting results are shown.</p>
+                <Mark />
                 <button type="button" class="button button--secondary button--small" onClick={seeResults}>
-                  See the results
+                  See the dot voting results
                 </button>
               </>
             }
           >
-            <p class="vote-line__words">{voteLine(vote(), who())}</p>
+            <p class="vote-line__words">
+              <Mark />
+              {voteLine(vote(), who())}
+            </p>
           </Show>
         </div>
       )}

@@ -14,7 +14,7 @@ import { useDotVote } from './vote-context.tsx';
 import { onlyTotalsWords, rankResults, resultWords } from './vote-words.ts';
 import './vote.css';
 
-/** The results' heading: "See the results" in the pinned bar brings focus here. */
+/** The results' heading: "See the dot voting results" in the pinned bar brings focus here. */
 export const voteResultsHeadingId = 'vote-results-heading';
 
 function ResultRow(props: { touchpoint: Y.Map<unknown>; touchpointId: string; dots: number }) {
