@@ -34,7 +34,7 @@ describe('the queue of raised hands in words', () => {
   });
 
   it('tells the facilitator who raised a hand and who is first', () => {
-    expect(handUpNews(['Sam'], [sam])).toBe('Sam raised a hand. Sam is first in the queue.');
+    expect(handUpNews(['Sam'], [sam])).toBe('Sam raised a hand.');
     expect(handUpNews(['Ana'], [sam, ana])).toBe('Ana raised a hand. First in the queue: Sam (2 hands up).');
     expect(handUpNews(['Ana', 'Bo'], [sam, ana, { name: 'Bo', isYou: false }])).toBe('Ana and Bo raised their hands. First in the queue: Sam (3 hands up).');
     expect(handUpNews(['Sam'], [you, sam])).toBe('Sam raised a hand. First in the queue: You (2 hands up).');

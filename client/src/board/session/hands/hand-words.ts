@@ -42,13 +42,14 @@ export function handsUpWords(count: number): string {
 }
 
 /**
- * What the facilitator hears when hands go up: who raised one and who is first in the queue,
- * e.g. "Ana raised a hand. First in the queue: Sam (2 hands up)."
+ * What the facilitator hears when hands go up: who raised one and, when others are waiting too,
+ * who is first in the queue, e.g. "Ana raised a hand. First in the queue: Sam (2 hands up)." With
+ * one hand up it is only "Sam raised a hand." (the hand that went up is the queue: saying he is
+ * first would say his name twice).
  */
 export function handUpNews(raised: readonly string[], queue: readonly QueuedName[]): string {
   const first = queue[0];
   const who = raised.length === 1 ? `${raised[0]} raised a hand.` : `${raised.slice(0, -1).join(', ')} and ${raised.at(-1)} raised their hands.`;
-  if (first === undefined) return who;
-  if (queue.length === 1) return `${who} ${first.isYou ? 'You are' : `${first.name} is`} first in the queue.`;
+  if (first === undefined || queue.length === 1) return who;
   return `${who} First in the queue: ${first.name} (${handsUpWords(queue.length)}).`;
 }
