@@ -311,6 +311,13 @@ describe('pausing changes to the map', () => {
     expect(await eddiePage.getByText('One of your changes could not be saved').count()).toBe(0);
     await eddiePage.getByRole('status').filter({ hasText: 'Live' }).waitFor();
 
+    // Scrolled down to the last card, Eddie still sees why its controls went: the pinned bar says so.
+    await eddiePage.locator('[data-touchpoint-id="touchpoint-1"]').scrollIntoViewIfNeeded();
+    await eddiePage.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const pausedLine = eddiePage.locator('.board__bar').getByText('Changes to the map are paused.', { exact: true });
+    expect(await pausedLine.isVisible()).toBe(true);
+    expect(await pausedLine.evaluate((line) => { const box = line.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; })).toBe(true);
+
     // Axe with the banner on Eddie's phone, and with the banner and the open panel on Fay's laptop.
     expect(await axeViolations(eddiePage)).toEqual([]);
     expect(await axeViolations(fayPage)).toEqual([]);
@@ -320,6 +327,7 @@ describe('pausing changes to the map', () => {
     await fayPage.keyboard.press('Enter');
     await banner(eddiePage).waitFor({ state: 'detached' });
     await untilHeard(eddiePage, 'The facilitator has let people change the map again.');
+    expect(await pausedLine.count()).toBe(0);
     await chooseCardAction(eddiePage, 'Waiting room', 'Change name or story');
     await eddiePage.getByLabel('Touchpoint name').fill('Waiting area');
     await eddiePage.keyboard.press('Enter');

@@ -55,6 +55,7 @@ import { createLiveSession } from './session/live-session.ts';
 import { SessionProvider } from './session/session-context.ts';
 import { SessionNotices } from './session/SessionNotices.tsx';
 import { TimerLine } from './session/TimerLine.tsx';
+import { PauseLine } from './session/PauseLine.tsx';
 import { createRaisedHands } from './session/hands/raised-hands.ts';
 import { HandsControls } from './session/hands/HandsControls.tsx';
 import { GatheringRoot } from './session/gather/gathering-context.tsx';
@@ -210,6 +211,7 @@ function BoardScreen(props: BoardScreenProps) {
           boardPath={`/boards/${encodeURIComponent(props.boardId)}`}
         />
         <TimerLine />
+        <PauseLine />
         <VoteLine />
         <GatherNotice />
       </div>
