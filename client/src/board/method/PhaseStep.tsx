@@ -72,7 +72,29 @@ export function PhaseStep() {
             {goToWords[method.phase()]}
           </a>
         </Show>
-        <Show when={board.canFacilitate() && asking() === null}>
+      </div>
+      <div id={`${id}-guide`}>
+        <Show when={open()}>
+          <div class="phase-step__guide">
+            <p>{whatHappensNow[method.phase()]}</p>
+            <h3 class="phase-step__all">The five steps</h3>
+            <ol class="phase-step__steps">
+              <For each={phases}>
+                {(phase) => (
+                  <li aria-current={phase === method.phase() ? 'step' : undefined}>
+                    {phaseWords[phase]}
+                    <Show when={phase === method.phase()}>
+                      <strong> (this step now)</strong>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ol>
+          </div>
+        </Show>
+      </div>
+      <Show when={board.canFacilitate() && asking() === null}>
+        <div class="button-row phase-step__moves">
           <Show when={before()}>
             {(to) => (
               <button type="button" class="button button--secondary" id={`${id}-back`} onClick={() => ask(-1)}>
@@ -87,8 +109,8 @@ export function PhaseStep() {
               </button>
             )}
           </Show>
-        </Show>
-      </div>
+        </div>
+      </Show>
       <Show when={board.canFacilitate() && asking()}>
         {(question) => (
           <div
@@ -113,26 +135,6 @@ export function PhaseStep() {
           </div>
         )}
       </Show>
-      <div id={`${id}-guide`}>
-        <Show when={open()}>
-          <div class="phase-step__guide">
-            <p>{whatHappensNow[method.phase()]}</p>
-            <h3 class="phase-step__all">The five steps</h3>
-            <ol class="phase-step__steps">
-              <For each={phases}>
-                {(phase) => (
-                  <li aria-current={phase === method.phase() ? 'step' : undefined}>
-                    {phaseWords[phase]}
-                    <Show when={phase === method.phase()}>
-                      <strong> (this step now)</strong>
-                    </Show>
-                  </li>
-                )}
-              </For>
-            </ol>
-          </div>
-        </Show>
-      </div>
     </section>
   );
 }
