@@ -7,7 +7,7 @@
  * Sam chooses to stay: Fay's next call (the stage "Going home", from its button by keyboard) does
  * not move him — the top of his page says where, with "Go there", which takes him. Still staying
  * after a reload. Ana, who opens the board after the calls, is not moved by them; the next call
- * moves her. axe finds nothing with each message shown, at 390×844 and 1366×768.
+ * moves her, back to the map from the priorities she was reading (issue 16's parts of the board). axe finds nothing with each message shown, at 390×844 and 1366×768.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -158,6 +158,9 @@ describe.each(viewports)('bring everyone here on $name', (viewport) => {
     expect(await scrollTop(anaPage)).toBe(0);
     expect(await anaPage.evaluate(() => document.activeElement === document.body)).toBe(true);
     expect(await anaPage.locator('.gather-landing, .gather-notice').count()).toBe(0);
+    // Ana looks at the priorities (as at the joint event): a call must bring her back to the map.
+    await anaPage.getByRole('navigation', { name: 'Parts of this board' }).getByRole('link', { name: 'Priorities', exact: true }).click();
+    await anaPage.getByRole('heading', { name: 'Priorities', level: 2 }).waitFor();
 
     // Sam still stays after reloading the page; the next call moves Ana, who is now here.
     await samPage.reload();
@@ -167,6 +170,7 @@ describe.each(viewports)('bring everyone here on $name', (viewport) => {
     await waitUntil(() => calls() !== second, 'the third call reaches the server', 10_000);
     await expect.poll(() => focusedId(anaPage)).toBe(`touchpoint-${card.id}`);
     await expect.poll(() => inView(anaPage, `touchpoint-${card.id}`)).toBe(true);
+    expect(new URL(anaPage.url()).search).toBe('');
     await notice(samPage).getByText(`${words}.`, { exact: true }).waitFor();
     expect(await samPage.evaluate(() => document.activeElement === document.body)).toBe(true);
     // Fay hides her message: focus goes back where it came from.
@@ -175,5 +179,5 @@ describe.each(viewports)('bring everyone here on $name', (viewport) => {
     expect(await notice(fayPage).count()).toBe(0);
     expect(await focusedId(fayPage)).toBe(`touchpoint-${card.id}-actions`);
     for (const page of [fayPage, samPage, anaPage]) await page.context().close();
-  });
+  }, 150_000);
 });

@@ -7,7 +7,8 @@
  * reads where the person is now.
  */
 import { createContext, createEffect, createMemo, on, useContext, type Accessor } from 'solid-js';
-import { useSearchParams } from '@solidjs/router';
+import { useNavigate, useSearchParams } from '@solidjs/router';
+import { provideMapShower } from './show-map.ts';
 import type * as Y from 'yjs';
 import type { Announcer } from '../announcer.ts';
 import { createMethodData, type MethodData } from './method-data.ts';
@@ -27,6 +28,8 @@ export interface Method extends MethodData {
 }
 
 const viewKey = (view: MethodView): string => (view.kind === 'area' ? `area:${view.id}` : view.kind);
+
+const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Moves focus to the view's first h2 (or the view itself) once the page has drawn it. */
 function focusView(): void {
@@ -48,6 +51,16 @@ export function createMethod(doc: Y.Doc, boardId: string, announcer: Announcer):
   createEffect(on(view, focusView, { defer: true }));
   const path = `/boards/${encodeURIComponent(boardId)}`;
   const data = createMethodData(doc, announcer);
+  const navigate = useNavigate();
+  // "Bring everyone here", the vote's results and "What's new" go to a card on the map (show-map.ts).
+  provideMapShower(async () => {
+    if (view().kind === 'map') return;
+    navigate(path);
+    // Drawn, and the view's own focus move (a frame after the change) done, before the card takes focus.
+    for (let frame = 0; frame < 30 && (view().kind !== 'map' || document.querySelector('.stages') === null); frame++) await nextFrame();
+    await nextFrame();
+    await nextFrame();
+  });
   return {
     phase: data.phase,
     // A getter, not a copy: the store array follows the document.

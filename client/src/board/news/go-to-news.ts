@@ -6,6 +6,7 @@
  * `data-touchpoint-id`, a stage's `data-stage-id`, and the comment list's toggles.
  */
 import { commentElementId } from '../comments/CommentItem.tsx';
+import { showMapFirst } from '../method/show-map.ts';
 import type { CommentTarget } from '../../../../shared/comment-read.ts';
 import type { NewsItem } from './news-items.ts';
 
@@ -30,6 +31,7 @@ const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() 
 
 /** Focuses `item` on the board and returns what has focus; null when it is no longer there. */
 export async function goToNews(item: NewsItem): Promise<HTMLElement | null> {
+  await showMapFirst();
   const focused = (element: HTMLElement | null) => {
     element?.focus();
     return element !== null && document.activeElement === element ? element : null;

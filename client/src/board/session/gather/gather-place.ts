@@ -9,6 +9,7 @@
  */
 import type { Gathered } from '../../../../../shared/session.ts';
 import { cardTitleId } from '../../news/go-to-news.ts';
+import { showMapFirst } from '../../method/show-map.ts';
 
 type Target = Gathered['target'];
 
@@ -33,6 +34,7 @@ const inView = (element: HTMLElement) => {
  * can shift the page: it is checked again once drawn.
  */
 export async function goToPlace(target: Target): Promise<HTMLElement | null> {
+  await showMapFirst();
   const place = placeOf(target);
   if (place === null) return null;
   const { box, title } = place;
