@@ -96,7 +96,7 @@ describe.each(viewports)('an area’s action plan on $name', (viewport) => {
     // its moments with their stories, and their own curve and table.
     await samPage.getByRole('heading', { level: 2, name: area.title }).waitFor();
     const groupPart = samPage.getByRole('region', { name: 'Who is in the group' });
-    await expect.poll(() => groupPart.textContent()).toContain('you and Bo');
+    await expect.poll(() => groupPart.textContent()).toContain('You and Bo');
     expect(await samPage.getByRole('region', { name: 'Why it matters' }).textContent()).toContain(area.why);
     const momentsPart = samPage.getByRole('region', { name: 'The moments this is about' });
     expect(await momentsPart.getByRole('heading', { level: 4 }).allTextContents()).toEqual([moments[1].title, moments[2].title, 'Emotion curve for these moments']);
