@@ -4,7 +4,7 @@
  * now — with "Back" and "Next" (and the arrow keys) to move through them and "Close the summary".
  * Focus goes to each area's heading as it shows, so a screen reader says where it is.
  */
-import { createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import type { Action, Priority } from '../../../../../shared/method.ts';
 import { focusSoon, useBoard } from '../../board-context.ts';
 import { touchpointName } from '../../../../../shared/curve-words.ts';
@@ -90,17 +90,22 @@ export function CelebrationSummary(props: CelebrationSummaryProps) {
     focusSoon(headingId);
   };
   focusSoon(headingId, `${id}-close`);
+  let box!: HTMLElement;
+  // On the document, not the section: a new slide's title takes focus a frame after it is drawn,
+  // and an arrow pressed in that frame lands on the page's body. Keys in the summary, or with
+  // focus nowhere, move it; keys in any other control on the page are theirs.
+  const onKey = (event: KeyboardEvent) => {
+    const target = event.target instanceof HTMLElement ? event.target : null;
+    if (target !== null && target !== document.body && !box.contains(target)) return;
+    if (target?.closest('button') != null && (event.key === 'Enter' || event.key === ' ')) return;
+    if (event.key === 'ArrowRight') go(1);
+    else if (event.key === 'ArrowLeft') go(-1);
+    else if (event.key === 'Escape') props.onClose();
+  };
+  onMount(() => document.addEventListener('keydown', onKey));
+  onCleanup(() => document.removeEventListener('keydown', onKey));
   return (
-    <section
-      class="summary"
-      aria-labelledby={`${id}-heading`}
-      onKeyDown={(event) => {
-        if (event.target instanceof HTMLElement && event.target.closest('button') !== null && (event.key === 'Enter' || event.key === ' ')) return;
-        if (event.key === 'ArrowRight') go(1);
-        else if (event.key === 'ArrowLeft') go(-1);
-        else if (event.key === 'Escape') props.onClose();
-      }}
-    >
+    <section class="summary" aria-labelledby={`${id}-heading`} ref={box}>
       <h2 id={`${id}-heading`} class="visually-hidden">
         Summary for the celebration
       </h2>
