@@ -6,7 +6,7 @@
  * Touchpoint titles are Y.Text and are read by the rows themselves (y-text-signal.ts): typing
  * in a title recomputes nothing here.
  */
-import { onCleanup } from 'solid-js';
+import { createEffect, on, onCleanup, type Accessor } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
@@ -27,22 +27,30 @@ export interface CurveData {
   readonly stageCount: number;
 }
 
-function readCurve(doc: Y.Doc): { rows: CurveRow[]; spans: CurveStageSpan[]; stageCount: number } {
+type CurveShape = { rows: CurveRow[]; spans: CurveStageSpan[]; stageCount: number };
+
+function readCurve(doc: Y.Doc): CurveShape {
   const { rows, spans, stageCount } = readJourney(doc);
   return { rows, spans, stageCount };
 }
 
-/** Follows `doc` live. Call inside a component: it stops observing on cleanup. */
-export function createCurveData(doc: Y.Doc): CurveData {
-  const { stages, touchpoints, feelings, deleted } = boardTypes(doc);
-  const [state, setState] = createStore(readCurve(doc));
+/**
+ * Follows `doc` live, reading the curve with `read` again (at most once per microtask) when the
+ * stages, the touchpoints, the `which` feelings or "Recently deleted" change, or `also` does.
+ * Call inside a component: it stops observing on cleanup.
+ */
+export function followCurve(doc: Y.Doc, which: 'feelings' | 'feelingsAfter', read: () => CurveShape, also?: Accessor<unknown>): CurveData {
+  const types = boardTypes(doc);
+  const { stages, touchpoints, deleted } = types;
+  const feelings = types[which];
+  const [state, setState] = createStore(read());
 
   let scheduled = false;
   let stopped = false;
   const refresh = () => {
     scheduled = false;
     if (stopped) return;
-    const next = readCurve(doc);
+    const next = read();
     setState('rows', reconcile(next.rows, { key: 'touchpointId' }));
     setState('spans', reconcile(next.spans, { key: 'stageId' }));
     setState('stageCount', next.stageCount);
@@ -58,6 +66,7 @@ export function createCurveData(doc: Y.Doc): CurveData {
     schedule();
   };
 
+  if (also) createEffect(on(also, schedule, { defer: true }));
   stages.observeDeep(schedule);
   touchpoints.observeDeep(onTouchpoints);
   feelings.observe(schedule);
@@ -71,4 +80,9 @@ export function createCurveData(doc: Y.Doc): CurveData {
   });
 
   return state;
+}
+
+/** The whole board's curve, followed live. Call inside a component. */
+export function createCurveData(doc: Y.Doc): CurveData {
+  return followCurve(doc, 'feelings', () => readCurve(doc));
 }

@@ -5,12 +5,10 @@
  * they feel now (`feelingsAfter`), through shared/journey.ts like the board's curve and the PDF,
  * so all say the same. Touchpoints in "Recently deleted" or gone are left out, as on the map.
  */
-import { createEffect, on, onCleanup, type Accessor } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
-import * as Y from 'yjs';
-import { boardTypes } from '../../../../../shared/board-document.ts';
+import type { Accessor } from 'solid-js';
+import type * as Y from 'yjs';
 import { readJourney, type JourneyRow, type JourneySpan } from '../../../../../shared/journey.ts';
-import type { CurveData } from '../../curve/curve-data.ts';
+import { followCurve, type CurveData } from '../../curve/curve-data.ts';
 
 export type FeelingsWhen = 'feelings' | 'feelingsAfter';
 
@@ -28,40 +26,5 @@ export function areaCurve(rows: readonly JourneyRow[], ids: ReadonlySet<string>)
 
 /** Follows `doc` live for the touchpoints `ids()` names. Call inside a component. */
 export function createAreaCurve(doc: Y.Doc, ids: Accessor<readonly string[]>, which: FeelingsWhen): CurveData {
-  const types = boardTypes(doc);
-  const read = () => areaCurve(readJourney(doc, which).rows, new Set(ids()));
-  const [state, setState] = createStore(read());
-  let scheduled = false;
-  let stopped = false;
-  const refresh = () => {
-    scheduled = false;
-    if (stopped) return;
-    const next = read();
-    setState('rows', reconcile(next.rows, { key: 'touchpointId' }));
-    setState('spans', reconcile(next.spans, { key: 'stageId' }));
-    setState('stageCount', next.stageCount);
-  };
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    queueMicrotask(refresh);
-  };
-  const onTouchpoints = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-    // Typing in a title or story moves nothing.
-    if (events.every((event) => event.target instanceof Y.Text)) return;
-    schedule();
-  };
-  createEffect(on(ids, schedule, { defer: true }));
-  types.stages.observeDeep(schedule);
-  types.touchpoints.observeDeep(onTouchpoints);
-  types[which].observe(schedule);
-  types.deleted.observeDeep(schedule);
-  onCleanup(() => {
-    stopped = true;
-    types.stages.unobserveDeep(schedule);
-    types.touchpoints.unobserveDeep(onTouchpoints);
-    types[which].unobserve(schedule);
-    types.deleted.unobserveDeep(schedule);
-  });
-  return state;
+  return followCurve(doc, which, () => areaCurve(readJourney(doc, which).rows, new Set(ids())), ids);
 }
