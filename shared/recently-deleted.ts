@@ -174,3 +174,9 @@ export function purgeDeleted(doc: Y.Doc, ids: Iterable<string>, origin: unknown)
   }, origin);
   return purging.size;
 }
+
+/** Whether a touchpoint is on the board: there, and neither it nor its stage in "Recently deleted" (`hidden`: hiddenIds). */
+export function touchpointOnBoard(doc: Y.Doc, touchpointId: string, hidden: ReadonlySet<string>): boolean {
+  const touchpoint = boardTypes(doc).touchpoints.get(touchpointId);
+  return touchpoint instanceof Y.Map && !hidden.has(touchpointId) && !hidden.has(text(touchpoint.get('stageId')));
+}

@@ -7,10 +7,10 @@
  * move everyone's view but a facilitator through the API, and nobody can raise a hand for
  * someone else. Transport-free: both runtimes run it through the board's host.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { canFacilitate } from '../../shared/access.ts';
 import { boardTypes } from '../../shared/board-document.ts';
-import { hiddenIds, stageExists } from '../../shared/recently-deleted.ts';
+import { hiddenIds, stageExists, touchpointOnBoard } from '../../shared/recently-deleted.ts';
 import { SessionKey, handsOf, timeLeft, timerOf, type Timer } from '../../shared/session.ts';
 import type { SessionAction, SessionActionResult, SessionActor } from '../ports/session-action.ts';
 
@@ -88,12 +88,7 @@ export async function runSessionAction(
     case 'gather': {
       const { target } = action;
       const hidden = hiddenIds(doc);
-      const touchpoint = boardTypes(doc).touchpoints.get(target.id);
-      const there =
-        !hidden.has(target.id) &&
-        (target.type === 'stage'
-          ? stageExists(doc, target.id)
-          : touchpoint instanceof Y.Map && !hidden.has(String(touchpoint.get('stageId'))));
+      const there = target.type === 'stage' ? !hidden.has(target.id) && stageExists(doc, target.id) : touchpointOnBoard(doc, target.id, hidden);
       if (!there) return { ok: false, code: 'not_found', message: 'That stage or card is not on the board any more.' };
       await write((d) => boardTypes(d).session.set(SessionKey.gathered, { id: action.id, target, by: actor.userId, at: now }));
       break;

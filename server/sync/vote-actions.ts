@@ -8,21 +8,15 @@
  * from the totals and read the other's. Transport-free: both runtimes run it through the board's
  * host, one server change at a time.
  */
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { canComment, canFacilitate } from '../../shared/access.ts';
 import { boardTypes } from '../../shared/board-document.ts';
 import { fewestVotersToReveal } from '../../shared/limits.ts';
-import { hiddenIds } from '../../shared/recently-deleted.ts';
+import { hiddenIds, touchpointOnBoard } from '../../shared/recently-deleted.ts';
 import { SessionKey } from '../../shared/session.ts';
 import { voteOf, type VoteState } from '../../shared/vote.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import type { VoteRecords } from '../ports/vote-records.ts';
-
-/** Whether a touchpoint is on the board: there, and neither it nor its stage in "Recently deleted". */
-function onBoard(doc: Y.Doc, touchpointId: string, hidden: ReadonlySet<string>): boolean {
-  const touchpoint = boardTypes(doc).touchpoints.get(touchpointId);
-  return touchpoint instanceof Y.Map && !hidden.has(touchpointId) && !hidden.has(String(touchpoint.get('stageId')));
-}
 
 /** Runs `action` for `actor` on `doc` through `write` (the room's server write) at the server's time `now`. */
 export async function runVoteAction(
@@ -45,7 +39,7 @@ export async function runVoteAction(
   const mineNow = async (): Promise<{ ok: true; mine: Record<string, number>; left: number | null }> => {
     if (open === null) return { ok: true, mine: {}, left: null };
     const hidden = hiddenIds(doc);
-    const mine = Object.fromEntries(Object.entries(await records.dotsOf(actor.userId)).filter(([id]) => onBoard(doc, id, hidden)));
+    const mine = Object.fromEntries(Object.entries(await records.dotsOf(actor.userId)).filter(([id]) => touchpointOnBoard(doc, id, hidden)));
     const used = Object.values(mine).reduce((sum, dots) => sum + dots, 0);
     return { ok: true, mine, left: Math.max(0, open.dotsEach - used) };
   };
@@ -58,7 +52,7 @@ export async function runVoteAction(
     const before = await mineNow();
     const current = before.mine[action.touchpointId] ?? 0;
     if (action.kind === 'give-dot') {
-      if (!onBoard(doc, action.touchpointId, hiddenIds(doc))) return { ok: false, code: 'not_found', message: 'That card is not on the board any more.' };
+      if (!touchpointOnBoard(doc, action.touchpointId, hiddenIds(doc))) return { ok: false, code: 'not_found', message: 'That card is not on the board any more.' };
       if (before.left === 0) return { ok: false, code: 'no_dots_left', message: `You have used all ${open.dotsEach} of your dots. Take one back to give it somewhere else.` };
       await records.setDots(actor.userId, action.touchpointId, current + 1);
     } else {
@@ -95,7 +89,7 @@ export async function runVoteAction(
       await write((d) => {
         const { session, votes } = boardTypes(d);
         for (const key of [...votes.keys()]) votes.delete(key);
-        for (const [touchpointId, dots] of totals) if (dots > 0 && onBoard(d, touchpointId, hidden)) votes.set(touchpointId, dots);
+        for (const [touchpointId, dots] of totals) if (dots > 0 && touchpointOnBoard(d, touchpointId, hidden)) votes.set(touchpointId, dots);
         session.set(SessionKey.vote, { ...open, status: 'revealed', voted: voters });
       });
       // Once the totals are written, nobody's own dots are needed any more: they go.
