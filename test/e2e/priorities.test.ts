@@ -175,9 +175,9 @@ describe.each(viewports)('priority areas on $name', (viewport) => {
     await expect.poll(() => heard(fayPage)).toContain(`Priority area ‘${knowing}’ made. It is being considered.`);
 
     // The second, from the other stage.
+    // Enter and the name at once: no key may be lost between the form being drawn and its box taking focus.
     await tabTo(fayPage, 'Make a priority area');
-    await fayPage.keyboard.press('Enter');
-    await fayPage.keyboard.type(home);
+    await Promise.all([fayPage.keyboard.press('Enter'), fayPage.keyboard.type(home)]);
     await tabTo(fayPage, discharge.title);
     await fayPage.keyboard.press('Space');
     await tabTo(fayPage, 'Make this priority area');

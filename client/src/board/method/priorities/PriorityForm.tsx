@@ -77,7 +77,16 @@ export function PriorityForm() {
       <Show
         when={open()}
         fallback={
-          <button type="button" class="button" id={`${id}-open`} onClick={() => setOpen(true)}>
+          <button
+            type="button"
+            class="button"
+            id={`${id}-open`}
+            onClick={() => {
+              // The form is drawn as the signal changes, so its name box takes focus before the next key.
+              setOpen(true);
+              titleBox?.focus();
+            }}
+          >
             Make a priority area
           </button>
         }
@@ -106,10 +115,7 @@ export function PriorityForm() {
               type="text"
               autocomplete="off"
               maxLength={priorityTitleMaxLength}
-              ref={(box) => {
-                titleBox = box;
-                requestAnimationFrame(() => box.focus());
-              }}
+              ref={(box) => (titleBox = box)}
               aria-describedby={`${id}-title-hint ${id}-alert`}
               aria-invalid={problem()?.field === 'title' ? 'true' : undefined}
               onInput={() => problem()?.field === 'title' && setProblem(null)}
