@@ -211,6 +211,11 @@ export const exportPdfQuery = z.strictObject({
   largePrint: exportFlag,
   anonymise: exportFlag,
   comments: exportFlag,
+  /**
+   * An internal copy (issue 17): stories whose storyteller has not said "Ready to share" are in it
+   * too, and every page says it is an internal copy. Without it they are left out.
+   */
+  internal: exportFlag,
 });
 export type ExportPdfOptions = z.infer<typeof exportPdfQuery>;
 
