@@ -11,6 +11,7 @@ import { FormAlert } from '../../components/FormAlert.tsx';
 import { focusSoon, useBoard } from '../board-context.ts';
 import { hideButtonId, hideOffline, showAgainButtonId } from './HideCommentForm.tsx';
 import { useMyComments } from './my-comments.ts';
+import { hiddenWords } from './comment-words.ts';
 
 export interface HiddenCommentProps {
   commentId: string;
@@ -18,9 +19,6 @@ export interface HiddenCommentProps {
   /** Whose comment, for the button's name: "Sam’s comment". */
   whose: string;
 }
-
-/** The words shown in place of a hidden comment. */
-export const hiddenWords = (reason: string): string => `Hidden by a facilitator: ${reason.trim() === '' ? 'no reason given' : reason}`;
 
 export function HiddenComment(props: HiddenCommentProps) {
   const { api } = useApp();

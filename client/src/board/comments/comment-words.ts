@@ -14,6 +14,9 @@ export function commentCountWords(count: number, fresh = 0): string {
 /** "1 sorted conversation", "2 sorted conversations". */
 export const sortedWords = (count: number): string => `${count} sorted conversation${count === 1 ? '' : 's'}`;
 
+/** The words shown in place of a comment a facilitator hid (in the card's list and the outline). */
+export const hiddenWords = (reason: string): string => `Hidden by a facilitator: ${reason.trim() === '' ? 'no reason given' : reason}`;
+
 /** Said for a comment posted without a name, or while names cannot be read. */
 export const someone = 'Someone on this board';
 
