@@ -25,6 +25,7 @@ import type {
   VoteActionBody,
 } from '../../shared/api.ts';
 import type { Access } from '../../shared/access.ts';
+import type { WithdrawRequest, WithdrawResult } from '../../shared/consent.ts';
 import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
 
 /** One problem with one field of a request body, as the server reports it. */
@@ -130,6 +131,11 @@ export interface Api {
   myDots(boardId: string): Promise<MyDots>;
   /** Opens, reveals or ends a dot vote (facilitators), or gives or takes back a dot; answers this person's own dots. */
   voteAction(boardId: string, body: VoteActionBody): Promise<MyDots>;
+  /**
+   * Withdraws a touchpoint's story for good (issue 17; its storyteller, or a facilitator on their
+   * behalf), with the storyteller's feelings and comments there if asked; answers how many went.
+   */
+  withdrawStory(boardId: string, touchpointId: string, body: WithdrawRequest): Promise<WithdrawResult>;
 }
 
 export interface ApiOptions {
@@ -308,5 +314,7 @@ export function createApi(options: ApiOptions = {}): Api {
     sessionAction: (boardId, body) => json<ServerTime>('POST', `${boardPath(boardId)}/session`, body),
     myDots: (boardId) => json<MyDots>('GET', `${boardPath(boardId)}/vote`),
     voteAction: (boardId, body) => json<MyDots>('POST', `${boardPath(boardId)}/vote`, body),
+    withdrawStory: (boardId, touchpointId, body) =>
+      json<WithdrawResult>('POST', `${boardPath(boardId)}/touchpoints/${encodeURIComponent(touchpointId)}/withdraw`, body),
   };
 }

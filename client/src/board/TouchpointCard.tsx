@@ -3,7 +3,8 @@
  * people who may edit, everything else sits behind one "More actions for <title>" menu button
  * (change name or story, move up or down, move to another stage, delete), so a card shows only
  * its main acts to people new to computers. Cards can also be dragged. Its comments open in place
- * under how it felt (comments/CommentsSection.tsx).
+ * under how it felt (comments/CommentsSection.tsx). Its story says how it may be shared, and its
+ * storyteller (or a facilitator) says so or withdraws it from the same menu (consent/card-consent.tsx).
  */
 import { createSignal, For, onCleanup, Show } from 'solid-js';
 import type * as Y from 'yjs';
@@ -13,7 +14,7 @@ import { startDrag, touchpointDragType } from './drag.ts';
 import { localOrigin } from './local-origin.ts';
 import { moveTouchpoint } from './ordering.ts';
 import { deleteTouchpointWithUndo, TouchpointEditor, type EditorRequest } from './TouchpointEditor.tsx';
-import { MenuButton } from '../components/MenuButton.tsx';
+import { MenuButton, type MenuItem } from '../components/MenuButton.tsx';
 import './cards.css';
 import { FeelingControl } from './feelings/FeelingControl.tsx';
 import { watchRemoteChanges } from './remote-news.ts';
@@ -24,6 +25,7 @@ import { PausedNote } from './session/PausedNote.tsx';
 import { bringEveryoneWords } from './session/gather/BringEveryoneHere.tsx';
 import { useGathering } from './session/gather/gathering-context.tsx';
 import { CardDots } from './session/vote/CardDots.tsx';
+import { createCardConsent } from './consent/card-consent.tsx';
 
 export interface TouchpointCardProps {
   touchpoint: Y.Map<unknown>;
@@ -53,6 +55,8 @@ export function TouchpointCard(props: TouchpointCardProps) {
   const gathering = useGathering();
   // Other people working on this card: a ring in the first one's colour and their names.
   const others = () => board.presence.focusIndex().get(props.id) ?? [];
+  // Storyteller consent (issue 17): the sharing state, and the storyteller's menu items and panels.
+  const consent = createCardConsent({ touchpoint: props.touchpoint, id: props.id, name, story });
   let cardElement: HTMLLIElement | undefined;
   onCleanup(
     watchRemoteChanges({
@@ -71,6 +75,24 @@ export function TouchpointCard(props: TouchpointCardProps) {
     // The moved card is re-inserted, which drops focus: back to its menu button.
     focusSoon(touchpointButtonId(props.id, 'actions'));
   };
+  // Everything on the card's menu for people who may edit; the storyteller's items before Delete.
+  const editItems = (): MenuItem[] => [
+    { label: 'Change name or story', onSelect: () => setEditing({ start: 'title' }) },
+    { label: 'Move up', disabled: props.index === 0, onSelect: () => move(-1) },
+    { label: 'Move down', disabled: props.last, onSelect: () => move(1) },
+    {
+      label: 'Move to another stage',
+      disabled: board.view.stages.length < 2,
+      onSelect: () => setEditing({ start: 'stage' }),
+    },
+    ...(board.canFacilitate() ? [{ label: bringEveryoneWords, onSelect: () => gathering.bring({ type: 'touchpoint', id: props.id }) }] : []),
+    ...consent.menuItems(),
+    {
+      label: 'Delete touchpoint',
+      danger: true,
+      onSelect: () => deleteTouchpointWithUndo(board, props.id, props.stageId, name()),
+    },
+  ];
   const closeEditor = () => {
     setEditing(null);
     board.undo.cut();
@@ -105,6 +127,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
         <Show when={story().trim() !== ''}>
           <p class="touchpoint__story">{story()}</p>
         </Show>
+        {consent.state}
         <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canComment()} />
         {/* Dot voting (issue 15): this person's dots while a vote is open, the total once shown. */}
         <CardDots touchpointId={props.id} name={name()} />
@@ -125,29 +148,18 @@ export function TouchpointCard(props: TouchpointCardProps) {
             {others().length === 1 ? 'is' : 'are'} here
           </p>
         </Show>
-        <Show when={board.canEdit()}>
+        {/* The storyteller may say how their story is shared with any access, so the menu is theirs too. */}
+        <Show when={board.canEdit() || consent.mayChange()}>
           <MenuButton
             id={touchpointButtonId(props.id, 'actions')}
             class="touchpoint__more"
             label="More actions"
             hiddenLabel={` for ${name()}`}
-            items={[
-              { label: 'Change name or story', onSelect: () => setEditing({ start: 'title' }) },
-              { label: 'Move up', disabled: props.index === 0, onSelect: () => move(-1) },
-              { label: 'Move down', disabled: props.last, onSelect: () => move(1) },
-              {
-                label: 'Move to another stage',
-                disabled: board.view.stages.length < 2,
-                onSelect: () => setEditing({ start: 'stage' }),
-              },
-              ...(board.canFacilitate() ? [{ label: bringEveryoneWords, onSelect: () => gathering.bring({ type: 'touchpoint', id: props.id }) }] : []),
-              {
-                label: 'Delete touchpoint',
-                danger: true,
-                onSelect: () => deleteTouchpointWithUndo(board, props.id, props.stageId, name()),
-              },
-            ]}
+            items={board.canEdit() ? editItems() : consent.menuItems()}
           />
+        </Show>
+        {consent.panel}
+        <Show when={board.canEdit()}>
           <Show when={editing()}>
             {(request) => (
               <TouchpointEditor

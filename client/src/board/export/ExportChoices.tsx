@@ -1,10 +1,13 @@
 /**
  * The PDF export's choices in plain words, each explained in one short line: paper size (A4 or
- * US Letter), large print, leaving out everyone's names, and the comments. Radio buttons and
- * checkboxes in a fieldset, their explanations read with them (aria-describedby).
+ * US Letter), large print, leaving out everyone's names, the comments, and (issue 17) an internal
+ * copy with the stories not yet agreed for sharing — without it, only stories their storyteller
+ * said are "Ready to share" go in, and the choices say so. Radio buttons and checkboxes in
+ * fieldsets, their explanations read with them (aria-describedby).
  */
 import { For } from 'solid-js';
 import type { ExportPdfOptions } from '../../../../shared/api.ts';
+import { consentWords } from '../../../../shared/consent.ts';
 
 type Flag = 'largePrint' | 'anonymise' | 'comments';
 
@@ -22,6 +25,14 @@ const flags: readonly { key: Flag; label: string; hint: string }[] = [
   },
   { key: 'comments', label: 'Include comments', hint: 'Adds the conversations about each stage and card.' },
 ];
+
+/** What happens to stories by default, and the choice that changes it (issue 17). */
+export const storiesWords = {
+  legend: 'Stories',
+  normal: `Only stories marked “${consentWords.ready.name}” by the person who told them go in. The others are left out.`,
+  internal: 'Internal copy: include stories not yet agreed for sharing',
+  internalHint: 'Every page will say it is an internal copy. Only use it inside the team.',
+};
 
 export function ExportChoices(props: { id: string; options: ExportPdfOptions; onChange: (options: ExportPdfOptions) => void }) {
   const set = (change: Partial<ExportPdfOptions>) => props.onChange({ ...props.options, ...change });
@@ -70,6 +81,26 @@ export function ExportChoices(props: { id: string; options: ExportPdfOptions; on
             </div>
           )}
         </For>
+      </fieldset>
+      <fieldset class="choices" aria-describedby={`${props.id}-stories-hint`}>
+        <legend>{storiesWords.legend}</legend>
+        <p class="hint" id={`${props.id}-stories-hint`}>
+          {storiesWords.normal}
+        </p>
+        <div class="choice">
+          <label class="checkbox">
+            <input
+              type="checkbox"
+              checked={props.options.internal}
+              aria-describedby={`${props.id}-internal-hint`}
+              onChange={(event) => set({ internal: event.currentTarget.checked })}
+            />
+            {storiesWords.internal}
+          </label>
+          <p class="hint choice__hint" id={`${props.id}-internal-hint`}>
+            {storiesWords.internalHint}
+          </p>
+        </div>
       </fieldset>
     </>
   );

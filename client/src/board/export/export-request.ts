@@ -5,8 +5,8 @@
  */
 import type { ExportPdfOptions } from '../../../../shared/api.ts';
 
-/** The choices a person starts with: A4, normal print, names in, no comments. */
-export const defaultExportOptions: ExportPdfOptions = { paper: 'a4', largePrint: false, anonymise: false, comments: false };
+/** The choices a person starts with: A4, normal print, names in, no comments, stories agreed for sharing only. */
+export const defaultExportOptions: ExportPdfOptions = { paper: 'a4', largePrint: false, anonymise: false, comments: false, internal: false };
 
 /** `paper=letter&largePrint=1` and so on, for `GET /api/boards/:id/export.pdf`. */
 export function exportQuery(options: ExportPdfOptions): string {
@@ -14,6 +14,8 @@ export function exportQuery(options: ExportPdfOptions): string {
   if (options.largePrint) query.set('largePrint', '1');
   if (options.anonymise) query.set('anonymise', '1');
   if (options.comments) query.set('comments', '1');
+  if (options.internal) query.set('internal', '1');
+  if (options.internal) query.set('internal', '1');
   return query.toString();
 }
 
