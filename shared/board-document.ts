@@ -3,6 +3,7 @@
  * program that speaks to the sync endpoint. See docs/board-document.md.
  */
 import * as Y from 'yjs';
+import type { Consent } from './consent.ts';
 
 export const schemaVersion = 1;
 
@@ -84,6 +85,8 @@ export interface NewTouchpoint {
   order: string;
   title: string;
   story?: string;
+  /** How its story may be shared (shared/consent.ts); left unset, it is "Not yet". */
+  consent?: Consent;
   createdBy: string;
   createdAt: number;
 }
@@ -98,5 +101,6 @@ export function newTouchpoint(init: NewTouchpoint): Y.Map<unknown> {
   touchpoint.set('story', new Y.Text(init.story ?? ''));
   touchpoint.set('createdBy', init.createdBy);
   touchpoint.set('createdAt', init.createdAt);
+  if (init.consent !== undefined) touchpoint.set('consent', init.consent);
   return touchpoint;
 }

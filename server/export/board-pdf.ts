@@ -48,6 +48,10 @@ export function parseFonts(files: PdfFontFiles): ParsedFonts {
 
 const dateWords = (at: number) => new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(at);
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+/** On the cover and every page of an internal copy (issue 17). */
+export const internalCopyWords = 'Internal copy: not for sharing.';
+/** In place of a story its storyteller has not said is ready to share. */
+export const storyLeftOutWords = 'The story is left out: the person who told it has not said it is ready to share.';
 
 /** The file's name: the board's title in plain letters and the date, e.g. "going-home-2026-12-02.pdf". */
 export function exportFileName(title: string, now: number): string {
@@ -86,7 +90,8 @@ export function boardPdf(input: BoardPdfInput, onError: (error: unknown) => void
 }
 
 async function writeBoard(doc: PDFKit.PDFDocument, { model, options, fonts, now }: BoardPdfInput, breathe: Breathe): Promise<void> {
-  const w = new PdfWriter(doc, options.largePrint ? largePrint : regularPrint, fonts, model.title);
+  // An internal copy says so on every page, before the title (the footer is cut at its end when long).
+  const w = new PdfWriter(doc, options.largePrint ? largePrint : regularPrint, fonts, model.internal ? `${internalCopyWords} · ${model.title}` : model.title);
   const missing = hasMissingGlyphs(w, model);
   w.newPage();
   writeCover(w, model, now, missing);
@@ -150,6 +155,8 @@ function writeCover(w: PdfWriter, model: ExportModel, now: number, missing: bool
   w.paragraph(cover, 'In this document:');
   w.list(cover, parts);
   if (model.anonymised) w.paragraph(cover, 'This copy leaves out everyone’s names.');
+  if (model.internal) w.paragraph(cover, `${internalCopyWords} It includes stories whose storytellers have not said they are ready to share. Please keep it inside the team.`);
+  else if (model.storiesLeftOut > 0) w.paragraph(cover, `${plural(model.storiesLeftOut, 'story is', 'stories are')} left out: the people who told them have not said they are ready to share them.`);
   if (missing) {
     w.paragraph(cover, 'Some words use letters this document’s font cannot show (it has Latin, Greek and Cyrillic letters). They are shown as question marks, but the real words are kept in the file for screen readers, searching and copying.', { color: quietInk });
   }
@@ -160,7 +167,8 @@ function writeCover(w: PdfWriter, model: ExportModel, now: number, missing: bool
 function touchpointParts(touchpoint: ExportTouchpoint, anonymised: boolean): { text: string; quiet?: boolean }[] {
   const parts: { text: string; quiet?: boolean }[] = [];
   const story = touchpoint.story.split(/\n\s*\n|\n/).map((line) => line.trim()).filter((line) => line !== '');
-  if (story.length === 0) parts.push({ text: 'No story written yet.', quiet: true });
+  if (touchpoint.storyLeftOut) parts.push({ text: storyLeftOutWords, quiet: true });
+  else if (story.length === 0) parts.push({ text: 'No story written yet.', quiet: true });
   else for (const line of story) parts.push({ text: line });
   if (!anonymised && touchpoint.addedBy !== null) parts.push({ text: `Added by ${touchpoint.addedBy}.`, quiet: true });
   parts.push({ text: `How people felt: ${countsSentence(touchpoint.stats)}` });

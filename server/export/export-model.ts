@@ -21,12 +21,16 @@ import { readJourney, type Journey } from '../../shared/journey.ts';
 import { actionsOf, ideasOf, prioritiesOf } from '../../shared/method.ts';
 import { phaseStep } from '../../shared/phase-words.ts';
 import { readMethod, type ExportMethod } from './method-model.ts';
+import { consentOf } from '../../shared/consent.ts';
 
 export interface ExportTouchpoint {
   id: string;
   /** "Untitled touchpoint" when it has none. */
   title: string;
+  /** '' when there is none — or when it is left out (see `storyLeftOut`). */
   story: string;
+  /** The story is there but its storyteller has not said "Ready to share", and this is not an internal copy. */
+  storyLeftOut: boolean;
   /** Who added it, in words; null when names are left out. */
   addedBy: string | null;
   stats: FeelingStats;
@@ -81,11 +85,16 @@ export interface ExportModel {
   /** Null unless comments were asked for. */
   comments: ExportCommentGroup[] | null;
   anonymised: boolean;
+  /** An internal copy: stories not agreed for sharing are in it, and every page says so. */
+  internal: boolean;
+  /** How many stories were left out because their storyteller has not said "Ready to share". */
+  storiesLeftOut: number;
 }
 
 export interface ExportChoices {
   anonymise: boolean;
   comments: boolean;
+  internal: boolean;
 }
 
 /** Said for every author when names are left out, and for a comment posted without a name. */
@@ -114,6 +123,7 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
   const titles = new Map<string, string>();
   const people = new Set<string>();
   const byStage = new Map<string, ExportTouchpoint[]>();
+  let storiesLeftOut = 0;
   for (const row of journey.rows) {
     const touchpoint = touchpoints.get(row.touchpointId) as Y.Map<unknown>;
     const title = touchpointName(text(touchpoint.get('title')));
@@ -122,10 +132,15 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
     titles.set(row.touchpointId, title);
     let list = byStage.get(row.stageId);
     if (list === undefined) byStage.set(row.stageId, (list = []));
+    // Stories are given, not taken: only a storyteller's "Ready to share" lets one leave the board.
+    const story = text(touchpoint.get('story')).trim();
+    const storyLeftOut = story !== '' && !choices.internal && consentOf(touchpoint) !== 'ready';
+    if (storyLeftOut) storiesLeftOut++;
     list.push({
       id: row.touchpointId,
       title,
-      story: text(touchpoint.get('story')).trim(),
+      story: storyLeftOut ? '' : story,
+      storyLeftOut,
       addedBy: choices.anonymise || createdBy === '' ? null : nameOf(createdBy),
       stats: row.stats,
       number: row.position + 1,
@@ -190,5 +205,7 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
     method,
     comments: commentGroups,
     anonymised: choices.anonymise,
+    internal: choices.internal,
+    storiesLeftOut,
   };
 }

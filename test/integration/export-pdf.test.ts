@@ -72,7 +72,7 @@ describe.each(targets)('the PDF export on %s', (target) => {
       for (const stage of journey) {
         stages.push([newStage(stage.id, stage.title)]);
         stage.cards.forEach((card, index) =>
-          touchpoints.set(card.id, newTouchpoint({ id: card.id, stageId: stage.id, order: `a${index}`, title: card.title, story: card.story, createdBy: cast.facilitate.id, createdAt: Date.now() })),
+          touchpoints.set(card.id, newTouchpoint({ id: card.id, stageId: stage.id, order: `a${index}`, title: card.title, story: card.story, consent: 'ready', createdBy: cast.facilitate.id, createdAt: Date.now() })),
         );
       }
       feelings.set(participantKey('touch-desk', cast.facilitate.id), { score: 1, words: ['welcomed'], at: Date.now() });
@@ -153,6 +153,7 @@ describe.each(targets)('the PDF export on %s', (target) => {
       [await exportAs(cast.facilitate, '', 'no-such-board-000000'), 404, 'not_found'],
       [await exportAs(cast.facilitate, '?paper=a3'), 400, 'invalid_query'],
       [await exportAs(cast.facilitate, '?comments=yes'), 400, 'invalid_query'],
+      [await exportAs(cast.facilitate, '?internal=yes'), 400, 'invalid_query'],
       [await exportAs(cast.facilitate, '?colour=1'), 400, 'invalid_query'],
     ];
     for (const [answer, status, code] of refusals) {

@@ -8,12 +8,13 @@ import type { ExportPdfOptions } from '../../shared/api.ts';
 import { boardTypes, initBoardDocument, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
 import { boardPdf, parseFonts, type ParsedFonts } from '../../server/export/board-pdf.ts';
 import { readExport } from '../../server/export/export-model.ts';
+import type { Consent } from '../../shared/consent.ts';
 import { nodePdfFonts } from '../../server/runtime/node-pdf-fonts.ts';
 
 export interface TestStage {
   id: string;
   title: string;
-  cards: { id: string; title: string; story: string; scores?: number[] }[];
+  cards: { id: string; title: string; story: string; scores?: number[]; consent?: Consent }[];
 }
 
 /** A board document holding `stages`, each card's feelings from people p0, p1, … */
@@ -25,7 +26,7 @@ export function boardDoc(title: string, stages: readonly TestStage[]): Y.Doc {
     for (const stage of stages) {
       stageList.push([newStage(stage.id, stage.title)]);
       stage.cards.forEach((card, index) => {
-        touchpoints.set(card.id, newTouchpoint({ id: card.id, stageId: stage.id, order: `a${String(index).padStart(4, '0')}`, title: card.title, story: card.story, createdBy: 'person-fay-0001', createdAt: 1 }));
+        touchpoints.set(card.id, newTouchpoint({ id: card.id, stageId: stage.id, order: `a${String(index).padStart(4, '0')}`, title: card.title, story: card.story, consent: card.consent ?? 'ready', createdBy: 'person-fay-0001', createdAt: 1 }));
         (card.scores ?? []).forEach((score, person) => feelings.set(participantKey(card.id, `person-p${person}-0001`), { score: score as -2 | -1 | 0 | 1 | 2, words: [], at: 1 }));
       });
     }
@@ -37,7 +38,7 @@ let fonts: Promise<ParsedFonts> | null = null;
 
 /** The export of `doc` as a stream, as the route makes it. */
 export async function exportStream(doc: Y.Doc, options: Partial<ExportPdfOptions> = {}, onSettled?: () => void): Promise<ReadableStream<Uint8Array>> {
-  const choices: ExportPdfOptions = { paper: 'a4', largePrint: false, anonymise: false, comments: false, ...options };
+  const choices: ExportPdfOptions = { paper: 'a4', largePrint: false, anonymise: false, comments: false, internal: false, ...options };
   const model = readExport(doc, 'board-under-test', new Map([['person-fay-0001', 'Fay']]), choices);
   const faces = await (fonts ??= nodePdfFonts().then(parseFonts));
   return boardPdf({ model, options: choices, fonts: faces, now: Date.UTC(2026, 11, 2) }, (error) => console.error(error), onSettled);

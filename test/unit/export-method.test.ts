@@ -55,7 +55,7 @@ const addAction = (doc: Y.Doc, id: string, priorityId: string, what: string, ini
   if (init.note) (action.get('note') as Y.Text).insert(0, init.note);
 };
 
-const choices = (anonymise = false) => ({ anonymise, comments: false });
+const choices = (anonymise = false) => ({ anonymise, comments: false, internal: false });
 const names = new Map([
   [fay, 'Fay Jones'],
   [ed, 'Ed'],

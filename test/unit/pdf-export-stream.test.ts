@@ -115,12 +115,13 @@ describe('the export’s address and file name', () => {
     for (const paper of ['a4', 'letter'] as const)
       for (const largePrint of [false, true])
         for (const anonymise of [false, true])
-          for (const comments of [false, true]) {
-            const options: ExportPdfOptions = { paper, largePrint, anonymise, comments };
-            const query = exportQuery(options);
-            expect(exportPdfQuery.parse(Object.fromEntries(new URLSearchParams(query)))).toEqual(options);
-          }
-    expect(exportQuery({ paper: 'letter', largePrint: true, anonymise: true, comments: false })).toBe('paper=letter&largePrint=1&anonymise=1');
+          for (const comments of [false, true])
+            for (const internal of [false, true]) {
+              const options: ExportPdfOptions = { paper, largePrint, anonymise, comments, internal };
+              const query = exportQuery(options);
+              expect(exportPdfQuery.parse(Object.fromEntries(new URLSearchParams(query)))).toEqual(options);
+            }
+    expect(exportQuery({ paper: 'letter', largePrint: true, anonymise: true, comments: false, internal: false })).toBe('paper=letter&largePrint=1&anonymise=1');
   });
 
   it('saves under the server’s file name', () => {

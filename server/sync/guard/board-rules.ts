@@ -30,6 +30,7 @@ import {
   touchpointTitleMaxLength,
 } from '../../../shared/limits.ts';
 import { actionStatuses, prioritySteps } from '../../../shared/method.ts';
+import { consentValues } from '../../../shared/consent.ts';
 import {
   actionOwner,
   commentTarget,
@@ -174,7 +175,11 @@ const touchpointFields: Readonly<Record<string, ValueCheck | 'text'>> = {
   story: 'text',
   createdBy: id,
   createdAt: time,
+  /** Storyteller consent (shared/consent.ts): optional, written by the storyteller or a facilitator. */
+  consent: oneOf(consentValues, 'a consent choice'),
 };
+/** Every touchpoint is made with these; `consent` may come later (a card without it is "Not yet"). */
+const touchpointRequired = ['id', 'stageId', 'order', 'title', 'story', 'createdBy', 'createdAt'];
 /** Set when the touchpoint is made, never after. */
 const touchpointBirthFields: ReadonlySet<string> = new Set(['id', 'createdBy', 'createdAt']);
 
@@ -373,6 +378,15 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
     const group = typeof priorityId === 'string' ? groupOf(priorityId) : undefined;
     if (!Array.isArray(group) || !group.includes(me)) refuse(`works on a priority area whose group they are not in (${what})`);
   };
+  /**
+   * Changing a touchpoint's fields is for people who can edit — except `consent`: stories are
+   * given, not taken, so how one may be shared is its storyteller's to say (with comment access
+   * too, and during a pause), or a facilitator's on their behalf.
+   */
+  const mayChangeTouchpoint = (touchpoint: Container, key: string): void => {
+    if (key !== 'consent') return may('edit', 'change touchpoints');
+    if (fieldValue(touchpoint, 'createdBy') !== me) may('facilitate', "say how someone else's story may be shared");
+  };
   /** Who may write `key` of a record: the facilitator, and (its `beforeAfter`, its actions and ideas) the area's group. */
   const mayWriteRecord = (top: RecordTop, record: Container, key: string): void => {
     if (top === TopLevel.priorities) {
@@ -428,11 +442,11 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       }
       case 'touchpoint': {
         may('edit', 'add touchpoints');
-        newEntry(insert, slot.id, 'touchpoint', Object.keys(touchpointFields), 'createdBy');
+        newEntry(insert, slot.id, 'touchpoint', touchpointRequired, 'createdBy');
         break;
       }
       case 'touchpoint-field': {
-        may('edit', 'change touchpoints');
+        mayChangeTouchpoint(slot.touchpoint, slot.key);
         const check = touchpointFields[slot.key] ?? refuse(`unknown touchpoint field ${slot.key}`);
         if (touchpointBirthFields.has(slot.key) && !slot.touchpoint.isNew) refuse(`changes a touchpoint's ${slot.key}`);
         if (!live) break;
@@ -544,7 +558,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
       }
       case 'touchpoint-field':
         if (goes(slot.touchpoint)) break;
-        may('edit', 'change touchpoints');
+        mayChangeTouchpoint(slot.touchpoint, slot.key);
         if (touchpointBirthFields.has(slot.key)) refuse(`changes a touchpoint's ${slot.key}`);
         if (!removal.replaced && !setsAgain(slot.touchpoint, slot.key)) refuse(`removes a touchpoint's ${slot.key}`);
         break;
