@@ -253,6 +253,16 @@ export type SessionActionBody = z.infer<typeof sessionActionBody>;
  * comment gives a dot to a touchpoint or takes one back. Each person's dots are kept by the
  * server only; the document says only how many people have voted (shared/vote.ts).
  */
+/**
+ * `POST /api/boards/:id/touchpoints/:touchpointId/withdraw` (the storyteller, or a facilitator on
+ * their behalf; issue 17): the story goes for good; these say whether the storyteller's own
+ * feelings and comments on that moment go with it. Answers {@link WithdrawResult} (shared/consent.ts).
+ */
+export const withdrawStoryBody = z.strictObject({
+  feelings: z.boolean({ message: 'Say whether your feelings go too: true or false.' }),
+  comments: z.boolean({ message: 'Say whether your comments go too: true or false.' }),
+});
+
 export const voteActionBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('open'),

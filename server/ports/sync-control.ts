@@ -8,6 +8,7 @@ import type { Access } from '../../shared/access.ts';
 import type { CommentAction, CommentActionResult, CommentActor } from './comment-action.ts';
 import type { SessionAction, SessionActionResult, SessionActor } from './session-action.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from './vote-action.ts';
+import type { StoryActor, WithdrawStory, WithdrawStoryResult } from './story-action.ts';
 
 /** Which sockets to close when sessions end. */
 export interface SessionsEnded {
@@ -44,6 +45,11 @@ export interface BoardControl {
   sessionAction(actor: SessionActor, action: SessionAction): Promise<SessionActionResult>;
   /** A dot-voting request; each person's dots are kept by the board's live side, never in the document. */
   voteAction(actor: VoteActor, action: VoteAction): Promise<VoteActionResult>;
+  /**
+   * Withdraws a story for good (issue 17, server/sync/story-withdrawal.ts): resolves once the words
+   * are out of the document and the stored board has been compacted and its freed pages forgotten.
+   */
+  withdrawStory(actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult>;
   /**
    * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
    * it again, and removes its stored document after every write of it already under way.

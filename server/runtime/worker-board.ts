@@ -32,6 +32,7 @@ import { durableBoardLog } from './worker-board-log.ts';
 import { durableCommentRecords } from './worker-comment-records.ts';
 import { durableVoteRecords } from './worker-vote-records.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
+import type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
 import { deflateAnswer } from './worker-compression.ts';
 import { autoResponse, upgradedResponse, webSocketPair } from './worker-globals.ts';
 import { workerDatabase } from './worker-directory.ts';
@@ -163,6 +164,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
 
   voteAction(boardId: string, actor: VoteActor, action: VoteAction): Promise<VoteActionResult> {
     return this.#hostFor(boardId).voteAction(actor, action);
+  }
+
+  withdrawStory(boardId: string, actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
+    return this.#hostFor(boardId).withdrawStory(actor, request);
   }
 
   commentAction(boardId: string, actor: CommentActor, action: CommentAction): Promise<CommentActionResult> {

@@ -23,6 +23,7 @@ import { runSessionAction } from './session-actions.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import type { VoteRecords } from '../ports/vote-records.ts';
 import { runVoteAction } from './vote-actions.ts';
+import { withdrawStory, type StoryActor, type WithdrawStory, type WithdrawStoryResult } from './story-withdrawal.ts';
 import { ActivityTracker } from './activity.ts';
 import { changedBy, MalformedMessageError, Room } from './room.ts';
 
@@ -224,6 +225,22 @@ export class BoardHost implements BoardControl {
   /** Runs a dot-voting request (vote-actions.ts), as {@link commentAction}: each person's dots stay on the server. */
   voteAction(actor: VoteActor, action: VoteAction): Promise<VoteActionResult> {
     return this.#serverAction((room) => runVoteAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.votes, actor, action, this.#clock.now()));
+  }
+
+  /**
+   * Withdraws a story (story-withdrawal.ts), then at once compacts the board and has the database
+   * forget freed pages, so the words are in no table and no file when the answer comes — not only
+   * after the last person leaves, as other removals are.
+   */
+  withdrawStory(actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
+    return this.#serverAction(async (room) => {
+      const result = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, request);
+      if (!result.ok) return result;
+      await room.whenSaved();
+      await room.compact();
+      await this.#options.forgetPurged?.();
+      return result;
+    });
   }
 
   /**

@@ -18,6 +18,7 @@ import { BoardHost, type BoardHostOptions, type PeerCheck, type SyncConnection }
 import type { DocumentWriter } from './document-writer.ts';
 import { groupedBoardLog } from './grouped-board-log.ts';
 import type { Room } from './room.ts';
+import type { StoryActor, WithdrawStory } from '../ports/story-action.ts';
 
 export type { PeerCheck, SyncConnection };
 
@@ -99,6 +100,7 @@ export class RoomRegistry implements SyncControl {
       commentAction: call((host, actor: CommentActor, action: CommentAction) => host.commentAction(actor, action)),
       sessionAction: call((host, actor: SessionActor, action: SessionAction) => host.sessionAction(actor, action)),
       voteAction: call((host, actor: VoteActor, action: VoteAction) => host.voteAction(actor, action)),
+      withdrawStory: call((host, actor: StoryActor, request: WithdrawStory) => host.withdrawStory(actor, request)),
       delete: call((host) => host.delete()),
     };
   }

@@ -1,0 +1,75 @@
+/**
+ * "Withdraw my story" (issue 17): stories are given, not taken, and the person who gave one can
+ * take it back for good. The storyteller (the touchpoint's `createdBy`), or a facilitator on their
+ * behalf, asks; the server removes, in one change it writes itself:
+ *
+ * - the story's words (the card and its title stay: other people may have said how that moment
+ *   felt), and its consent goes back to "Not yet";
+ * - if asked, the storyteller's own feelings at that moment (at the start and at the review);
+ * - if asked, the storyteller's own comments on that moment — with their name or without, which
+ *   only the server knows — and the replies to them, as deleting a comment does.
+ *
+ * It works the same on a card in "Recently deleted". Removing is not yet forgetting: Yjs drops a
+ * removed text's characters at once, but the board's stored log still holds the update that wrote
+ * them. So the host compacts the board straight after (a snapshot without them, the log rows that
+ * held them deleted) and has the database forget freed pages before it answers — by then the words
+ * are in no table and, on a local file, not in its bytes. History (issue 17) never holds them.
+ *
+ * Transport-free, like comment-actions.ts: the board's host runs it in its queue of server-written
+ * changes, on Node and in the board's Durable Object alike.
+ */
+import * as Y from 'yjs';
+import { canFacilitate } from '../../shared/access.ts';
+import { boardTypes, participantKey } from '../../shared/board-document.ts';
+import { maySpeakForStory } from '../../shared/consent.ts';
+import type { CommentRecords } from '../ports/comment-records.ts';
+import type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
+import type { ServerWriter } from './comment-actions.ts';
+
+export type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
+
+/** Runs one withdrawal against the room's document; never throws for a person's mistake, only for failures. */
+export async function withdrawStory(doc: Y.Doc, write: ServerWriter, records: CommentRecords, actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
+  const { touchpoints, feelings, feelingsAfter, comments } = boardTypes(doc);
+  const touchpoint = touchpoints.get(request.touchpointId);
+  if (!(touchpoint instanceof Y.Map)) return { ok: false, code: 'not_found', message: 'That moment is not on this board any more.' };
+  if (!maySpeakForStory(touchpoint, actor.userId, canFacilitate(actor.access))) {
+    return { ok: false, code: 'forbidden', message: 'Only the person who told this story, or someone who organises this board, can withdraw it.' };
+  }
+  const storyteller = touchpoint.get('createdBy');
+  const feelingKey = typeof storyteller === 'string' ? participantKey(request.touchpointId, storyteller) : null;
+  const feelingMaps = request.feelings && feelingKey !== null ? [feelings, feelingsAfter].filter((map) => map.has(feelingKey)) : [];
+  const theirs = request.comments && typeof storyteller === 'string' ? await storytellersComments(comments, records, request.touchpointId, storyteller) : new Set<string>();
+  // The replies to their comments go with them, as when a comment is deleted.
+  const going = new Set(theirs);
+  for (const [id, comment] of comments) {
+    const parentId = comment instanceof Y.Map ? comment.get('parentId') : null;
+    if (typeof parentId === 'string' && theirs.has(parentId)) going.add(id);
+  }
+
+  await write(() => {
+    const story = touchpoint.get('story');
+    if (story instanceof Y.Text) story.delete(0, story.length);
+    else touchpoint.set('story', new Y.Text());
+    if (touchpoint.has('consent')) touchpoint.delete('consent');
+    for (const map of feelingMaps) map.delete(feelingKey!);
+    for (const id of going) comments.delete(id);
+  });
+  // Their words, kept by the server for a hidden comment, and who wrote one without a name.
+  if (going.size > 0) await records.keepOnly(new Set(comments.keys()));
+  return { ok: true, feelings: feelingMaps.length, comments: going.size };
+}
+
+/** The storyteller's comments on this moment: theirs by name, and those the server knows they posted without one. */
+async function storytellersComments(comments: Y.Map<Y.Map<unknown>>, records: CommentRecords, touchpointId: string, storyteller: string): Promise<Set<string>> {
+  const anonymous = new Set(await records.anonymousCommentsOf(storyteller));
+  const theirs = new Set<string>();
+  for (const [id, comment] of comments) {
+    if (!(comment instanceof Y.Map)) continue;
+    const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
+    if (target?.type !== 'touchpoint' || target.id !== touchpointId) continue;
+    const authorId = comment.get('authorId');
+    if (authorId === storyteller || (authorId === null && anonymous.has(id))) theirs.add(id);
+  }
+  return theirs;
+}

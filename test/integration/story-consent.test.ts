@@ -1,0 +1,200 @@
+/**
+ * Storyteller consent and withdrawal (issue 17), on both targets, with stock y-websocket clients:
+ * - How a story may be shared (`touchpoints.<id>.consent`) is its storyteller's to say — also
+ *   while editing is paused — or a facilitator's on their behalf; another member who can edit is
+ *   refused with 4422 and reaches nobody; a value the schema does not know is refused from anyone;
+ *   a card made without it (as before issue 17) is still taken.
+ * - "Withdraw my story": only the storyteller or a facilitator (403 otherwise, 404 for no such
+ *   moment, 400 for a body it does not take, each in the contract's error shape). The story's words
+ *   go from everyone's copy; with feelings and comments asked for, the storyteller's own feelings
+ *   (start and review) and comments on that moment — named, and posted without a name, which only
+ *   the server knows — go too, with the replies to them; other people's stay.
+ * - Gone for good: a unique phrase from the story, a comment and a hidden comment's kept words is
+ *   in no stored state a new client syncs, and on Node in no table's cell and not in the database
+ *   file's or its write-ahead log's bytes, while people still have the board open.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import type { ErrorBody } from '../../shared/errors.ts';
+import { editingPaused } from '../../shared/session.ts';
+import { CloseCode } from '../../shared/sync-protocol.ts';
+import { documentJson, newComment, roundTrip, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
+import { joinBoard } from '../support/invites.ts';
+import { cellsContaining, filesContaining } from '../support/stored-bytes.ts';
+import { nextCloseCode, type SyncClient } from '../support/sync-client.ts';
+import { targets, type Target } from '../support/targets.ts';
+import { api, signUp, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+const stageId = 'stage-on-the-ward';
+const story = (doc: Y.Doc, id: string) => String(boardTypes(doc).touchpoints.get(id)?.get('story') ?? '');
+const consent = (doc: Y.Doc, id: string) => boardTypes(doc).touchpoints.get(id)?.get('consent');
+
+describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
+  let app: Target;
+  let boardId: string;
+  let cast: Cast;
+  /** A second member who can edit: not the storyteller of Ed's cards. */
+  let gus: TestPerson;
+  let fay: SyncClient;
+  let ed: SyncClient;
+  let watcher: SyncClient;
+  const open: SyncClient[] = [];
+  const client = (person: TestPerson) => syncedClient(app, boardId, person, open);
+  let cards = 0;
+  /** A new card of Ed's with `words` as its story, seen by the watcher. */
+  const edsCard = async (words: string): Promise<string> => {
+    const id = `touch-eds-${++cards}-${Date.now()}`;
+    boardTypes(ed.doc).touchpoints.set(id, newTouchpoint({ id, stageId, order: `a${cards}`, title: `Ed's moment ${cards}`, story: words, createdBy: cast.edit.id, createdAt: Date.now() }));
+    await waitUntil(() => story(watcher.doc, id) === words, 'the watcher sees the card', 20_000);
+    return id;
+  };
+  const withdraw = (person: TestPerson, touchpointId: string, body: unknown) =>
+    api(app, `/api/boards/${boardId}/touchpoints/${touchpointId}/withdraw`, { cookie: person.cookie, body });
+
+  beforeAll(async () => {
+    app = await target.start();
+    ({ boardId, cast } = await setUpBoard(app));
+    gus = await joinBoard(app, cast.facilitate, boardId, 'edit', await signUp(app, 'Gus'));
+    fay = await client(cast.facilitate);
+    fay.doc.transact(() => {
+      boardTypes(fay.doc).stages.push([newStage(stageId, 'On the ward')]);
+      boardTypes(fay.doc).meta.set('anonymousComments', true);
+    });
+    await roundTrip(fay);
+    [ed, watcher] = await Promise.all([client(cast.edit), client(cast.view)]);
+  }, 180_000);
+  afterAll(async () => {
+    for (const one of open.splice(0)) one.destroy();
+    await app?.dispose();
+  });
+
+  it('lets the storyteller, or a facilitator for them, say how a story may be shared, and no one else', async () => {
+    // A card made without consent, as before issue 17, is taken (and reads as "Not yet").
+    const id = await edsCard('The night nurse sat with me.');
+    expect(consent(watcher.doc, id)).toBeUndefined();
+
+    boardTypes(ed.doc).touchpoints.get(id)!.set('consent', 'ready');
+    await waitUntil(() => consent(watcher.doc, id) === 'ready', 'the storyteller’s choice arrives', 20_000);
+    boardTypes(fay.doc).touchpoints.get(id)!.set('consent', 'board-only');
+    await waitUntil(() => consent(watcher.doc, id) === 'board-only', 'the facilitator’s choice for him arrives', 20_000);
+
+    // Someone else who can edit, and anyone writing a choice that is not one: refused, reaching nobody.
+    const attempts: Record<string, [TestPerson, (doc: Y.Doc) => void]> = {
+      'Gus says Ed’s story is ready': [gus, (doc) => boardTypes(doc).touchpoints.get(id)!.set('consent', 'ready')],
+      'Gus takes Ed’s choice away': [gus, (doc) => boardTypes(doc).touchpoints.get(id)!.delete('consent')],
+      'Gus makes a card in Ed’s name already ready': [
+        gus,
+        (doc) => boardTypes(doc).touchpoints.set('touch-made-up-ready', newTouchpoint({ id: 'touch-made-up-ready', stageId, order: 'z0', title: 'Made up', consent: 'ready', createdBy: cast.edit.id, createdAt: 1 })),
+      ],
+      'Ed writes a choice that is not one': [cast.edit, (doc) => boardTypes(doc).touchpoints.get(id)!.set('consent', 'yes please')],
+    };
+    const outcomes: Record<string, unknown> = {};
+    await Promise.all(
+      Object.entries(attempts).map(async ([what, [person, change]]) => {
+        const attacker = await client(person);
+        const closed = nextCloseCode(attacker.provider, 20_000).catch(() => 'still open');
+        change(attacker.doc);
+        outcomes[what] = await closed;
+      }),
+    );
+    expect(outcomes).toEqual(Object.fromEntries(Object.keys(attempts).map((what) => [what, CloseCode.changeRefused])));
+    const before = JSON.stringify(documentJson(watcher.doc));
+    boardTypes(ed.doc).touchpoints.get(id)!.set('consent', 'not-yet');
+    await waitUntil(() => consent(watcher.doc, id) === 'not-yet', 'an honest change after them arrives', 20_000);
+    const after = documentJson(watcher.doc) as { touchpoints: Record<string, { consent?: string }> };
+    after.touchpoints[id]!.consent = 'board-only';
+    expect(JSON.stringify(after)).toBe(before);
+
+    // While the facilitator has paused changes to the map, a storyteller still says what happens to their story.
+    expect((await api(app, `/api/boards/${boardId}/session`, { cookie: cast.facilitate.cookie, body: { action: 'pause-editing' } })).status).toBe(200);
+    await waitUntil(() => editingPaused(ed.doc) !== null, 'Ed hears of the pause', 20_000);
+    boardTypes(ed.doc).touchpoints.get(id)!.set('consent', 'ready');
+    await waitUntil(() => consent(watcher.doc, id) === 'ready', 'the storyteller’s choice during the pause arrives', 20_000);
+    expect((await api(app, `/api/boards/${boardId}/session`, { cookie: cast.facilitate.cookie, body: { action: 'resume-editing' } })).status).toBe(200);
+  });
+
+  it('takes a story back for good when its storyteller asks, with their own feelings and comments if they choose', async () => {
+    const phrase = `Bluebell ward ${crypto.randomUUID()}`;
+    const id = await edsCard(`On ${phrase} they forgot my tablets twice.`);
+    // Ed's feelings at the start and at the review, Gus's feeling; Ed's comment with his name and one
+    // without, a reply to his comment by Gus, and Gus's own comment.
+    const now = Date.now();
+    boardTypes(ed.doc).feelings.set(participantKey(id, cast.edit.id), { score: -2, words: ['ignored'], at: now });
+    boardTypes(ed.doc).feelingsAfter.set(participantKey(id, cast.edit.id), { score: 0, words: [], at: now });
+    boardTypes(ed.doc).comments.set('comment-eds-named', newComment({ id: 'comment-eds-named', authorId: cast.edit.id, body: `Also on ${phrase}: nobody came.`, touchpointId: id }));
+    const g = await client(gus);
+    await waitUntil(() => boardTypes(g.doc).comments.has('comment-eds-named'), 'Gus sees Ed’s comment', 20_000);
+    const reply = newComment({ id: 'comment-gus-reply', authorId: gus.id, body: 'That happened to my dad too.', touchpointId: id });
+    reply.set('parentId', 'comment-eds-named');
+    g.doc.transact(() => {
+      boardTypes(g.doc).feelings.set(participantKey(id, gus.id), { score: -1, words: [], at: now });
+      boardTypes(g.doc).comments.set('comment-gus-reply', reply);
+      boardTypes(g.doc).comments.set('comment-gus-own', newComment({ id: 'comment-gus-own', authorId: gus.id, body: 'Night shifts are short-staffed.', touchpointId: id }));
+    });
+    const posted = await api(app, `/api/boards/${boardId}/comments`, {
+      cookie: cast.edit.cookie,
+      body: { id: 'comment-eds-nameless', target: { type: 'touchpoint', id }, parentId: null, body: `Without my name: ${phrase} again.`, anonymous: true },
+    });
+    expect(posted.status).toBe(201);
+    // A facilitator hides another of Ed's comments: its words are kept by the server, out of the document.
+    boardTypes(ed.doc).comments.set('comment-eds-hidden', newComment({ id: 'comment-eds-hidden', authorId: cast.edit.id, body: `Hidden: ${phrase} once more.`, touchpointId: id }));
+    await waitUntil(() => boardTypes(fay.doc).comments.has('comment-eds-hidden'), 'Fay sees the comment to hide', 20_000);
+    expect((await api(app, `/api/boards/${boardId}/comments/comment-eds-hidden/hidden`, { method: 'PUT', cookie: cast.facilitate.cookie, body: { reason: 'Names a member of staff.' } })).status).toBe(204);
+    await waitUntil(() => ['comment-eds-nameless', 'comment-gus-own', 'comment-gus-reply'].every((c) => boardTypes(watcher.doc).comments.has(c)) && boardTypes(watcher.doc).feelings.has(participantKey(id, gus.id)), 'everything arrives', 20_000);
+
+    // Only the storyteller or a facilitator; nothing else it does not take; nothing changes meanwhile.
+    const refusals = [
+      [await withdraw(gus, id, { feelings: true, comments: true }), 403, 'forbidden'],
+      [await withdraw(cast.comment, id, { feelings: false, comments: false }), 403, 'forbidden'],
+      [await withdraw(cast.edit, 'touch-not-on-board', { feelings: false, comments: false }), 404, 'not_found'],
+      [await withdraw(cast.edit, id, { feelings: 'yes' }), 400, 'invalid_body'],
+      [await withdraw(cast.outsider, id, { feelings: false, comments: false }), 403, 'forbidden'],
+    ] as const;
+    for (const [response, status, code] of refusals) {
+      expect(response.status).toBe(status);
+      const body = (await response.json()) as ErrorBody;
+      expect(body.error.code).toBe(code);
+      expect(body.error.message).toMatch(/\w/);
+    }
+    expect(story(watcher.doc, id)).toContain(phrase);
+
+    const answer = await withdraw(cast.edit, id, { feelings: true, comments: true });
+    expect(answer.status).toBe(200);
+    // Two feelings (start and review); his named, nameless and hidden comments and the reply to one.
+    expect(await answer.json()).toEqual({ feelings: 2, comments: 4 });
+    await waitUntil(() => story(watcher.doc, id) === '', 'the story leaves everyone’s copy', 20_000);
+    const { feelings, feelingsAfter, comments, touchpoints } = boardTypes(watcher.doc);
+    await waitUntil(() => !comments.has('comment-eds-named'), 'his comments leave', 20_000);
+    expect(touchpoints.get(id)!.get('title')!.toString()).toBe(`Ed's moment ${cards}`);
+    expect(consent(watcher.doc, id)).toBeUndefined();
+    expect(feelings.has(participantKey(id, cast.edit.id))).toBe(false);
+    expect(feelingsAfter.has(participantKey(id, cast.edit.id))).toBe(false);
+    expect(feelings.get(participantKey(id, gus.id))).toMatchObject({ score: -1 });
+    expect([...comments.keys()].filter((key) => key.startsWith('comment-eds') || key.startsWith('comment-gus')).sort()).toEqual(['comment-gus-own']);
+    // Asked after: his comments without a name are no longer his to see.
+    const mine = (await (await api(app, `/api/boards/${boardId}/comments/mine`, { cookie: cast.edit.cookie })).json()) as { anonymous: string[] };
+    expect(mine.anonymous).toEqual([]);
+
+    // Gone for good: in no state a new client is sent — and on Node in no table and no file byte.
+    const fresh = await client(cast.view);
+    expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).includes(phrase)).toBe(false);
+    if (target.name === 'node') {
+      const { libsqlUrl } = app as unknown as TestServer;
+      expect(await cellsContaining(libsqlUrl, phrase)).toEqual([]);
+      expect(await filesContaining(libsqlUrl, phrase)).toEqual([]);
+    }
+  });
+
+  it('lets a facilitator withdraw a story for its storyteller, leaving their feelings when not asked', async () => {
+    const id = await edsCard('Told to Fay in an interview.');
+    boardTypes(ed.doc).feelings.set(participantKey(id, cast.edit.id), { score: 1, words: [], at: Date.now() });
+    await waitUntil(() => boardTypes(watcher.doc).feelings.has(participantKey(id, cast.edit.id)), 'his feeling arrives', 20_000);
+    const answer = await withdraw(cast.facilitate, id, { feelings: false, comments: false });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ feelings: 0, comments: 0 });
+    await waitUntil(() => story(watcher.doc, id) === '', 'the story leaves everyone’s copy', 20_000);
+    expect(boardTypes(watcher.doc).feelings.get(participantKey(id, cast.edit.id))).toMatchObject({ score: 1 });
+  });
+});
