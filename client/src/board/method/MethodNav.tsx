@@ -1,8 +1,9 @@
 /**
- * "Parts of this board" (issue 16): links to the journey map, the priorities, each agreed or
- * shortlisted priority area by name (agreed first), and the review. Every part is always here; the
- * board's step only puts its own tools first (phase-guide.ts: in co-design the areas, at the
- * review the review). The link to the part shown is marked `aria-current="page"`.
+ * "Parts of this board" (issue 16): links to the journey map and, right after it, its text outline
+ * (issue 17), the priorities, each agreed or shortlisted priority area by name (agreed first), and
+ * the review. Every part is always here; the board's step only puts its own tools first
+ * (phase-guide.ts: in co-design the areas, at the review the review). The link to the part shown
+ * is marked `aria-current="page"`.
  */
 import { For, Match, Switch } from 'solid-js';
 import type { Priority } from '../../../../shared/method.ts';
@@ -29,7 +30,10 @@ export function MethodNav() {
         <For each={partsInPhase[method.phase()]}>
           {(part) => (
             <Switch>
-              <Match when={part === 'map'}>{link({ kind: 'map' }, () => 'Journey map')}</Match>
+              <Match when={part === 'map'}>
+                {link({ kind: 'map' }, () => 'Journey map')}
+                {link({ kind: 'outline' }, () => 'Outline')}
+              </Match>
               <Match when={part === 'priorities'}>{link({ kind: 'priorities' }, () => 'Priorities')}</Match>
               <Match when={part === 'areas'}>
                 <For each={areas()}>{(area) => link({ kind: 'area', id: area.id }, () => areaName(area))}</For>

@@ -84,6 +84,7 @@ export function createMethod(doc: Y.Doc, boardId: string, announcer: Announcer):
       if (current.kind === 'map') return null;
       if (current.kind === 'priorities') return 'Priorities';
       if (current.kind === 'review') return 'Review';
+      if (current.kind === 'outline') return 'Outline';
       return data.priority(current.id)?.title.trim() || 'Priority area';
     },
   };

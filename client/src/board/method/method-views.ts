@@ -1,11 +1,12 @@
 /**
  * Which part of the board a person is looking at (issue 16): the journey map, the priority areas
- * and their funnel, one area's co-design workspace, or the review. Kept in the address's query
- * (`?view=priorities`, `?view=area&area=<id>`, `?view=review`; none for the map), so each view can
+ * and their funnel, one area's co-design workspace, the review, or the whole board as a text
+ * outline (issue 17). Kept in the address's query (`?view=priorities`, `?view=area&area=<id>`,
+ * `?view=review`, `?view=outline`; none for the map), so each view can
  * be bookmarked, shared, and reached with the browser's Back button, and the server serves the
  * same page for all of them.
  */
-export type MethodView = { kind: 'map' } | { kind: 'priorities' } | { kind: 'area'; id: string } | { kind: 'review' };
+export type MethodView = { kind: 'map' } | { kind: 'priorities' } | { kind: 'area'; id: string } | { kind: 'review' } | { kind: 'outline' };
 
 /** The view a query asks for; the map for anything else. */
 export function readMethodView(query: { view?: string | string[]; area?: string | string[] }): MethodView {
@@ -14,6 +15,7 @@ export function readMethodView(query: { view?: string | string[]; area?: string 
   const area = one(query.area);
   if (view === 'priorities') return { kind: 'priorities' };
   if (view === 'review') return { kind: 'review' };
+  if (view === 'outline') return { kind: 'outline' };
   if (view === 'area' && area) return { kind: 'area', id: area };
   return { kind: 'map' };
 }
