@@ -18,7 +18,7 @@ import { WithdrawStoryPanel } from './WithdrawStoryPanel.tsx';
 import './consent.css';
 
 export interface CardConsent {
-  /** This person may say how the story is shared, and withdraw it. */
+  /** This person may say how the story is shared, and withdraw it, and there is a story. */
   mayChange: Accessor<boolean>;
   /** The card menu's items for them (none for anyone else). */
   menuItems: () => MenuItem[];
@@ -34,9 +34,10 @@ export function createCardConsent(props: { touchpoint: Y.Map<unknown>; id: strin
   const consent = createConsent(props.touchpoint);
   const storyteller = storytellerOf(props.touchpoint);
   const mayChange = () => board.canFacilitate() || (storyteller !== null && storyteller === board.userId);
+  const hasStory = () => props.story().trim() !== '';
   const voice = (): StoryVoice =>
     storyteller === board.userId ? { own: true } : { own: false, storyteller: storyteller === null ? null : board.names.who(storyteller) };
-  const hasStory = () => props.story().trim() !== '';
+  const withdrawnNoteId = `touchpoint-${props.id}-withdrawn`;
   const [open, setOpen] = createSignal<'consent' | 'withdraw' | null>(null);
   // What was said when this person withdrew the story here; shown while the card has no story.
   const [withdrawn, setWithdrawn] = createSignal<string | null>(null);
@@ -45,12 +46,13 @@ export function createCardConsent(props: { touchpoint: Y.Map<unknown>; id: strin
     focusSoon(touchpointButtonId(props.id, 'actions'));
   };
 
+  // Offered once there is a story to share or withdraw (a card without one has nothing to say yet).
   const menuItems = (): MenuItem[] =>
-    !mayChange()
+    !mayChange() || !hasStory()
       ? []
       : [
           { label: consentMenuWords, onSelect: () => setOpen('consent') },
-          ...(hasStory() ? [{ label: withdrawWords(voice()).menu, danger: true, onSelect: () => setOpen('withdraw') }] : []),
+          { label: withdrawWords(voice()).menu, danger: true, onSelect: () => setOpen('withdraw') },
         ];
 
   const state = (
@@ -61,7 +63,13 @@ export function createCardConsent(props: { touchpoint: Y.Map<unknown>; id: strin
           {consentStateWords[consent()]}
         </p>
       </Match>
-      <Match when={withdrawn()}>{(words) => <p class="touchpoint__withdrawn">{words()}</p>}</Match>
+      <Match when={withdrawn()}>
+        {(words) => (
+          <p class="touchpoint__withdrawn" id={withdrawnNoteId} tabIndex={-1}>
+            {words()}
+          </p>
+        )}
+      </Match>
     </Switch>
   );
 
@@ -83,7 +91,11 @@ export function createCardConsent(props: { touchpoint: Y.Map<unknown>; id: strin
               // put deleted text back into the story.
               board.undo.manager.clear();
               board.announcer.say(words);
-              backToMenu();
+              setOpen(null);
+              // The menu stays for people who may edit. A storyteller who may only comment has no
+              // menu on a card without a story: focus goes to the words saying it is gone. (The
+              // server sends the emptied story before it answers, so the card has none by now.)
+              focusSoon(...(board.canEdit() ? [touchpointButtonId(props.id, 'actions')] : []), withdrawnNoteId);
             }}
           />
         </Match>
@@ -91,5 +103,5 @@ export function createCardConsent(props: { touchpoint: Y.Map<unknown>; id: strin
     </Show>
   );
 
-  return { mayChange, menuItems, state, panel };
+  return { mayChange: () => mayChange() && hasStory(), menuItems, state, panel };
 }
