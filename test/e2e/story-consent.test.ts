@@ -6,7 +6,9 @@
  * sees the words on Sam's card but is offered no way to change them. Fay says Bo's story is "Only
  * for this board" on his behalf, told she speaks for him. Sam withdraws his story with his
  * feelings: the words and his feeling leave the watcher's document (Bo's feeling stays) and the
- * card says it is gone. axe finds nothing with each panel open, and its targets are 44 px.
+ * card says it is gone. The PDF's choices say stories not "Ready to share" are left out, and an
+ * internal copy chosen by keyboard is asked for with `internal=1`. axe finds nothing with each
+ * panel open, and its targets are 44 px.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -236,5 +238,31 @@ describe.each(viewports)('storyteller consent on $name', (viewport) => {
     expect(await axeViolations(sam)).toEqual([]);
     await sam.context().close();
     await bo.context().close();
+  });
+
+  it('says in the PDF choices that stories not ready to share are left out, and asks for an internal copy when chosen', async () => {
+    const { server, browser } = fixture;
+    const { boardId, people } = await consentBoard('Internal copy');
+    const fay = await boardPageOf(browser, server, people.fay, boardId, viewport);
+    await tabTo(fay, 'Download PDF');
+    await fay.keyboard.press('Enter');
+    const stories = fay.getByRole('group', { name: 'Stories' });
+    await stories.getByText('Only stories marked “Ready to share” by the person who told them go in. The others are left out.').waitFor();
+    await tabTo(fay, 'Internal copy: include stories not yet agreed for sharing');
+    const internal = stories.getByRole('checkbox', { name: 'Internal copy: include stories not yet agreed for sharing' });
+    expect(await internal.getAttribute('aria-describedby').then((id) => fay.locator(`[id="${id}"]`).textContent())).toBe(
+      'Every page will say it is an internal copy. Only use it inside the team.',
+    );
+    expect(await axeViolations(fay)).toEqual([]);
+    expect(await smallTargets(fay, '.export-pdf')).toEqual([]);
+    await fay.keyboard.press('Space');
+    expect(await internal.isChecked()).toBe(true);
+    await tabTo(fay, 'Download PDF now');
+    const asked = fay.waitForRequest(/\/export\.pdf\?/);
+    await fay.keyboard.press('Enter');
+    const request = await asked;
+    expect(Object.fromEntries(new URL(request.url()).searchParams)).toEqual({ paper: 'a4', internal: '1' });
+    expect((await request.response())?.status()).toBe(200);
+    await fay.context().close();
   });
 });
