@@ -66,6 +66,8 @@ import { VoteResults } from './session/vote/VoteResults.tsx';
 import { createMethod, MethodProvider } from './method/method-context.ts';
 import { MethodViews } from './method/MethodViews.tsx';
 import { PhaseStep } from './method/PhaseStep.tsx';
+import { showEasyRead } from './easy-read/easy-read-setting.ts';
+import { EasyReadMap } from './easy-read/EasyReadMap.tsx';
 
 /** The words shown after the board was loaded again because a change was refused. */
 const reloadedNotice =
@@ -94,6 +96,8 @@ function BoardScreen(props: BoardScreenProps) {
   const presence = createPresence(connection.provider.awareness);
   const { stages } = boardTypes(connection.doc);
   const announcer = createAnnouncer();
+  // Easy read (issue 17), this device's setting: larger text and targets while the board is open.
+  showEasyRead();
 
   // The board's record says what this person may do. Asked at once, beside the sync, so the map
   // is drawn once with the right controls rather than read-only first and then again. A refusal
@@ -268,6 +272,8 @@ function BoardScreen(props: BoardScreenProps) {
           <CommentsSection target={{ type: 'board', id: props.boardId }} about="the whole board" showAbout />
           <BoardToolbar boardId={props.boardId} />
           <RecentlyDeletedPanel />
+          {/* Easy read (issue 17) shows one moment at a time here, the whole map a button away. */}
+          <EasyReadMap>
           <div class="stages-scroll">
             <ol class="stages" aria-label="Stages of the journey">
               <For each={view.stages}>
@@ -285,6 +291,7 @@ function BoardScreen(props: BoardScreenProps) {
               onAdd={addStage}
             />
           </Show>
+          </EasyReadMap>
           <EmotionCurve doc={connection.doc} data={curve} />
           </MethodViews>
         </Show>

@@ -1,8 +1,8 @@
 /**
  * The board's toolbar: "What's new" since this person's last visit (news/WhatsNew.tsx), Undo and
  * Redo (your own changes only, so shown to anyone who may change something — a feeling counts),
- * the keyboard shortcut list, "Download PDF" (export/ExportPdf.tsx, for every member), "Session"
- * (session/SessionPanel.tsx: the live session's timer and pausing changes, for facilitators), the
+ * the keyboard shortcut list, "Easy read" (easy-read/, kept on this device), "Download PDF"
+ * (export/ExportPdf.tsx, for every member), "Session" (session/SessionPanel.tsx: the live session's timer and pausing changes, for facilitators), the
  * "… deleted" notice with its own Undo (shown at the bottom of the window, bottom-notice.ts;
  * Ctrl+Z takes the same step back), and the polite live region that says what happened.
  */
@@ -15,12 +15,13 @@ import { keepClearOfBottomNotice } from './bottom-notice.ts';
 import { WhatsNew } from './news/WhatsNew.tsx';
 import { ExportPdf } from './export/ExportPdf.tsx';
 import { SessionPanel } from './session/SessionPanel.tsx';
+import { EasyReadSwitch } from './easy-read/EasyReadSwitch.tsx';
 import './board-toolbar.css';
 
 // Undo and Redo use aria-disabled, not disabled: a button that disables itself when pressed
 // would throw keyboard focus back to the top of the page.
 
-/** Undo, Redo, "Keyboard shortcuts", "Download PDF", the delete notice and the live region. */
+/** Undo, Redo, "Keyboard shortcuts", "Easy read", "Download PDF", the delete notice and the live region. */
 export function BoardToolbar(props: { boardId: string }) {
   const board = useBoard();
   return (
@@ -52,6 +53,7 @@ export function BoardToolbar(props: { boardId: string }) {
           </button>
         </Show>
         <ShortcutsDialog />
+        <EasyReadSwitch />
         <ExportPdf boardId={props.boardId} />
         <Show when={board.canFacilitate()}>
           <SessionPanel boardId={props.boardId} />

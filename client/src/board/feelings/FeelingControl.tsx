@@ -4,7 +4,8 @@
  * `touchpointId/userId`), as a plain object replaced whole, so two people never overwrite each
  * other and a peer's edit arrives as one value. The score is a native radio group (arrow keys for
  * free); words are chosen once a score is picked, behind a "Choose words" disclosure so a board of
- * hundreds of cards stays light.
+ * hundreds of cards stays light. In easy read (issue 17) everyone's feelings are a line each, with
+ * their faces.
  */
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
@@ -16,6 +17,8 @@ import { FeelingFace } from './FeelingFace.tsx';
 import { createTouchpointFeelings, type FeelingsMap } from './touchpoint-feelings.ts';
 import { WordCards } from './WordCards.tsx';
 import { localOrigin } from '../local-origin.ts';
+import { easyRead } from '../easy-read/easy-read-setting.ts';
+import { FeltWithFaces } from '../easy-read/FeltWithFaces.tsx';
 
 export interface FeelingControlProps {
   doc: Y.Doc;
@@ -119,16 +122,24 @@ export function FeelingControl(props: FeelingControlProps) {
       </Show>
 
       <div class="feeling__everyone">
-        <p class="feeling__counts">
-          <strong>Everyone: </strong>
-          {countsSentence(stats())}
-          <Show when={stats().wideRange}>
-            {' '}
-            <span class="feeling__differ">
-              <span aria-hidden="true">◆ </span>Views differ a lot.
-            </span>
-          </Show>
-        </p>
+        {/* Easy read (issue 17): a line per feeling with its face beside the words. */}
+        <Show
+          when={easyRead()}
+          fallback={
+            <p class="feeling__counts">
+              <strong>Everyone: </strong>
+              {countsSentence(stats())}
+              <Show when={stats().wideRange}>
+                {' '}
+                <span class="feeling__differ">
+                  <span aria-hidden="true">◆ </span>Views differ a lot.
+                </span>
+              </Show>
+            </p>
+          }
+        >
+          <FeltWithFaces stats={stats()} />
+        </Show>
         <Show when={wordsSentence(stats()) !== ''}>
           <p class="feeling__tally">Words: {wordsSentence(stats())}</p>
         </Show>
