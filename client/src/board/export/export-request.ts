@@ -15,7 +15,6 @@ export function exportQuery(options: ExportPdfOptions): string {
   if (options.anonymise) query.set('anonymise', '1');
   if (options.comments) query.set('comments', '1');
   if (options.internal) query.set('internal', '1');
-  if (options.internal) query.set('internal', '1');
   return query.toString();
 }
 
