@@ -26,6 +26,7 @@ import type {
 } from '../../shared/api.ts';
 import type { Access } from '../../shared/access.ts';
 import type { WithdrawRequest, WithdrawResult } from '../../shared/consent.ts';
+import type { HistoryList, HistoryVersion, RestoreRequest, RestoreResult } from '../../shared/history.ts';
 import { errorStatus, type ErrorBody, type ErrorCode } from '../../shared/errors.ts';
 
 /** One problem with one field of a request body, as the server reports it. */
@@ -136,6 +137,12 @@ export interface Api {
    * behalf), with the storyteller's feelings and comments there if asked; answers how many went.
    */
   withdrawStory(boardId: string, touchpointId: string, body: WithdrawRequest): Promise<WithdrawResult>;
+  /** The board's kept versions, newest first (issue 17; any member). */
+  listHistory(boardId: string): Promise<HistoryList>;
+  /** One kept version: the map as it was. */
+  historyVersion(boardId: string, versionId: string): Promise<HistoryVersion>;
+  /** Puts a moment, a stage or the whole board back as a version had it, as a new change everyone sees. */
+  restoreFromHistory(boardId: string, versionId: string, body: RestoreRequest): Promise<RestoreResult>;
 }
 
 export interface ApiOptions {
@@ -316,5 +323,9 @@ export function createApi(options: ApiOptions = {}): Api {
     voteAction: (boardId, body) => json<MyDots>('POST', `${boardPath(boardId)}/vote`, body),
     withdrawStory: (boardId, touchpointId, body) =>
       json<WithdrawResult>('POST', `${boardPath(boardId)}/touchpoints/${encodeURIComponent(touchpointId)}/withdraw`, body),
+    listHistory: (boardId) => json<HistoryList>('GET', `${boardPath(boardId)}/history`),
+    historyVersion: (boardId, versionId) => json<HistoryVersion>('GET', `${boardPath(boardId)}/history/${encodeURIComponent(versionId)}`),
+    restoreFromHistory: (boardId, versionId, body) =>
+      json<RestoreResult>('POST', `${boardPath(boardId)}/history/${encodeURIComponent(versionId)}/restore`, body),
   };
 }

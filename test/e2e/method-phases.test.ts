@@ -73,7 +73,7 @@ describe.each(viewports)('the method’s steps and parts on $name', (viewport) =
     const samPage = await boardPageOf(browser, server, sam, boardId, viewport);
     for (const page of [fayPage, samPage]) {
       await expect.poll(() => step(page)).toBe(stepTwo);
-      expect(await navLinks(page)).toEqual(['Journey map', 'Outline', 'Priorities', 'Review']);
+      expect(await navLinks(page)).toEqual(['Journey map', 'Outline', 'Priorities', 'Review', 'History']);
       expect(await nav(page).getByRole('link', { name: 'Journey map' }).getAttribute('aria-current')).toBe('page');
     }
     // Only the facilitator moves the board between steps.
@@ -111,7 +111,7 @@ describe.each(viewports)('the method’s steps and parts on $name', (viewport) =
     for (const page of [fayPage, samPage]) {
       await expect.poll(() => step(page)).toBe(stepThree);
       await expect.poll(() => heard(page)).toContain('The board has moved to step 3 of 5: Agreeing what matters most, together.');
-      expect(await navLinks(page)).toEqual(['Priorities', 'Journey map', 'Outline', 'Review']);
+      expect(await navLinks(page)).toEqual(['Priorities', 'Journey map', 'Outline', 'Review', 'History']);
       expect(await page.getByRole('link', { name: 'Go to the priorities' }).isVisible()).toBe(true);
     }
     await expect.poll(() => focused(fayPage)).toEqual({ tag: 'H2', text: stepThree });
@@ -126,7 +126,7 @@ describe.each(viewports)('the method’s steps and parts on $name', (viewport) =
     await waitUntil(() => phase() === 'gather', 'the step back reaches the server', 10_000);
     await expect.poll(() => step(samPage)).toBe(stepTwo);
     await expect.poll(() => heard(samPage)).toContain('The board has moved to step 2 of 5: Sharing experiences.');
-    expect(await navLinks(samPage)).toEqual(['Journey map', 'Outline', 'Priorities', 'Review']);
+    expect(await navLinks(samPage)).toEqual(['Journey map', 'Outline', 'Priorities', 'Review', 'History']);
 
     // Targets are at least 44 px; axe finds nothing on the map with the step open and the question asked.
     await tabTo(fayPage, moveOn);

@@ -230,7 +230,7 @@ describe.each(viewports)('priority areas on $name', (viewport) => {
     );
     expect(await area(samPage, knowing).locator('.priority-area__history').textContent()).toBe(`Considered ${today}, shortlisted ${today}, agreed ${today} by Fay.`);
     expect(await area(fayPage, knowing).locator('.priority-area__history').textContent()).toBe(`Considered ${today}, shortlisted ${today}, agreed ${today} by you.`);
-    expect(await samPage.getByRole('navigation', { name: 'Parts of this board' }).getByRole('link').allTextContents()).toEqual(['Priorities', 'Journey map', 'Outline', knowing, home, 'Review']);
+    expect(await samPage.getByRole('navigation', { name: 'Parts of this board' }).getByRole('link').allTextContents()).toEqual(['Priorities', 'Journey map', 'Outline', knowing, home, 'Review', 'History']);
 
     // The group: Fay ticks Cy and Sam from the board's members, by keyboard; each tick is saved and said.
     await tabTo(fayPage, `Choose the group for ${knowing}`);
@@ -280,7 +280,7 @@ describe.each(viewports)('priority areas on $name', (viewport) => {
     // In co-design the areas come first, and the step leads to the first agreed area's action plan.
     boardTypes(watcher.doc).meta.set('phase', 'co-design');
     const parts = samPage.getByRole('navigation', { name: 'Parts of this board' }).getByRole('link');
-    await expect.poll(() => parts.allTextContents()).toEqual([knowing, home, ...Array.from({ length: 6 }, (_, i) => `Area ${i + 1}`), 'Priorities', 'Journey map', 'Outline', 'Review']);
+    await expect.poll(() => parts.allTextContents()).toEqual([knowing, home, ...Array.from({ length: 6 }, (_, i) => `Area ${i + 1}`), 'Priorities', 'Journey map', 'Outline', 'Review', 'History']);
     await tabTo(samPage, 'Go to the action plans');
     await samPage.keyboard.press('Enter');
     await expect.poll(() => new URL(samPage.url()).searchParams.get('area')).toBe(byTitle(knowing)?.id);

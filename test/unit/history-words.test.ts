@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { boardTypes, initBoardDocument, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { readHistoryBoard, type HistoryBoard } from '../../shared/history.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
-import { changesSince } from '../../client/src/board/history/changes-since.ts';
+import { changesSince, stageChanged } from '../../client/src/board/history/changes-since.ts';
 import { agoInWords, dayAndTime, whenInWords } from '../../client/src/board/history/history-dates.ts';
 import { changesInWords, feelingsThen, momentMark, restoreWords, restoredWords, stageMark } from '../../client/src/board/history/history-words.ts';
 
@@ -63,6 +63,7 @@ describe('what changed since', () => {
     expect(changesInWords(changes, snapshot(doc))).toEqual([]);
     expect(momentMark(changes.moments.get('t1'))).toBeNull();
     expect(stageMark(changes.stages.get('s1'))).toBeNull();
+    expect(stageChanged(changes, snapshot(doc).stages[0]!)).toBe(false);
   });
 
   it('finds a changed story and name, a moved card, a renamed stage, a deleted card and stage, and what was added', () => {
@@ -91,7 +92,8 @@ describe('what changed since', () => {
     expect(momentMark(changes.moments.get('t3'))).toBe('Changed since: the stage it is in. It is now in “Getting there”.');
     expect(stageMark(changes.stages.get('s1'))).toBe('Renamed since: now called “Getting there”.');
     expect(stageMark(changes.stages.get('s2'))).toBe('Not on the board now.');
-    expect(changes.addedMoments).toEqual([{ id: 't4', title: 'Parking', stageTitle: 'Getting there' }]);
+    expect(changes.addedMoments).toEqual([{ id: 't4', title: 'Parking', stageId: 's1', stageTitle: 'Getting there' }]);
+    expect(then.stages.map((stage) => stageChanged(changes, stage))).toEqual([true, true]);
     expect(changesInWords(changes, then)).toEqual([
       'The stage “Arriving” is now called “Getting there”.',
       '1 stage added since: “Afterwards”.',

@@ -21,7 +21,7 @@ export interface ChangesSince {
   moments: ReadonlyMap<string, MomentChange>;
   /** On the board now, not in the version, in journey order. */
   addedStages: { id: string; title: string }[];
-  addedMoments: { id: string; title: string; stageTitle: string }[];
+  addedMoments: { id: string; title: string; stageId: string; stageTitle: string }[];
   boardRenamed: boolean;
   purposeChanged: boolean;
   /** Whether anything at all differs. */
@@ -58,7 +58,7 @@ export function changesSince(then: HistoryBoard, now: HistoryBoard): ChangesSinc
 
   const addedStages = now.stages.filter((stage) => !thenStageIds.has(stage.id)).map(({ id, title }) => ({ id, title }));
   const addedMoments = now.stages.flatMap((stage) =>
-    stage.touchpoints.filter((moment) => !thenMomentIds.has(moment.id)).map((moment) => ({ id: moment.id, title: moment.title, stageTitle: stage.title })),
+    stage.touchpoints.filter((moment) => !thenMomentIds.has(moment.id)).map((moment) => ({ id: moment.id, title: moment.title, stageId: stage.id, stageTitle: stage.title })),
   );
   const boardRenamed = !same(then.title, now.title);
   const purposeChanged = !same(then.purpose, now.purpose);
@@ -70,4 +70,13 @@ export function changesSince(then: HistoryBoard, now: HistoryBoard): ChangesSinc
     [...stages.values()].some((change) => change.kind !== 'same') ||
     [...moments.values()].some((change) => change.kind !== 'same');
   return { stages, moments, addedStages, addedMoments, boardRenamed, purposeChanged, any };
+}
+
+/** Whether putting back a stage of the version would change anything: it, its moments then, or moments added to it since. */
+export function stageChanged(changes: ChangesSince, stage: HistoryBoard['stages'][number]): boolean {
+  return (
+    changes.stages.get(stage.id)?.kind !== 'same' ||
+    stage.touchpoints.some((moment) => changes.moments.get(moment.id)?.kind !== 'same') ||
+    changes.addedMoments.some((moment) => moment.stageId === stage.id)
+  );
 }

@@ -1,7 +1,7 @@
 /**
  * "Parts of this board" (issue 16): links to the journey map and, right after it, its text outline
  * (issue 17), the priorities, each agreed or shortlisted priority area by name (agreed first), and
- * the review. Every part is always here; the board's step only puts its own tools first
+ * the review, then the board's history (issue 17), always last. Every part is always here; the board's step only puts its own tools first
  * (phase-guide.ts: in co-design the areas, at the review the review). The link to the part shown
  * is marked `aria-current="page"`.
  */
@@ -42,6 +42,7 @@ export function MethodNav() {
             </Switch>
           )}
         </For>
+        {link({ kind: 'history', version: null }, () => 'History')}
       </ul>
     </nav>
   );

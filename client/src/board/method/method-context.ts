@@ -27,7 +27,8 @@ export interface Method extends MethodData {
   viewName(): string | null;
 }
 
-const viewKey = (view: MethodView): string => (view.kind === 'area' ? `area:${view.id}` : view.kind);
+const viewKey = (view: MethodView): string =>
+  view.kind === 'area' ? `area:${view.id}` : view.kind === 'history' ? `history:${view.version ?? ''}` : view.kind;
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
@@ -44,8 +45,8 @@ function focusView(): void {
 
 /** Follows the document and the address. Call inside the board page. */
 export function createMethod(doc: Y.Doc, boardId: string, announcer: Announcer): Method {
-  const [params] = useSearchParams<{ view?: string; area?: string }>();
-  const view = createMemo(() => readMethodView({ view: params.view, area: params.area }), undefined, {
+  const [params] = useSearchParams<{ view?: string; area?: string; version?: string }>();
+  const view = createMemo(() => readMethodView({ view: params.view, area: params.area, version: params.version }), undefined, {
     equals: (a, b) => viewKey(a) === viewKey(b),
   });
   createEffect(on(view, focusView, { defer: true }));
@@ -75,6 +76,7 @@ export function createMethod(doc: Y.Doc, boardId: string, announcer: Announcer):
       const search = new URLSearchParams();
       if (query.view !== undefined) search.set('view', query.view);
       if (query.area !== undefined) search.set('area', query.area);
+      if (query.version !== undefined) search.set('version', query.version);
       const text = search.toString();
       return text === '' ? path : `${path}?${text}`;
     },
@@ -85,6 +87,7 @@ export function createMethod(doc: Y.Doc, boardId: string, announcer: Announcer):
       if (current.kind === 'priorities') return 'Priorities';
       if (current.kind === 'review') return 'Review';
       if (current.kind === 'outline') return 'Outline';
+      if (current.kind === 'history') return 'History';
       return data.priority(current.id)?.title.trim() || 'Priority area';
     },
   };
