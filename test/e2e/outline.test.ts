@@ -25,7 +25,8 @@ import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { methodBoard, moments, scrollsSideways, smallTargets, viewPageOf, type MethodBoard } from '../support/method-board.ts';
 import type { SyncClient } from '../support/sync-client.ts';
-import type { TestPerson } from '../support/test-server.ts';
+import { api, type TestPerson } from '../support/test-server.ts';
+import { cardPausedWords } from '../../client/src/board/session/pause-words.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const fixture = useBrowserFixture();
@@ -224,6 +225,24 @@ describe.each(viewports)('the outline on $name', (viewport) => {
     expect(text).not.toContain(goneStage.title);
     expect(text).not.toMatch(/<[a-z]/i);
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Copy the outline');
+    await page.context().close();
+  });
+
+  it('takes the name and story boxes away while the facilitator pauses changes, with focus on why', async () => {
+    const { server, browser } = fixture;
+    const page = await viewPageOf(browser, server, board.people.sam, board.boardId, 'view=outline', viewport);
+    await tabTo(page, `Change name or story of “${home.title}”`);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('Touchpoint name');
+    const pause = async (action: 'pause-editing' | 'resume-editing') =>
+      expect((await api(server, `/api/boards/${board.boardId}/session`, { body: { action }, cookie: board.people.fay.cookie })).status).toBe(200);
+    await pause('pause-editing');
+    await expect.poll(() => focusedText(page)).toBe(cardPausedWords);
+    expect(await page.getByLabel('Touchpoint name').count()).toBe(0);
+    expect(await outline(page).getByRole('button', { name: /^Change name or story/ }).count()).toBe(0);
+    expect(await outline(page).getByRole('button', { name: /^Say how it felt/ }).count()).toBeGreaterThan(0);
+    await pause('resume-editing');
+    await expect.poll(() => outline(page).getByRole('button', { name: /^Change name or story/ }).count()).toBeGreaterThan(0);
     await page.context().close();
   });
 });
