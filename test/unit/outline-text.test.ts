@@ -6,14 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, initBoardDocument, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, initBoardDocument, newStage, newTouchpoint, participantKey, type FeelingScore } from '../../shared/board-document.ts';
 import { feelingStats } from '../../shared/feeling-stats.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { postComment } from '../../client/src/board/comments/comment-actions.ts';
 import { outlineText } from '../../client/src/board/outline/outline-text.ts';
 import { feelingsInWords } from '../../client/src/board/outline/outline-words.ts';
 
-const f = (score: number, words: string[] = []) => ({ score, words, at: 1 });
+const f = (score: FeelingScore, words: string[] = []) => ({ score, words, at: 1 });
 
 describe('feelings in words', () => {
   it('says the counts worst to best, then every word with how many picked it', () => {
