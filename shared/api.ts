@@ -263,6 +263,17 @@ export const withdrawStoryBody = z.strictObject({
   comments: z.boolean({ message: 'Say whether your comments go too: true or false.' }),
 });
 
+/** `POST /api/boards/:id/history/:versionId/restore` (shared/history.ts): what to put back as it was. */
+export const restoreBody = z.discriminatedUnion(
+  'what',
+  [
+    z.strictObject({ what: z.literal('touchpoint'), id: boardThingId }),
+    z.strictObject({ what: z.literal('stage'), id: boardThingId }),
+    z.strictObject({ what: z.literal('board') }),
+  ],
+  { message: 'Say what to put back: a touchpoint, a stage or the board.' },
+);
+
 export const voteActionBody = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('open'),

@@ -17,6 +17,8 @@ export const errorStatus = {
   /** A new comment's id is already another comment's. */
   id_taken: 409,
   last_facilitator: 409,
+  /** Putting back a moment from the board's history when its stage is not on the board now (restore the stage first). */
+  stage_gone: 409,
   /** A timer change when the board has no timer. */
   no_timer: 409,
   /** A dot, or a reveal, when no vote is open (issue 15). */

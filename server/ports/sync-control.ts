@@ -9,6 +9,7 @@ import type { CommentAction, CommentActionResult, CommentActor } from './comment
 import type { SessionAction, SessionActionResult, SessionActor } from './session-action.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from './vote-action.ts';
 import type { StoryActor, WithdrawStory, WithdrawStoryResult } from './story-action.ts';
+import type { HistoryAction, HistoryAnswer } from './board-history.ts';
 
 /** Which sockets to close when sessions end. */
 export interface SessionsEnded {
@@ -50,6 +51,8 @@ export interface BoardControl {
    * are out of the document and the stored board has been compacted and its freed pages forgotten.
    */
   withdrawStory(actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult>;
+  /** The board's history: its versions listed, one read, or a restore written as a new change (shared/history.ts). */
+  history(actor: StoryActor, action: HistoryAction): Promise<HistoryAnswer>;
   /**
    * The board was deleted (its rows already gone): closes its sockets with 4404, lets no one join
    * it again, and removes its stored document after every write of it already under way.

@@ -32,6 +32,7 @@ import { RoomRegistry } from '../sync/room-registry.ts';
 import { clientAssets } from './node-client-assets.ts';
 import { createNodeSync } from './node-sync.ts';
 import { nodeScrypt } from './node-scrypt.ts';
+import { sqlBoardHistory } from '../storage/libsql-board-history.ts';
 
 export interface NodeAppOptions {
   /** Environment variables (docs/configuration.md); default process.env. */
@@ -104,6 +105,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     writer,
     comments: (boardId) => sqlCommentRecords(db, boardId),
     votes: (boardId) => sqlVoteRecords(db, boardId),
+    history: (boardId) => sqlBoardHistory(db, boardId),
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,
     onTitleChange: (boardId, title) => void boards.setTitle(boardId, title.slice(0, boardTitleMaxLength)).catch(onError),

@@ -58,7 +58,7 @@ export function durableBoardLog(storage: DurableObjectStorage): BoardLog {
 }
 
 /** The exact bytes as an ArrayBuffer (a Uint8Array may be a view into a larger buffer). */
-function bytes(data: Uint8Array): ArrayBuffer {
+export function bytes(data: Uint8Array): ArrayBuffer {
   if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) return data.buffer;
   return data.slice().buffer as ArrayBuffer;
 }

@@ -37,6 +37,8 @@ import { deflateAnswer } from './worker-compression.ts';
 import { autoResponse, upgradedResponse, webSocketPair } from './worker-globals.ts';
 import { workerDatabase } from './worker-directory.ts';
 import type { WorkerEnv } from './worker-env.ts';
+import { durableBoardHistory } from './worker-board-history.ts';
+import type { HistoryAction, HistoryAnswer } from '../ports/board-history.ts';
 
 /** Headers with which the Worker entry hands an admitted socket to the board's object. */
 export const handoverHeaders = { board: 'x-common-ground-board', peer: 'x-common-ground-peer' } as const;
@@ -166,6 +168,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     return this.#hostFor(boardId).voteAction(actor, action);
   }
 
+  history(boardId: string, actor: StoryActor, action: HistoryAction): Promise<HistoryAnswer> {
+    return this.#hostFor(boardId).history(actor, action);
+  }
+
   withdrawStory(boardId: string, actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
     return this.#hostFor(boardId).withdrawStory(actor, request);
   }
@@ -204,6 +210,7 @@ export class BoardObject extends DurableObject<WorkerEnv> {
       activity: new ActivityStore(workerDatabase(this.env)),
       comments: durableCommentRecords(storage),
       votes: durableVoteRecords(storage),
+      history: durableBoardHistory(storage),
       verifyPeer: async (userId) => {
         const board = await this.#boards.getFor(boardId, userId);
         return board === undefined ? 'no_board' : board === null ? 'not_member' : board.access;

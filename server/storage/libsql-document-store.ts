@@ -80,6 +80,8 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           { sql: 'DELETE FROM comment_hidden_bodies WHERE board_id = ?', args: [boardId] },
           // ...and each person's dots in an open vote (libsql-vote-records.ts).
           { sql: 'DELETE FROM vote_dots WHERE board_id = ?', args: [boardId] },
+          // ...and its kept versions, its history (libsql-board-history.ts).
+          { sql: 'DELETE FROM board_versions WHERE board_id = ?', args: [boardId] },
         );
       }
       await db.batch(statements);

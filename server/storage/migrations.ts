@@ -201,6 +201,21 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 8,
+    name: "a board's kept versions, its history (issue 17)",
+    // Each the whole document at a moment (server/ports/board-history.ts), bounded in number by
+    // server/sync/history-keeping.ts; removed with the board's log.
+    statements: [
+      `CREATE TABLE board_versions (
+        board_id TEXT NOT NULL,
+        id TEXT NOT NULL,
+        taken_at INTEGER NOT NULL,
+        state BLOB NOT NULL,
+        PRIMARY KEY (board_id, id)
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

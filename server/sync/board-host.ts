@@ -23,7 +23,11 @@ import { runSessionAction } from './session-actions.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import type { VoteRecords } from '../ports/vote-records.ts';
 import { runVoteAction } from './vote-actions.ts';
-import { withdrawStory, type StoryActor, type WithdrawStory, type WithdrawStoryResult } from './story-withdrawal.ts';
+import { eraseStory, withdrawStory, type StoryActor, type WithdrawStory, type WithdrawStoryResult } from './story-withdrawal.ts';
+import type { BoardHistory, HistoryAction, HistoryAnswer } from '../ports/board-history.ts';
+import { readHistoryBoard } from '../../shared/history.ts';
+import { keepVersion, rewriteVersions, versionDoc, versionEvery } from './history-keeping.ts';
+import { restoreFrom, restoreRefusal, type RestoreOutcome } from './history-restore.ts';
 import { ActivityTracker } from './activity.ts';
 import { changedBy, MalformedMessageError, Room } from './room.ts';
 
@@ -67,6 +71,8 @@ export interface BoardHostOptions {
   comments: CommentRecords;
   /** Each person's dots in the board's open vote, kept by the server only (vote-actions.ts). */
   votes: VoteRecords;
+  /** The board's kept versions, its history (history-keeping.ts). */
+  history: BoardHistory;
   /** Called whenever the host may hold nothing any more (no socket, no room): Node forgets it. */
   onIdle?: () => void;
 }
@@ -106,6 +112,8 @@ export class BoardHost implements BoardControl {
   #serverActions: Promise<unknown> = Promise.resolve();
   /** Server-written changes under way: the room stays loaded for them. */
   #acting = 0;
+  /** Keeping a version and taking a withdrawn story out of the kept ones run one after another. */
+  #historyQueue: Promise<unknown> = Promise.resolve();
 
   constructor(options: BoardHostOptions) {
     this.#options = options;
@@ -151,6 +159,8 @@ export class BoardHost implements BoardControl {
           entry.room = room;
           room.join(socket, peer);
           this.#drain(entry);
+          // A board open for days keeps a version a day, when someone arrives.
+          this.#keepVersion(room, versionEvery).catch((error: unknown) => this.#options.onError(error));
         },
         (error: unknown) => this.#failedToLoad(entry, error),
       );
@@ -234,13 +244,64 @@ export class BoardHost implements BoardControl {
    */
   withdrawStory(actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
     return this.#serverAction(async (room) => {
-      const result = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, request);
-      if (!result.ok) return result;
+      const { erasure, ...result } = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, request);
+      if (!result.ok || erasure === undefined) return result;
+      await this.#inHistoryQueue(() => rewriteVersions(this.#options.history, (doc) => void eraseStory(doc, erasure)));
       await room.whenSaved();
       await room.compact();
       await this.#options.forgetPurged?.();
       return result;
     });
+  }
+
+  /**
+   * The board's history (shared/history.ts): its kept versions listed, one read as the map showed
+   * it, or a restore from one written into the live document as a new change (history-restore.ts).
+   */
+  history(actor: StoryActor, action: HistoryAction): Promise<HistoryAnswer> {
+    const history = this.#options.history;
+    const missing = { ok: false, code: 'not_found', message: 'That version of the board is not kept any more.' } as const;
+    if (action.kind === 'list') return history.list().then((versions) => ({ ok: true, kind: 'list', list: { versions } }));
+    if (action.kind === 'get') {
+      return history.get(action.versionId).then((version) => {
+        if (version === null) return missing;
+        const doc = versionDoc(version.state);
+        try {
+          return { ok: true, kind: 'get', version: { id: version.id, at: version.at, board: readHistoryBoard(doc) } };
+        } finally {
+          doc.destroy();
+        }
+      });
+    }
+    return this.#serverAction(async (room): Promise<HistoryAnswer> => {
+      const refusal = restoreRefusal(room.doc, actor, action.request);
+      if (refusal !== null) return refusal as HistoryAnswer;
+      const version = await history.get(action.versionId);
+      if (version === null) return missing;
+      const then = versionDoc(version.state);
+      let outcome = missing as RestoreOutcome;
+      try {
+        await room.writeAsServer((doc) => {
+          outcome = restoreFrom(doc, then, action.request, actor, this.#clock.now());
+        }, actor.userId);
+      } finally {
+        then.destroy();
+      }
+      if (!outcome.ok) return outcome;
+      return { ok: true, kind: 'restore', restored: { restored: outcome.restored, movedToRecentlyDeleted: outcome.movedToRecentlyDeleted } };
+    });
+  }
+
+  /** Keeps a version of the room's document when it changed since the newest (history-keeping.ts). */
+  #keepVersion(room: Room, olderThan = 0): Promise<unknown> {
+    return this.#inHistoryQueue(() => (room.deleted || room.cannotSave ? false : keepVersion(room.doc, this.#options.history, this.#clock.now(), () => crypto.randomUUID(), olderThan)));
+  }
+
+  #inHistoryQueue<T>(work: () => Promise<T> | T): Promise<T> {
+    const run = async () => await work();
+    const result = this.#historyQueue.then(run, run);
+    this.#historyQueue = result.catch(() => undefined);
+    return result;
   }
 
   /**
@@ -440,6 +501,8 @@ export class BoardHost implements BoardControl {
       .whenSaved()
       .then(() => (room.hasLogTail ? room.compact() : undefined))
       .then(() => (room.deleted || room.cannotSave ? undefined : this.#options.comments.keepOnly(new Set(room.doc.getMap('comments').keys()))))
+      // The end of a live session: the board as everyone left it is kept in its history.
+      .then(() => this.#keepVersion(room))
       .then(() => (room.contentPurged && !room.deleted ? this.#options.forgetPurged?.() : undefined))
       .catch((error: unknown) => {
         if (!room.cannotSave) this.#options.onError(error);

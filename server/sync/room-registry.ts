@@ -19,6 +19,7 @@ import type { DocumentWriter } from './document-writer.ts';
 import { groupedBoardLog } from './grouped-board-log.ts';
 import type { Room } from './room.ts';
 import type { StoryActor, WithdrawStory } from '../ports/story-action.ts';
+import type { BoardHistory, HistoryAction } from '../ports/board-history.ts';
 
 export type { PeerCheck, SyncConnection };
 
@@ -28,6 +29,8 @@ export interface RoomRegistryOptions {
   /** A board's comment records (what the server alone knows about its comments). */
   comments: (boardId: string) => CommentRecords;
   votes: (boardId: string) => VoteRecords;
+  /** Each board's kept versions (its history). */
+  history: (boardId: string) => BoardHistory;
   /** Compact a room's log after this many updates (default 500)... */
   compactAfterUpdates?: number;
   /** ...or this many bytes (default 1 MiB). */
@@ -101,6 +104,7 @@ export class RoomRegistry implements SyncControl {
       sessionAction: call((host, actor: SessionActor, action: SessionAction) => host.sessionAction(actor, action)),
       voteAction: call((host, actor: VoteActor, action: VoteAction) => host.voteAction(actor, action)),
       withdrawStory: call((host, actor: StoryActor, request: WithdrawStory) => host.withdrawStory(actor, request)),
+      history: call((host, actor: StoryActor, action: HistoryAction) => host.history(actor, action)),
       delete: call((host) => host.delete()),
     };
   }
@@ -114,6 +118,7 @@ export class RoomRegistry implements SyncControl {
         log: groupedBoardLog(boardId, options.store, options.writer),
         comments: options.comments(boardId),
         votes: options.votes(boardId),
+        history: options.history(boardId),
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,
         onTitleChange: options.onTitleChange && ((title) => options.onTitleChange!(boardId, title)),

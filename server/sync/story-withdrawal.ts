@@ -12,8 +12,9 @@
  * It works the same on a card in "Recently deleted". Removing is not yet forgetting: Yjs drops a
  * removed text's characters at once, but the board's stored log still holds the update that wrote
  * them. So the host compacts the board straight after (a snapshot without them, the log rows that
- * held them deleted) and has the database forget freed pages before it answers — by then the words
- * are in no table and, on a local file, not in its bytes. History (issue 17) never holds them.
+ * held them deleted), takes them out of every kept version of the board (its history) the same way,
+ * and has the database forget freed pages before it answers — by then the words are in no table
+ * and, on a local file, not in its bytes.
  *
  * Transport-free, like comment-actions.ts: the board's host runs it in its queue of server-written
  * changes, on Node and in the board's Durable Object alike.
@@ -28,48 +29,79 @@ import type { ServerWriter } from './comment-actions.ts';
 
 export type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
 
+/** What one withdrawal removes, wherever the board is read: the live document or a kept version. */
+export interface StoryErasure {
+  touchpointId: string;
+  storyteller: string | null;
+  feelings: boolean;
+  comments: boolean;
+  /** The storyteller's comments without a name (only the server knows them), read before any is forgotten. */
+  anonymous: ReadonlySet<string>;
+}
+
 /** Runs one withdrawal against the room's document; never throws for a person's mistake, only for failures. */
-export async function withdrawStory(doc: Y.Doc, write: ServerWriter, records: CommentRecords, actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
-  const { touchpoints, feelings, feelingsAfter, comments } = boardTypes(doc);
-  const touchpoint = touchpoints.get(request.touchpointId);
+export async function withdrawStory(
+  doc: Y.Doc,
+  write: ServerWriter,
+  records: CommentRecords,
+  actor: StoryActor,
+  request: WithdrawStory,
+): Promise<WithdrawStoryResult & { erasure?: StoryErasure }> {
+  const touchpoint = boardTypes(doc).touchpoints.get(request.touchpointId);
   if (!(touchpoint instanceof Y.Map)) return { ok: false, code: 'not_found', message: 'That moment is not on this board any more.' };
   if (!maySpeakForStory(touchpoint, actor.userId, canFacilitate(actor.access))) {
     return { ok: false, code: 'forbidden', message: 'Only the person who told this story, or someone who organises this board, can withdraw it.' };
   }
-  const storyteller = touchpoint.get('createdBy');
-  const feelingKey = typeof storyteller === 'string' ? participantKey(request.touchpointId, storyteller) : null;
-  const feelingMaps = request.feelings && feelingKey !== null ? [feelings, feelingsAfter].filter((map) => map.has(feelingKey)) : [];
-  const theirs = request.comments && typeof storyteller === 'string' ? await storytellersComments(comments, records, request.touchpointId, storyteller) : new Set<string>();
+  const createdBy = touchpoint.get('createdBy');
+  const storyteller = typeof createdBy === 'string' ? createdBy : null;
+  const anonymous = new Set(request.comments && storyteller !== null ? await records.anonymousCommentsOf(storyteller) : []);
+  const erasure: StoryErasure = { touchpointId: request.touchpointId, storyteller, feelings: request.feelings, comments: request.comments, anonymous };
+  let removed = { feelings: 0, comments: 0 };
+  await write(() => {
+    removed = eraseStory(doc, erasure);
+  });
+  // Their words, kept by the server for a hidden comment, and who wrote one without a name.
+  if (removed.comments > 0) await records.keepOnly(new Set(boardTypes(doc).comments.keys()));
+  return { ok: true, ...removed, erasure };
+}
+
+/**
+ * Removes a story (and, as asked, its storyteller's feelings and comments on that moment with the
+ * replies to them) from `doc`, in the caller's transaction. Returns how many feelings and comments
+ * went. Does nothing to a document without that touchpoint.
+ */
+export function eraseStory(doc: Y.Doc, erasure: StoryErasure): { feelings: number; comments: number } {
+  const { touchpoints, feelings, feelingsAfter, comments } = boardTypes(doc);
+  const touchpoint = touchpoints.get(erasure.touchpointId);
+  if (!(touchpoint instanceof Y.Map)) return { feelings: 0, comments: 0 };
+  const { storyteller } = erasure;
+  const feelingKey = storyteller !== null ? participantKey(erasure.touchpointId, storyteller) : null;
+  const feelingMaps = erasure.feelings && feelingKey !== null ? [feelings, feelingsAfter].filter((map) => map.has(feelingKey)) : [];
+  const theirs = erasure.comments && storyteller !== null ? storytellersComments(comments, erasure) : new Set<string>();
   // The replies to their comments go with them, as when a comment is deleted.
   const going = new Set(theirs);
   for (const [id, comment] of comments) {
     const parentId = comment instanceof Y.Map ? comment.get('parentId') : null;
     if (typeof parentId === 'string' && theirs.has(parentId)) going.add(id);
   }
-
-  await write(() => {
-    const story = touchpoint.get('story');
-    if (story instanceof Y.Text) story.delete(0, story.length);
-    else touchpoint.set('story', new Y.Text());
-    if (touchpoint.has('consent')) touchpoint.delete('consent');
-    for (const map of feelingMaps) map.delete(feelingKey!);
-    for (const id of going) comments.delete(id);
-  });
-  // Their words, kept by the server for a hidden comment, and who wrote one without a name.
-  if (going.size > 0) await records.keepOnly(new Set(comments.keys()));
-  return { ok: true, feelings: feelingMaps.length, comments: going.size };
+  const story = touchpoint.get('story');
+  if (story instanceof Y.Text) story.delete(0, story.length);
+  else touchpoint.set('story', new Y.Text());
+  if (touchpoint.has('consent')) touchpoint.delete('consent');
+  for (const map of feelingMaps) map.delete(feelingKey!);
+  for (const id of going) comments.delete(id);
+  return { feelings: feelingMaps.length, comments: going.size };
 }
 
 /** The storyteller's comments on this moment: theirs by name, and those the server knows they posted without one. */
-async function storytellersComments(comments: Y.Map<Y.Map<unknown>>, records: CommentRecords, touchpointId: string, storyteller: string): Promise<Set<string>> {
-  const anonymous = new Set(await records.anonymousCommentsOf(storyteller));
+function storytellersComments(comments: Y.Map<Y.Map<unknown>>, erasure: StoryErasure): Set<string> {
   const theirs = new Set<string>();
   for (const [id, comment] of comments) {
     if (!(comment instanceof Y.Map)) continue;
     const target = comment.get('target') as { type?: unknown; id?: unknown } | undefined;
-    if (target?.type !== 'touchpoint' || target.id !== touchpointId) continue;
+    if (target?.type !== 'touchpoint' || target.id !== erasure.touchpointId) continue;
     const authorId = comment.get('authorId');
-    if (authorId === storyteller || (authorId === null && anonymous.has(id))) theirs.add(id);
+    if (authorId === erasure.storyteller || (authorId === null && erasure.anonymous.has(id))) theirs.add(id);
   }
   return theirs;
 }
