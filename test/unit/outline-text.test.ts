@@ -50,7 +50,7 @@ describe('the outline as text', () => {
     const { stages, touchpoints, feelings } = boardTypes(doc);
     stages.push([newStage('s-arrive', 'Arriving'), newStage('s-empty', ''), newStage('s-gone', 'Deleted stage')]);
     const card = (id: string, stageId: string, order: string, title: string, story = '') =>
-      touchpoints.set(id, newTouchpoint({ id, stageId, order, title, story, createdBy: 'u-sam', createdAt: 1 }));
+      touchpoints.set(id, newTouchpoint({ id, stageId, order, title, story, consent: 'ready', createdBy: 'u-sam', createdAt: 1 }));
     // Out of order on purpose: the journey's order is by `order`.
     card('t-wait', 's-arrive', 'a1', 'Waiting', 'An hour on a hard chair.\nNobody said why.');
     card('t-desk', 's-arrive', 'a0', 'At the desk', 'Nobody looked up.');
@@ -125,5 +125,17 @@ describe('the outline as text', () => {
     const empty = new Y.Doc();
     initBoardDocument(empty, { title: '' });
     expect(outlineText(empty, 'b2', who)).toBe('Untitled board – Outline\n\nThis board has no stages yet.\n\nComments on the whole board: No comments yet.\n');
+  });
+
+  it('leaves a story out of the copy until its storyteller says it is ready to share', () => {
+    const doc = board();
+    const desk = boardTypes(doc).touchpoints.get('t-desk')!;
+    for (const consent of ['board-only', 'not-yet', undefined] as const) {
+      if (consent === undefined) desk.delete('consent');
+      else desk.set('consent', consent);
+      const text = outlineText(doc, 'b1', who);
+      expect(text).toContain('At the desk\nStory: Left out of copies: the person who told it has not said it is ready to share.\n');
+      expect(text).not.toContain('Nobody looked up.');
+    }
   });
 });

@@ -3,11 +3,13 @@
  * the moment of copying, in the order the outline shows it — each stage in journey order (what is
  * in "Recently deleted" left out, as shared/journey.ts reads it), its moments with their story,
  * feelings in words, dots once shown and comments (replies indented under the comment they
- * answer), the stage's comments, then the whole board's. Pure (no Solid, no DOM), so it is tested
+ * answer), the stage's comments, then the whole board's. A story whose storyteller has not said
+ * "Ready to share" is left out of the copy, in words, as it is from the PDF. Pure (no Solid, no DOM), so it is tested
  * with real Y.Docs; plain lines that paste into a report or an email as they are.
  */
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
+import { consentOf } from '../../../../shared/consent.ts';
 import { readThreads, targetKey, type CommentInfo, type CommentTarget } from '../../../../shared/comment-read.ts';
 import { stageName, touchpointName } from '../../../../shared/curve-words.ts';
 import { readJourney } from '../../../../shared/journey.ts';
@@ -64,7 +66,9 @@ export function outlineText(doc: Y.Doc, boardId: string, who: (userId: string) =
       const touchpoint = touchpoints.get(row.touchpointId) as Y.Map<unknown>;
       const story = text(touchpoint.get('story')).trim();
       lines.push('', touchpointName(text(touchpoint.get('title'))));
-      lines.push(`${outlineWords.storyLabel}: ${story === '' ? outlineWords.noStory : indentRest(story, '  ')}`);
+      // A copy goes into reports: only a story its storyteller said is ready to share (shared/consent.ts).
+      const shared = story === '' ? outlineWords.noStory : consentOf(touchpoint) === 'ready' ? indentRest(story, '  ') : outlineWords.storyLeftOut;
+      lines.push(`${outlineWords.storyLabel}: ${shared}`);
       lines.push(`${outlineWords.feelingsLabel}: ${feelingsInWords(row.stats)}`);
       if (dots.size > 0) lines.push(`${outlineWords.dotsLabel}: ${cardTotalWords(dots.get(row.touchpointId) ?? 0)}`);
       commentsOn({ type: 'touchpoint', id: row.touchpointId }, outlineWords.commentsLabel, true);

@@ -25,6 +25,8 @@ export const outlineWords = {
   noStages: 'This board has no stages yet.',
   noMoments: 'No moments in this stage yet.',
   noStory: 'No story yet.',
+  /** In a copy, in place of a story not agreed for sharing. */
+  storyLeftOut: 'Left out of copies: the person who told it has not said it is ready to share.',
   noComments: 'No comments yet.',
   storyLabel: 'Story',
   feelingsLabel: 'Feelings',
