@@ -31,7 +31,17 @@ function MomentCard(props: { id: string; place: MomentPlace; reader: Reader }) {
   const stats = () => board.curve.rows.find((row) => row.touchpointId === props.id)?.stats;
   const headingId = `easy-moment-${props.id}`;
   return (
-    <article class="easy-moment" aria-labelledby={headingId} data-touchpoint-id={props.id} onFocusIn={() => board.presence.setFocus(props.id)}>
+    <article
+      class="easy-moment"
+      aria-labelledby={headingId}
+      data-touchpoint-id={props.id}
+      // Others see where this person is, as on the whole map (TouchpointCard.tsx).
+      onFocusIn={() => board.presence.setFocus(props.id)}
+      onFocusOut={(event) => {
+        const next = event.relatedTarget;
+        if (!(next instanceof Node) || !event.currentTarget.contains(next)) board.presence.setFocus(null);
+      }}
+    >
       <p class="easy-moment__place">{placeWords(props.place)}</p>
       <h3 id={headingId} class="easy-moment__title">
         {title().trim() || 'This moment has no name yet'}
