@@ -1,0 +1,259 @@
+/**
+ * Easy read in Chromium (issue 17), by keyboard alone, at 390×844 and 1366×768. Bo may comment;
+ * Fay's stock client made the journey (Referral: one moment; Waiting list: none yet; Outpatients:
+ * two) and Sam said from his own device how the waiting room felt. Bo turns on "Easy read" in the
+ * toolbar: text and controls grow (measured against the same page without it), and the map shows
+ * one moment at a time with where it is in words. "Back" at the start and "Next" at the end stay
+ * put and say why; in between the new place is said, across stages, and focus stays on the
+ * button. Bo gives a feeling by keyboard and Fay's stock client sees it under his own id; everyone's
+ * feelings show as lines with faces. "Read this to me" hands the moment's words to the browser's
+ * own speechSynthesis (watched, not replaced, by wrapping speechSynthesis.speak before the page
+ * loads); a browser without speech shows no such button. The setting survives a reload, the whole
+ * map is one button away, nothing scrolls sideways, and axe finds nothing with it on.
+ */
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { axeViolations } from '../support/axe.ts';
+import { contextFor, openBoard } from '../support/board-page.ts';
+import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { tabTo } from '../support/keyboard.ts';
+import { addMember } from '../support/members.ts';
+import { scrollsSideways } from '../support/method-board.ts';
+import { createBoard, signUp, type TestPerson } from '../support/test-server.ts';
+import { waitUntil } from '../support/wait.ts';
+
+const fixture = useBrowserFixture();
+
+const viewports = [
+  { name: 'a phone', width: 390, height: 844 },
+  { name: 'a laptop', width: 1366, height: 768 },
+];
+
+const letter = { id: 'tp-the-letter', stageId: 'stage-referral', title: 'The letter comes', story: 'It said to ring a number nobody answered.' };
+const waiting = { id: 'tp-waiting-room', stageId: 'stage-clinic', title: 'Waiting room', story: 'Nobody told us how long it would be.' };
+const desk = { id: 'tp-at-the-desk', stageId: 'stage-clinic', title: 'At the desk', story: 'The nurse knew my name.' };
+
+const heard = async (page: Page) => (await page.locator('[aria-live="polite"]:not([role="status"])').allTextContents()).map((text) => text.trim());
+const hasFocus = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+/** The words handed to speechSynthesis.speak so far (recorded by the wrapper added before the page loads). */
+const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spokenWords?: string[] }).spokenWords ?? []);
+/** Controls in `selector` smaller than `size` px either way (a radio button's target is its label). */
+const smallerThan = (page: Page, selector: string, size: number): Promise<string[]> =>
+  page.evaluate(
+    ({ scope, size }) => {
+      const small: string[] = [];
+      for (const element of document.querySelectorAll<HTMLElement>(`${scope} button, ${scope} select, ${scope} input, ${scope} textarea`)) {
+        if (element.closest('.visually-hidden') !== null) continue;
+        const box = element.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        const choice = element instanceof HTMLInputElement && (element.type === 'radio' || element.type === 'checkbox');
+        const target = choice ? (element.closest('label')?.getBoundingClientRect() ?? box) : box;
+        if (target.height < size || target.width < size) small.push(`${element.tagName.toLowerCase()} “${element.textContent?.trim()}” ${Math.round(target.width)}×${Math.round(target.height)}`);
+      }
+      return small;
+    },
+    { scope: selector, size },
+  );
+const sizes = (page: Page) =>
+  page.evaluate(() => ({
+    root: parseFloat(getComputedStyle(document.documentElement).fontSize),
+    shortcuts: [...document.querySelectorAll('button')].find((button) => button.textContent?.includes('Keyboard shortcuts'))!.getBoundingClientRect().height,
+  }));
+
+async function journeyBoard() {
+  const { server } = fixture;
+  const fay = await signUp(server, 'Fay Adams');
+  const sam = await signUp(server, 'Sam Okoro');
+  const bo = await signUp(server, 'Bo Lind');
+  const boardId = await createBoard(server, fay, 'Outpatients clinic');
+  await addMember(server.libsqlUrl, boardId, sam.id, 'comment');
+  await addMember(server.libsqlUrl, boardId, bo.id, 'comment');
+  const watcher = fixture.nodeClient(boardId, fay);
+  const samClient = fixture.nodeClient(boardId, sam);
+  await Promise.all([watcher.synced, samClient.synced]);
+  const { stages, touchpoints } = boardTypes(watcher.doc);
+  watcher.doc.transact(() => {
+    stages.push([newStage('stage-referral', 'Referral'), newStage('stage-waiting-list', 'Waiting list'), newStage('stage-clinic', 'Outpatients')]);
+    [letter, waiting, desk].forEach((moment, i) => {
+      touchpoints.set(moment.id, newTouchpoint({ ...moment, order: `a${i}`, createdBy: fay.id, createdAt: Date.now() }));
+    });
+  });
+  // Sam says from his own device how the waiting room felt.
+  await waitUntil(() => boardTypes(samClient.doc).touchpoints.has(waiting.id), 'the journey reaches Sam', 10_000);
+  boardTypes(samClient.doc).feelings.set(participantKey(waiting.id, sam.id), { score: -1, words: ['rushed'], at: Date.now() });
+  await waitUntil(() => boardTypes(watcher.doc).feelings.size === 1, 'Sam’s feeling reaches Fay', 10_000);
+  return { boardId, bo, watcher };
+}
+
+/** `person`'s browser at `viewport`, with speechSynthesis.speak watched (the real one still speaks). */
+async function watchedContext(person: TestPerson, viewport: { width: number; height: number }): Promise<BrowserContext> {
+  const context = await contextFor(fixture.browser, fixture.server, person, viewport);
+  await context.addInitScript(() => {
+    if (!('speechSynthesis' in window)) return;
+    const record = window as unknown as { spokenWords: string[] };
+    record.spokenWords = [];
+    const speak = speechSynthesis.speak.bind(speechSynthesis);
+    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
+      record.spokenWords.push(utterance.text);
+      speak(utterance);
+    };
+  });
+  return context;
+}
+
+async function livePage(context: BrowserContext, boardId: string): Promise<Page> {
+  const page = await openBoard(context, boardId);
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+describe.each(viewports)('easy read on $name', (viewport) => {
+  it('shows one moment at a time by keyboard, with its place in words, feelings with faces, reading aloud, and remembers it on this device', async () => {
+    const { boardId, bo, watcher } = await journeyBoard();
+    const context = await watchedContext(bo, viewport);
+    const page = await livePage(context, boardId);
+    await page.getByRole('heading', { name: letter.title }).waitFor();
+    const before = await sizes(page);
+    expect(await page.locator('.easy-moment').count()).toBe(0);
+
+    // The switch, in the toolbar, by keyboard.
+    await tabTo(page, 'Easy read');
+    const toggle = page.getByRole('button', { name: 'Easy read' });
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    expect(await toggle.evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toContain('on this device');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => heard(page)).toContain('Easy read is on, on this device. The map shows one moment at a time.');
+    expect(await hasFocus(toggle)).toBe(true);
+
+    // Bigger text and controls than the same page without it.
+    const moment = page.locator('.easy-moment');
+    await expect.poll(() => moment.count()).toBe(1);
+    const after = await sizes(page);
+    expect(after.root / before.root).toBeGreaterThanOrEqual(1.2);
+    expect(after.shortcuts).toBeGreaterThanOrEqual(56);
+    expect(after.shortcuts).toBeGreaterThan(before.shortcuts);
+    expect(await smallerThan(page, '.easy-moment', 56)).toEqual([]);
+    expect(await smallerThan(page, '.easy-moment__buttons', 56)).toEqual([]);
+    expect(await smallerThan(page, '.board-toolbar', 56)).toEqual([]);
+
+    // One moment, where it is in words; the whole map's cards are not drawn.
+    const place = page.locator('.easy-moment__place');
+    expect(await place.textContent()).toBe('Stage 1 of 3: Referral · Moment 1 of 3');
+    expect(await moment.getByRole('heading', { level: 3 }).textContent()).toBe(letter.title);
+    expect(await moment.locator('.easy-moment__story').textContent()).toBe(letter.story);
+    expect(await page.locator('.touchpoint').count()).toBe(0);
+
+    // "Back" at the start stays put and says why.
+    const back = page.getByRole('button', { name: 'Back', exact: true });
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    expect(await back.getAttribute('aria-disabled')).toBe('true');
+    expect(await back.evaluate((button) => document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent)).toBe('This is the first moment. There is nothing before it.');
+    await tabTo(page, /Back$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heard(page)).toContain('This is the first moment. There is nothing before it.');
+    expect(await place.textContent()).toBe('Stage 1 of 3: Referral · Moment 1 of 3');
+    // axe with "Back" unavailable and its reason shown.
+    expect(await axeViolations(page)).toEqual([]);
+
+    // "Next", past the stage with no moments yet; the place is said and focus stays on "Next".
+    await tabTo(page, /^Next/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => place.textContent()).toBe('Stage 3 of 3: Outpatients · Moment 2 of 3');
+    await expect.poll(() => heard(page)).toContain('Stage 3 of 3: Outpatients. Moment 2 of 3: Waiting room.');
+    expect(await moment.getByRole('heading', { level: 3 }).textContent()).toBe(waiting.title);
+    expect(await hasFocus(next)).toBe(true);
+    expect(await back.getAttribute('aria-disabled')).toBe('false');
+
+    // Everyone's feelings as lines, a face beside each.
+    const lines = moment.locator('.felt-faces__line');
+    expect(await lines.allTextContents()).toEqual(['1 person felt bad']);
+    expect(await lines.locator('svg.feeling-face').getAttribute('data-score')).toBe('-1');
+
+    // Bo says how it felt, by keyboard: Good. Fay's stock client sees it under his own id.
+    await tabTo(page, 'Very bad');
+    expect(await page.evaluate(() => document.activeElement?.closest('.easy-moment')?.querySelector('h3')?.textContent)).toBe(waiting.title);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await waitUntil(() => boardTypes(watcher.doc).feelings.get(participantKey(waiting.id, bo.id))?.score === 1, 'Bo’s feeling reaches the server', 10_000);
+    await expect.poll(() => lines.allTextContents()).toEqual(['1 person felt bad', '1 person felt good']);
+    expect(await lines.locator('svg.feeling-face').evaluateAll((faces) => faces.map((face) => face.getAttribute('data-score')))).toEqual(['-1', '1']);
+
+    // "Read this to me": the moment's words go to the browser's speech, only when asked.
+    expect(await spoken(page)).toEqual([]);
+    await tabTo(page, /Read this to me$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => spoken(page)).toEqual([
+      `Stage 3 of 3: Outpatients. Moment 2 of 3. ${waiting.title}. ${waiting.story} How people felt: 1 person felt bad. 1 person felt good. Words people chose: rushed.`,
+    ]);
+
+    // To the end: "Next" there stays put and says why; "Back" goes back.
+    await tabTo(page, /^Next/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heard(page)).toContain('Stage 3 of 3: Outpatients. Moment 3 of 3: At the desk.');
+    expect(await place.textContent()).toBe('Stage 3 of 3: Outpatients · Moment 3 of 3');
+    expect(await next.getAttribute('aria-disabled')).toBe('true');
+    expect(await hasFocus(next)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heard(page)).toContain('This is the last moment. There is nothing after it.');
+    expect(await place.textContent()).toBe('Stage 3 of 3: Outpatients · Moment 3 of 3');
+    await page.keyboard.press('Shift+Tab');
+    expect(await hasFocus(back)).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => heard(page)).toContain('Stage 3 of 3: Outpatients. Moment 2 of 3: Waiting room.');
+    expect(await hasFocus(back)).toBe(true);
+
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Kept on this device: after a reload it is still on.
+    await page.reload();
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await expect.poll(() => page.locator('.easy-moment__place').textContent()).toBe('Stage 1 of 3: Referral · Moment 1 of 3');
+    expect(await page.getByRole('button', { name: 'Easy read' }).getAttribute('aria-pressed')).toBe('true');
+    expect((await sizes(page)).root / before.root).toBeGreaterThanOrEqual(1.2);
+
+    // The whole map, one button away; its cards show everyone's feelings with faces too.
+    await tabTo(page, 'Show the whole map');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.touchpoint').count()).toBe(3);
+    expect(await page.locator('.easy-moment').count()).toBe(0);
+    const switchBack = page.getByRole('button', { name: 'Show one moment at a time' });
+    expect(await hasFocus(switchBack)).toBe(true);
+    expect(await page.locator(`[data-touchpoint-id="${waiting.id}"] .felt-faces__line`).allTextContents()).toEqual(['1 person felt bad', '1 person felt good']);
+    expect(await scrollsSideways(page)).toBe(false);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.easy-moment').count()).toBe(1);
+
+    // Off again: the usual sizes and the whole map.
+    await tabTo(page, /Easy read$/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.touchpoint').count()).toBe(3);
+    expect((await sizes(page)).root).toBe(before.root);
+    await context.close();
+  }, 150_000);
+});
+
+describe('easy read where the browser cannot speak', () => {
+  it('offers no "Read this to me"', async () => {
+    const { boardId, bo } = await journeyBoard();
+    const context = await contextFor(fixture.browser, fixture.server, bo, viewports[0]);
+    await context.addInitScript(() => {
+      // Where the browser keeps it (on the window itself in Chromium).
+      delete (window as { speechSynthesis?: unknown }).speechSynthesis;
+      delete (Window.prototype as { speechSynthesis?: unknown }).speechSynthesis;
+      delete (window as { SpeechSynthesisUtterance?: unknown }).SpeechSynthesisUtterance;
+    });
+    const page = await livePage(context, boardId);
+    expect(await page.evaluate(() => 'speechSynthesis' in window)).toBe(false);
+    await tabTo(page, 'Easy read');
+    await page.keyboard.press('Enter');
+    await page.locator('.easy-moment').waitFor();
+    expect(await page.locator('.easy-moment__place').textContent()).toBe('Stage 1 of 3: Referral · Moment 1 of 3');
+    expect(await page.getByRole('button', { name: /Read this to me|Stop reading/ }).count()).toBe(0);
+    await context.close();
+  }, 90_000);
+});
