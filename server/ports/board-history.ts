@@ -19,6 +19,8 @@ export interface BoardHistory {
   get(id: string): Promise<StoredVersion | null>;
   /** The newest version, or null. */
   latest(): Promise<StoredVersion | null>;
+  /** When the newest version was kept, without its state (asked at every join); null when none. */
+  newestAt(): Promise<number | null>;
   add(version: StoredVersion): Promise<void>;
   /** Writes a version's state again (a withdrawn story taken out of it). */
   replace(id: string, state: Uint8Array): Promise<void>;

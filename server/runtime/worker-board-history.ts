@@ -28,6 +28,10 @@ export function durableBoardHistory(storage: DurableObjectStorage): BoardHistory
       const rows = sql.exec<Row>('SELECT id, taken_at, state FROM board_versions ORDER BY taken_at DESC, id DESC LIMIT 1').toArray();
       return rows[0] ? versionOf(rows[0]) : null;
     },
+    async newestAt() {
+      const at = sql.exec<{ at: number | null }>('SELECT MAX(taken_at) AS at FROM board_versions').one().at;
+      return at === null ? null : Number(at);
+    },
     add({ id, at, state }) {
       sql.exec('INSERT INTO board_versions (id, taken_at, state) VALUES (?, ?, ?)', id, at, bytes(state));
       return written(undefined);

@@ -21,6 +21,11 @@ export function sqlBoardHistory(db: SqlDatabase, boardId: string): BoardHistory 
       const { rows } = await db.execute({ sql: 'SELECT id, taken_at, state FROM board_versions WHERE board_id = ? ORDER BY taken_at DESC, id DESC LIMIT 1', args: [boardId] });
       return rows[0] ? versionOf(rows[0]) : null;
     },
+    async newestAt() {
+      const { rows } = await db.execute({ sql: 'SELECT MAX(taken_at) AS at FROM board_versions WHERE board_id = ?', args: [boardId] });
+      const at = rows[0]?.['at'];
+      return typeof at === 'number' || typeof at === 'bigint' ? Number(at) : null;
+    },
     async add({ id, at, state }) {
       await db.execute({ sql: 'INSERT INTO board_versions (board_id, id, taken_at, state) VALUES (?, ?, ?, ?)', args: [boardId, id, at, state] });
     },

@@ -28,6 +28,7 @@ import type { BoardHistory, HistoryAction, HistoryAnswer } from '../ports/board-
 import { readHistoryBoard } from '../../shared/history.ts';
 import { keepVersion, rewriteVersions, versionDoc, versionEvery } from './history-keeping.ts';
 import { restoreFrom, restoreRefusal, type RestoreOutcome } from './history-restore.ts';
+import { purgeFromVersion } from './purge-deleted.ts';
 import { ActivityTracker } from './activity.ts';
 import { changedBy, MalformedMessageError, Room } from './room.ts';
 
@@ -297,6 +298,13 @@ export class BoardHost implements BoardControl {
     return this.#inHistoryQueue(() => (room.deleted || room.cannotSave ? false : keepVersion(room.doc, this.#options.history, this.#clock.now(), () => crypto.randomUUID(), olderThan)));
   }
 
+  /** Takes what the room removed for good out of every kept version (purge-deleted.ts). */
+  #purgeFromHistory(room: Room): Promise<unknown> {
+    const ids = room.takePurgedIds();
+    if (ids.size === 0) return Promise.resolve();
+    return this.#inHistoryQueue(() => rewriteVersions(this.#options.history, (doc) => purgeFromVersion(doc, ids)));
+  }
+
   #inHistoryQueue<T>(work: () => Promise<T> | T): Promise<T> {
     const run = async () => await work();
     const result = this.#historyQueue.then(run, run);
@@ -501,8 +509,10 @@ export class BoardHost implements BoardControl {
       .whenSaved()
       .then(() => (room.hasLogTail ? room.compact() : undefined))
       .then(() => (room.deleted || room.cannotSave ? undefined : this.#options.comments.keepOnly(new Set(room.doc.getMap('comments').keys()))))
-      // The end of a live session: the board as everyone left it is kept in its history.
+      // The end of a live session: the board as everyone left it is kept in its history; what was
+      // removed for good meanwhile goes from the versions kept before.
       .then(() => this.#keepVersion(room))
+      .then(() => this.#purgeFromHistory(room))
       .then(() => (room.contentPurged && !room.deleted ? this.#options.forgetPurged?.() : undefined))
       .catch((error: unknown) => {
         if (!room.cannotSave) this.#options.onError(error);

@@ -61,9 +61,13 @@ export function versionsToDrop(entries: readonly HistoryEntry[], now: number): s
  * was kept.
  */
 export async function keepVersion(doc: Y.Doc, history: BoardHistory, now: number, newId: () => string, olderThan = 0): Promise<boolean> {
+  // "Older than": only a board that already has a version (the first is kept when everyone leaves),
+  // asked first without reading the version itself — this runs at every join.
+  if (olderThan > 0) {
+    const newest = await history.newestAt();
+    if (newest === null || now - newest < olderThan) return false;
+  }
   const latest = await history.latest();
-  // "Older than": only a board that already has a version (the first is kept when everyone leaves).
-  if (olderThan > 0 && (latest === null || now - latest.at < olderThan)) return false;
   if (!changedSince(doc, latest)) return false;
   await history.add({ id: newId(), at: now, state: Y.encodeStateAsUpdate(doc) });
   await history.remove(versionsToDrop(await history.list(), now));

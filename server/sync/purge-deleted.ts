@@ -62,15 +62,35 @@ export function stampDeletionTimes(doc: Y.Doc, ids: readonly string[], now: numb
 }
 
 /**
- * Calls `onPurge` after any transaction — the server's expiry or a facilitator's "Empty recently
- * deleted" — that removed an entry together with what it hid. Restoring removes an entry too, but
- * its stage or touchpoint is still there.
+ * Calls `onPurge` with the id of each entry a transaction — the server's expiry or a facilitator's
+ * "Empty recently deleted" — removed together with what it hid. Restoring removes an entry too,
+ * but its stage or touchpoint is still there.
  */
-export function watchPurges(doc: Y.Doc, onPurge: () => void): void {
+export function watchPurges(doc: Y.Doc, onPurge: (id: string) => void): void {
   boardTypes(doc).deleted.observe((event) => {
     for (const [id, change] of event.changes.keys) {
       if (change.action !== 'delete') continue;
-      if (!hasContent(doc, { id, kind: 'stage' }) && !hasContent(doc, { id, kind: 'touchpoint' })) return onPurge();
+      if (!hasContent(doc, { id, kind: 'stage' }) && !hasContent(doc, { id, kind: 'touchpoint' })) onPurge(id);
     }
   });
+}
+
+/**
+ * Takes what was purged (`ids`: stages and touchpoints removed for good) out of a kept version of
+ * the board, which may still show them, or hold them in its own "Recently deleted": in that
+ * version's transaction, as the live purge did.
+ */
+export function purgeFromVersion(doc: Y.Doc, ids: ReadonlySet<string>): void {
+  const { deleted } = boardTypes(doc);
+  const there = [...ids].filter((id) => hasContent(doc, { id, kind: 'stage' }) || hasContent(doc, { id, kind: 'touchpoint' }) || deleted.has(id));
+  if (there.length === 0) return;
+  for (const id of there) {
+    if (!deleted.has(id)) {
+      const entry = new Y.Map<unknown>();
+      entry.set('id', id);
+      entry.set('kind', hasContent(doc, { id, kind: 'stage' }) ? 'stage' : 'touchpoint');
+      deleted.set(id, entry);
+    }
+  }
+  purgeDeleted(doc, there, null);
 }

@@ -132,6 +132,8 @@ export class Room {
   #deleted = false;
   #cannotSave = false;
   #contentPurged = false;
+  /** Stages and touchpoints removed for good while loaded, to take out of the board's kept versions too. */
+  readonly #purgedIds = new Set<string>();
   #tailUpdates: number;
   #tailBytes: number;
   #compaction: Promise<void> | null = null;
@@ -162,7 +164,10 @@ export class Room {
     this.#tailBytes = options.stored.updateBytes;
     this.doc.on('update', this.#onDocumentUpdate);
     // What was deleted 30 days ago goes for good now, written and relayed like any change.
-    watchPurges(this.doc, () => (this.#contentPurged = true));
+    watchPurges(this.doc, (id) => {
+      this.#contentPurged = true;
+      this.#purgedIds.add(id);
+    });
     this.#clock = options.clock ?? systemClock;
     purgeExpiredDeletions(this.doc, this.#clock.now(), purgeOrigin);
     if (dropPersonalDots(this.doc, purgeOrigin) > 0) this.#contentPurged = true;
@@ -222,6 +227,13 @@ export class Room {
    */
   get contentPurged(): boolean {
     return this.#contentPurged;
+  }
+
+  /** Takes the ids of stages and touchpoints removed for good since last asked. */
+  takePurgedIds(): Set<string> {
+    const ids = new Set(this.#purgedIds);
+    this.#purgedIds.clear();
+    return ids;
   }
 
   /** True once the room could not save and was given up (see {@link RoomOptions.onCannotSave}). */

@@ -20,7 +20,7 @@ import { roundTrip, setUpBoard, syncedClient, type Cast } from '../support/guard
 import { cellsContaining, filesContaining } from '../support/stored-bytes.ts';
 import type { SyncClient } from '../support/sync-client.ts';
 import { targets, type Target } from '../support/targets.ts';
-import { api, type TestPerson, type TestServer } from '../support/test-server.ts';
+import { api, startTestServer, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const story = (doc: Y.Doc, id: string) => String(boardTypes(doc).touchpoints.get(id)?.get('story') ?? '');
@@ -172,5 +172,44 @@ describe.each(targets)('the board’s history on %s', (target) => {
       expect(await cellsContaining(libsqlUrl, phrase)).toEqual([]);
       expect(await filesContaining(libsqlUrl, phrase)).toEqual([]);
     }
+  });
+});
+
+describe('the board’s history while a board stays open for days (Node, a clock the test moves)', () => {
+  let now = Date.UTC(2026, 11, 2, 9);
+  let server: TestServer;
+  const open: SyncClient[] = [];
+  beforeAll(async () => {
+    server = await startTestServer({ clock: { now: () => now } });
+  }, 120_000);
+  afterAll(async () => {
+    for (const one of open.splice(0)) one.destroy();
+    await server?.dispose();
+  });
+
+  it('keeps one more when someone arrives a day after the newest, if the board changed', async () => {
+    const { boardId, cast } = await setUpBoard(server);
+    const count = async () => ((await (await api(server, `/api/boards/${boardId}/history`, { cookie: cast.view.cookie })).json()) as HistoryList).versions.length;
+    const fay = await syncedClient(server, boardId, cast.facilitate, open);
+    boardTypes(fay.doc).stages.push([newStage('stage-first', 'First')]);
+    await roundTrip(fay);
+    fay.destroy();
+    await waitUntil(async () => (await count()) === 1, 'the first version is kept', 20_000);
+
+    // Fay stays all week; a change, then people come and go while she is there.
+    const staying = await syncedClient(server, boardId, cast.facilitate, open);
+    boardTypes(staying.doc).stages.push([newStage('stage-second', 'Second')]);
+    await roundTrip(staying);
+    now += 60 * 60 * 1000;
+    await syncedClient(server, boardId, cast.edit, open);
+    expect(await count()).toBe(1);
+    now += 24 * 60 * 60 * 1000;
+    await syncedClient(server, boardId, cast.comment, open);
+    await waitUntil(async () => (await count()) === 2, 'a day later, someone arriving keeps another', 20_000);
+    // Nothing changed since: the next day's arrival keeps nothing.
+    now += 25 * 60 * 60 * 1000;
+    const late = await syncedClient(server, boardId, cast.view, open);
+    await roundTrip(late);
+    expect(await count()).toBe(2);
   });
 });

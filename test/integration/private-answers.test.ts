@@ -10,6 +10,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp } from '../../server/runtime/node-app.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import type { HistoryList } from '../../shared/history.ts';
+import { roundTrip } from '../support/guard-board.ts';
+import { connectClient } from '../support/sync-client.ts';
+import { waitUntil } from '../support/wait.ts';
 import { targets, type Target } from '../support/targets.ts';
 import { makeTempDir } from '../support/temp-dir.ts';
 
@@ -120,6 +125,26 @@ describe.each(targets)('private answers on %s', (target) => {
       await ok('POST /api/boards/:id/vote', `/api/boards/${boardId}/vote`, { body: { action: 'open', dots: 3 }, cookie: ann });
       await ok('GET /api/boards/:id/vote', `/api/boards/${boardId}/vote`, { cookie: ann });
       await ok('POST /api/boards/:id/seen', `/api/boards/${boardId}/seen`, { cookie: ann });
+      // A moment with a story, written by Ann's stock client; once she leaves, a version is kept.
+      const annId = ((await (await request(app, '/api/me', { cookie: ann })).json()) as { user: { id: string } }).user.id;
+      const writer = connectClient(app, boardId, ann, { syncTimeoutMs: 20_000 });
+      await writer.synced;
+      writer.doc.transact(() => {
+        boardTypes(writer.doc).stages.push([newStage('stage-private', 'Arriving')]);
+        boardTypes(writer.doc).touchpoints.set('touch-private', newTouchpoint({ id: 'touch-private', stageId: 'stage-private', order: 'a0', title: 'At the desk', story: 'A story', createdBy: annId, createdAt: 1 }));
+      });
+      await roundTrip(writer);
+      writer.destroy();
+      const history = `/api/boards/${boardId}/history`;
+      let versionId = '';
+      await waitUntil(async () => {
+        versionId = ((await (await request(app, history, { cookie: ann })).json()) as HistoryList).versions[0]?.id ?? '';
+        return versionId !== '';
+      }, 'a version is kept', 20_000);
+      await ok('GET /api/boards/:id/history', history, { cookie: ann });
+      await ok('GET /api/boards/:id/history/:versionId', `${history}/${versionId}`, { cookie: ann });
+      await ok('POST /api/boards/:id/history/:versionId/restore', `${history}/${versionId}/restore`, { body: { what: 'board' }, cookie: ann });
+      await ok('POST /api/boards/:id/touchpoints/:touchpointId/withdraw', `/api/boards/${boardId}/touchpoints/touch-private/withdraw`, { body: { feelings: false, comments: false }, cookie: ann });
       await ok('PATCH /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { body: { access: 'view' }, cookie: ann });
       await ok('POST /api/me/credentials', '/api/me/credentials', { body: { email: 'grace@example.org', password }, cookie: guest });
       await ok('DELETE /api/boards/:id/members/:userId', `/api/boards/${boardId}/members/${graceId}`, { cookie: ann });
