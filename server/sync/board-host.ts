@@ -245,7 +245,7 @@ export class BoardHost implements BoardControl {
    */
   withdrawStory(actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
     return this.#serverAction(async (room) => {
-      const { erasure, ...result } = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, request);
+      const { erasure, ...result } = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, request, this.#clock.now());
       if (!result.ok || erasure === undefined) return result;
       await this.#inHistoryQueue(() => rewriteVersions(this.#options.history, (doc) => void eraseStory(doc, erasure)));
       await room.whenSaved();

@@ -37,6 +37,8 @@ export interface StoryErasure {
   comments: boolean;
   /** The storyteller's comments without a name (only the server knows them), read before any is forgotten. */
   anonymous: ReadonlySet<string>;
+  /** The server's time of the withdrawal, written as the card's `withdrawnAt` (the live document only). */
+  at?: number;
 }
 
 /** Runs one withdrawal against the room's document; never throws for a person's mistake, only for failures. */
@@ -46,6 +48,7 @@ export async function withdrawStory(
   records: CommentRecords,
   actor: StoryActor,
   request: WithdrawStory,
+  now: number,
 ): Promise<WithdrawStoryResult & { erasure?: StoryErasure }> {
   const touchpoint = boardTypes(doc).touchpoints.get(request.touchpointId);
   if (!(touchpoint instanceof Y.Map)) return { ok: false, code: 'not_found', message: 'That moment is not on this board any more.' };
@@ -58,7 +61,7 @@ export async function withdrawStory(
   const erasure: StoryErasure = { touchpointId: request.touchpointId, storyteller, feelings: request.feelings, comments: request.comments, anonymous };
   let removed = { feelings: 0, comments: 0 };
   await write(() => {
-    removed = eraseStory(doc, erasure);
+    removed = eraseStory(doc, { ...erasure, at: now });
   });
   // Their words, kept by the server for a hidden comment, and who wrote one without a name.
   if (removed.comments > 0) await records.keepOnly(new Set(boardTypes(doc).comments.keys()));
@@ -88,6 +91,8 @@ export function eraseStory(doc: Y.Doc, erasure: StoryErasure): { feelings: numbe
   if (story instanceof Y.Text) story.delete(0, story.length);
   else touchpoint.set('story', new Y.Text());
   if (touchpoint.has('consent')) touchpoint.delete('consent');
+  // Tells every page the story was withdrawn, so each forgets what its own Undo could bring back.
+  if (erasure.at !== undefined) touchpoint.set('withdrawnAt', erasure.at);
   for (const map of feelingMaps) map.delete(feelingKey!);
   for (const id of going) comments.delete(id);
   return { feelings: feelingMaps.length, comments: going.size };

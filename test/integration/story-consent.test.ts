@@ -89,6 +89,7 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
         (doc) => boardTypes(doc).touchpoints.set('touch-made-up-ready', newTouchpoint({ id: 'touch-made-up-ready', stageId, order: 'z0', title: 'Made up', consent: 'ready', createdBy: cast.edit.id, createdAt: 1 })),
       ],
       'Ed writes a choice that is not one': [cast.edit, (doc) => boardTypes(doc).touchpoints.get(id)!.set('consent', 'yes please')],
+      'Ed says his story was withdrawn (the server’s to say)': [cast.edit, (doc) => boardTypes(doc).touchpoints.get(id)!.set('withdrawnAt', Date.now())],
     };
     const outcomes: Record<string, unknown> = {};
     await Promise.all(
@@ -169,6 +170,8 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
     await waitUntil(() => !comments.has('comment-eds-named'), 'his comments leave', 20_000);
     expect(touchpoints.get(id)!.get('title')!.toString()).toBe(`Ed's moment ${cards}`);
     expect(consent(watcher.doc, id)).toBeUndefined();
+    // Every page is told when, so each forgets what its own Undo could bring back.
+    expect(touchpoints.get(id)!.get('withdrawnAt')).toEqual(expect.any(Number));
     expect(feelings.has(participantKey(id, cast.edit.id))).toBe(false);
     expect(feelingsAfter.has(participantKey(id, cast.edit.id))).toBe(false);
     expect(feelings.get(participantKey(id, gus.id))).toMatchObject({ score: -1 });

@@ -177,6 +177,8 @@ const touchpointFields: Readonly<Record<string, ValueCheck | 'text'>> = {
   createdAt: time,
   /** Storyteller consent (shared/consent.ts): optional, written by the storyteller or a facilitator. */
   consent: oneOf(consentValues, 'a consent choice'),
+  /** When its story was last withdrawn: written by the server only (story-withdrawal.ts). */
+  withdrawnAt: time,
 };
 /** Every touchpoint is made with these; `consent` may come later (a card without it is "Not yet"). */
 const touchpointRequired = ['id', 'stageId', 'order', 'title', 'story', 'createdBy', 'createdAt'];
@@ -384,6 +386,7 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
    * too, and during a pause), or a facilitator's on their behalf.
    */
   const mayChangeTouchpoint = (touchpoint: Container, key: string): void => {
+    if (key === 'withdrawnAt') refuse("writes when a story was withdrawn, which only the server writes");
     if (key !== 'consent') return may('edit', 'change touchpoints');
     if (fieldValue(touchpoint, 'createdBy') !== me) may('facilitate', "say how someone else's story may be shared");
   };
