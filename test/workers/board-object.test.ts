@@ -7,7 +7,7 @@ import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import type { DurableObjectState, DurableObjectStub } from '@cloudflare/workers-types';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { boardTypes, newStage } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { waitUntil } from '../support/wait.ts';
 import { BoardPeer, call, createBoard, signUp } from './board-peer.ts';
 import { workerEnv } from './worker-env.ts';
@@ -142,5 +142,40 @@ describe('board object', () => {
       rows(state, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name != 'sqlite_sequence'"),
     );
     expect(tables).toEqual([]);
+  });
+
+  it('keeps no word of a withdrawn story in any of its tables — log, snapshot or history — while the board is open', async () => {
+    const ann = await signUp('Ann');
+    const boardId = await createBoard(ann);
+    const phrase = `Willow ward ${crypto.randomUUID()}`;
+    const stub = boardObject(boardId);
+    const everyCell = () =>
+      runInDurableObject(stub, (_i, state: DurableObjectState) => {
+        const tables = rows(state, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name != 'sqlite_sequence'");
+        const found: string[] = [];
+        for (const { name } of tables) {
+          for (const row of rows(state, `SELECT * FROM "${String(name)}"`)) {
+            for (const [column, value] of Object.entries(row)) {
+              const text = value instanceof ArrayBuffer ? new TextDecoder().decode(value) : String(value);
+              if (text.includes(phrase)) found.push(`${String(name)}.${column}`);
+            }
+          }
+        }
+        return found;
+      });
+    // A version is kept with the story in it: everyone leaves after writing it.
+    const first = await connect(boardId, ann);
+    first.doc.transact(() => {
+      boardTypes(first.doc).stages.push([newStage('stage-ward', 'On the ward')]);
+      boardTypes(first.doc).touchpoints.set('touch-night', newTouchpoint({ id: 'touch-night', stageId: 'stage-ward', order: 'a0', title: 'At night', story: `On ${phrase} nobody came.`, createdBy: ann.id, createdAt: 1 }));
+    });
+    await waitUntil(async () => (await everyCell()).length > 0, 'the story is stored');
+    first.close();
+    await waitUntil(async () => (await everyCell()).includes('board_versions.state'), 'a version holds the story');
+    // Back on the board, Ann withdraws it; she stays while it goes.
+    const again = await connect(boardId, ann);
+    expect((await call(`/api/boards/${boardId}/touchpoints/touch-night/withdraw`, { body: { feelings: true, comments: true }, cookie: ann.cookie })).status).toBe(200);
+    await waitUntil(() => String(boardTypes(again.doc).touchpoints.get('touch-night')?.get('story')) === '', 'the story leaves her copy');
+    expect(await everyCell()).toEqual([]);
   });
 });
