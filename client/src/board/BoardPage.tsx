@@ -66,6 +66,7 @@ import { VoteResults } from './session/vote/VoteResults.tsx';
 import { createMethod, MethodProvider } from './method/method-context.ts';
 import { MethodViews } from './method/MethodViews.tsx';
 import { PhaseStep } from './method/PhaseStep.tsx';
+import { forgetWithdrawnStories } from './consent/forget-withdrawn.ts';
 import { showEasyRead } from './easy-read/easy-read-setting.ts';
 import { EasyReadMap } from './easy-read/EasyReadMap.tsx';
 
@@ -158,6 +159,8 @@ function BoardScreen(props: BoardScreenProps) {
   // changes they may no longer make (the server would refuse them), so the old steps go.
   // So too when a pause of changes to the map takes card changes away from them.
   createEffect(on([access, editable], () => undo.manager.clear(), { defer: true }));
+  // A story withdrawn (issue 17), by anyone: Undo and this device's copy forget its words.
+  onCleanup(forgetWithdrawnStories(connection.doc, undo, { rewriteLocalCopy: () => connection.rewriteLocalCopy(), say: (words) => announcer.say(words) }));
   const awareness = connection.provider.awareness;
   const curve = createCurveData(connection.doc);
   // What others added or changed since this person's last visit, less what they go to from its list (issue 13).

@@ -10,7 +10,7 @@
  */
 import { createEffect, createRoot, createSignal, onCleanup, type Accessor } from 'solid-js';
 import * as Y from 'yjs';
-import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
+import { clearDocument, IndexeddbPersistence, storeState } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import { CloseCode, syncPath, terminalCloseCodes } from '../../../shared/sync-protocol.ts';
 import { localCopyName } from '../local-copies.ts';
@@ -64,6 +64,12 @@ export interface BoardConnection {
   saveState: Accessor<SaveState>;
   /** Counts the times the server said this person's access changed (close code 4501). */
   accessChanges: Accessor<number>;
+  /**
+   * Rewrites this device's copy as the document is now: one stored state, the older stored
+   * changes deleted (y-indexeddb's `storeState`). For words removed for good (a withdrawn story),
+   * which the older changes still hold. Does nothing when the device keeps no copy.
+   */
+  rewriteLocalCopy(): Promise<void>;
   /** Stops syncing and frees the document. Call when leaving the board. */
   destroy(): void;
 }
@@ -233,6 +239,12 @@ export function openBoardConnection(boardId: string, options: BoardConnectionOpt
     localCopy: localCopy.state,
     saveState: saves.state,
     accessChanges,
+    async rewriteLocalCopy() {
+      // Once the copy is read (before that it has no database to write to); not after it closed.
+      await local.whenSynced;
+      if (refused() || local._destroyed) return;
+      await storeState(local, true);
+    },
     destroy() {
       window.removeEventListener('offline', onOffline);
       window.removeEventListener('online', onOnline);

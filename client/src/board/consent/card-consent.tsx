@@ -12,6 +12,7 @@ import type { MenuItem } from '../../components/MenuButton.tsx';
 import { focusSoon, useBoard } from '../board-context.ts';
 import { touchpointButtonId } from '../control-ids.ts';
 import { consentMenuWords, consentStateWords, withdrawnWords, withdrawWords, type StoryVoice } from './consent-words.ts';
+import { withUndoNote } from './forget-withdrawn.ts';
 import { StoryConsentPanel } from './StoryConsentPanel.tsx';
 import { createConsent, storytellerOf } from './story-consent.ts';
 import { WithdrawStoryPanel } from './WithdrawStoryPanel.tsx';
@@ -87,10 +88,9 @@ export function createCardConsent(props: { touchpoint: Y.Map<unknown>; id: strin
             onWithdrawn={(result) => {
               const words = withdrawnWords(voice(), result);
               setWithdrawn(words);
-              // Undo must not bring the words back: an earlier step of this person's typing could
-              // put deleted text back into the story.
-              board.undo.manager.clear();
-              board.announcer.say(words);
+              // This page's Undo has forgotten the story already (forget-withdrawn.ts, on the
+              // server's change, which arrives before its answer); say so with the news if it had steps.
+              board.announcer.say(withUndoNote(board.doc, props.id, words));
               setOpen(null);
               // The menu stays for people who may edit. A storyteller who may only comment has no
               // menu on a card without a story: focus goes to the words saying it is gone. (The
