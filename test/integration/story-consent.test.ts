@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
+import { hiddenIds, markDeleted } from '../../shared/recently-deleted.ts';
 import { editingPaused } from '../../shared/session.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { documentJson, newComment, roundTrip, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
@@ -199,5 +200,14 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
     expect(await answer.json()).toEqual({ feelings: 0, comments: 0 });
     await waitUntil(() => story(watcher.doc, id) === '', 'the story leaves everyone’s copy', 20_000);
     expect(boardTypes(watcher.doc).feelings.get(participantKey(id, cast.edit.id))).toMatchObject({ score: 1 });
+  });
+
+  it('withdraws a story from a card in Recently deleted too', async () => {
+    const id = await edsCard('Deleted, but still there to bring back.');
+    markDeleted(ed.doc, { id, kind: 'touchpoint', deletedAt: Date.now(), deletedBy: cast.edit.id }, null);
+    await waitUntil(() => hiddenIds(watcher.doc).has(id), 'the card is in Recently deleted', 20_000);
+    expect((await withdraw(cast.edit, id, { feelings: false, comments: false })).status).toBe(200);
+    await waitUntil(() => story(watcher.doc, id) === '', 'the story leaves everyone’s copy', 20_000);
+    expect(hiddenIds(watcher.doc).has(id)).toBe(true);
   });
 });
