@@ -20,6 +20,7 @@ import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
 import { scrollsSideways } from '../support/method-board.ts';
+import { easyReadStorageKey } from '../../client/src/board/easy-read/easy-read-setting.ts';
 import { createBoard, signUp, type TestPerson } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 
@@ -36,6 +37,36 @@ const desk = { id: 'tp-at-the-desk', stageId: 'stage-clinic', title: 'At the des
 
 const heard = async (page: Page) => (await page.locator('[aria-live="polite"]:not([role="status"])').allTextContents()).map((text) => text.trim());
 const hasFocus = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+/** Whether the whole element is inside the window. */
+const inView = (locator: Locator) => locator.evaluate((element) => {
+  const box = element.getBoundingClientRect();
+  return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+});
+/**
+ * Words in `selector` split across lines (a word whose letters sit on more than one line), and
+ * feeling faces squeezed narrower than they are tall.
+ */
+const brokenWords = (page: Page, selector: string): Promise<string[]> =>
+  page.evaluate((scope) => {
+    const broken: string[] = [];
+    for (const root of document.querySelectorAll(scope)) {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+      for (const face of root.querySelectorAll('svg.feeling-face')) {
+        const box = face.getBoundingClientRect();
+        if (box.width < box.height - 1) broken.push(`a face ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return broken;
+  }, selector);
 /** The words handed to speechSynthesis.speak so far (recorded by the wrapper added before the page loads). */
 const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spokenWords?: string[] }).spokenWords ?? []);
 /** Controls in `selector` smaller than `size` px either way (a radio button's target is its label). */
@@ -128,6 +159,9 @@ describe.each(viewports)('easy read on $name', (viewport) => {
     await expect.poll(() => toggle.getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => heard(page)).toContain('Easy read is on, on this device. The map shows one moment at a time.');
     expect(await hasFocus(toggle)).toBe(true);
+    // The bigger words push the toolbar down (on a phone by more than a screen): the switch, which
+    // has focus, is brought back into view.
+    await expect.poll(() => inView(toggle)).toBe(true);
 
     // Bigger text and controls than the same page without it.
     const moment = page.locator('.easy-moment');
@@ -235,6 +269,35 @@ describe.each(viewports)('easy read on $name', (viewport) => {
     expect((await sizes(page)).root).toBe(before.root);
     await context.close();
   }, 150_000);
+});
+
+describe('easy read on a narrow screen', () => {
+  // 320 CSS px is where WCAG asks a page to reflow; 195×422 at twice the pixels is a 390 px phone
+  // zoomed to 200 %, as a person who needs bigger text sets it.
+  it.each([
+    { name: '320 px wide', viewport: { width: 320, height: 700 }, scale: 1 },
+    { name: 'a phone zoomed to 200 %', viewport: { width: 195, height: 422 }, scale: 2 },
+  ])('keeps whole words, full-size faces and targets at $name', async ({ viewport, scale }) => {
+    const { boardId, bo } = await journeyBoard();
+    const context = await fixture.browser.newContext({ baseURL: fixture.server.config.publicOrigin, viewport, deviceScaleFactor: scale });
+    const [name, value] = bo.cookie.split('=') as [string, string];
+    await context.addCookies([{ name, value, url: fixture.server.config.publicOrigin }]);
+    await context.addInitScript((key) => localStorage.setItem(key, 'on'), easyReadStorageKey);
+    const page = await livePage(context, boardId);
+    await page.locator('.easy-moment').waitFor();
+    await tabTo(page, /^Next/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.easy-moment__place').textContent()).toBe('Stage 3 of 3: Outpatients · Moment 2 of 3');
+    expect(await brokenWords(page, '.easy-moment button, .easy-moment label, .easy-moment__buttons')).toEqual([]);
+    expect(await smallerThan(page, '.easy-moment', 56)).toEqual([]);
+    if (viewport.width >= 320) expect(await scrollsSideways(page)).toBe(false);
+    // A choice's target is its whole label, 56 px too in easy read (the PDF's choices here).
+    await tabTo(page, 'Download PDF');
+    await page.keyboard.press('Enter');
+    await page.locator('.choices').first().waitFor();
+    expect(await smallerThan(page, '.choices', 56)).toEqual([]);
+    await context.close();
+  }, 90_000);
 });
 
 describe('easy read where the browser cannot speak', () => {
