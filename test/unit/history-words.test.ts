@@ -12,7 +12,7 @@ import { readHistoryBoard, type HistoryBoard } from '../../shared/history.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { changesSince, stageChanged } from '../../client/src/board/history/changes-since.ts';
 import { agoInWords, dayAndTime, whenInWords } from '../../client/src/board/history/history-dates.ts';
-import { changesInWords, feelingsThen, momentMark, restoreWords, restoredWords, stageMark } from '../../client/src/board/history/history-words.ts';
+import { changesInWords, feelingsThen, momentMark, restoreWords, restoredWords, stageMark, versionLinks } from '../../client/src/board/history/history-words.ts';
 
 const london = 'Europe/London';
 const hour = 3_600_000;
@@ -34,6 +34,27 @@ describe('when a version was kept, in words', () => {
     expect(agoInWords(tuesday, tuesday + day)).toBe('yesterday');
     expect(agoInWords(tuesday, tuesday + 30_000)).toBe('just now');
     expect(agoInWords(tuesday, tuesday + 3 * hour)).toBe('3 hours ago');
+  });
+});
+
+describe('the links to the versions', () => {
+  const tuesday = Date.UTC(2026, 11, 1, 15, 40, 5);
+  const now = Date.UTC(2026, 11, 4, 18, 0); // Friday evening
+  it('says when each was kept and how long ago', () => {
+    expect(versionLinks([{ at: tuesday + hour }, { at: tuesday }], now, london)).toEqual([
+      'Tuesday 1 December, 4:40pm (3 days ago)',
+      'Tuesday 1 December, 3:40pm (3 days ago)',
+    ]);
+  });
+  it('tells apart versions kept in the same minute, in time order, so no two links read the same', () => {
+    const links = versionLinks([{ at: tuesday + hour }, { at: tuesday + 40_000 }, { at: tuesday + 1_000 }, { at: tuesday }], now, london);
+    expect(links).toEqual([
+      'Tuesday 1 December, 4:40pm (3 days ago)',
+      'Tuesday 1 December, 3:40pm, 3 of 3 that minute (3 days ago)',
+      'Tuesday 1 December, 3:40pm, 2 of 3 that minute (3 days ago)',
+      'Tuesday 1 December, 3:40pm, 1 of 3 that minute (3 days ago)',
+    ]);
+    expect(new Set(links).size).toBe(links.length);
   });
 });
 

@@ -1,20 +1,21 @@
 /**
  * The list of kept versions (issue 17), newest first: each a link to look at it, saying when in
- * words ("Tuesday 1 December, 3:40pm (2 days ago)"); an empty state saying when one is kept.
+ * words ("Tuesday 1 December, 3:40pm (2 days ago)"; versions kept in the same minute told apart);
+ * an empty state saying when one is kept.
  */
-import { For, Show } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 import { useApp } from '../../app-context.ts';
 import { useMethod } from '../method/method-context.ts';
 import { AskedState } from './AskedState.tsx';
 import { createHistoryList, createMinuteClock } from './history-data.ts';
-import { agoInWords, whenInWords } from './history-dates.ts';
-import { historyWords, versionLinkWords } from './history-words.ts';
+import { historyWords, versionLinks } from './history-words.ts';
 
 export function HistoryList(props: { boardId: string }) {
   const { api } = useApp();
   const method = useMethod();
   const versions = createHistoryList(api, () => props.boardId);
   const now = createMinuteClock();
+  const links = createMemo(() => versionLinks(versions.value() ?? [], now()));
   return (
     <>
       <h2 class="board-view__heading">{historyWords.heading}</h2>
@@ -25,10 +26,10 @@ export function HistoryList(props: { boardId: string }) {
           <Show when={list().length > 0} fallback={<p class="history__empty">{historyWords.empty}</p>}>
             <ul class="history__versions" aria-label={historyWords.listLabel}>
               <For each={list()}>
-                {(version) => (
+                {(version, i) => (
                   <li>
                     <a class="history__version" href={method.href({ kind: 'history', version: version.id })}>
-                      {versionLinkWords(whenInWords(version.at, now()), agoInWords(version.at, now()))}
+                      {links()[i()]}
                     </a>
                   </li>
                 )}

@@ -1,6 +1,7 @@
 /**
  * The history's plain words (issue 17): the headings and empty state, what changed since a version
- * (a short list for the top of the page, and a mark on each stage and moment), how a moment felt
+ * (a short list for the top of the page, and a mark on each stage and moment), the list's links (told
+ * apart when two were kept in the same minute), how a moment felt
  * then (the card's own count sentence), and what each "Put back" will do, its answer and its
  * refusals. Pure, for the unit tests.
  */
@@ -10,6 +11,7 @@ import { countsSentence } from '../../../../shared/feeling-summary.ts';
 import type { HistoryBoard, HistoryTouchpoint, RestoreRequest, RestoreResult } from '../../../../shared/history.ts';
 import type { ApiError } from '../../api.ts';
 import type { ChangesSince, MomentChange, MomentField, StageChange } from './changes-since.ts';
+import { agoInWords, whenInWords } from './history-dates.ts';
 
 export const historyWords = {
   heading: 'History',
@@ -37,6 +39,23 @@ export const historyWords = {
 
 /** The link to one version: "Tuesday 1 December, 3:40pm (2 days ago)". */
 export const versionLinkWords = (when: string, ago: string): string => `${when} (${ago})`;
+
+/**
+ * The links to a list of versions (newest first), each as versionLinkWords says. Versions kept in
+ * the same minute (a session that ends, then someone comes back for a moment) would read the same
+ * and could not be told apart, least of all by a screen reader's list of links: each of those says
+ * which it is in time order, "Tuesday 1 December, 3:40pm, 1 of 2 that minute (2 days ago)".
+ */
+export function versionLinks(versions: readonly { at: number }[], now: number, timeZone?: string): string[] {
+  const whens = versions.map((version) => whenInWords(version.at, now, timeZone));
+  return versions.map((version, i) => {
+    const when = whens[i]!;
+    const same = versions.filter((_, j) => whens[j] === when);
+    if (same.length === 1) return versionLinkWords(when, agoInWords(version.at, now));
+    const nth = same.filter((other) => other.at < version.at).length + 1;
+    return versionLinkWords(`${when}, ${nth} of ${same.length} that minute`, agoInWords(version.at, now));
+  });
+}
 
 /** "The board on Tuesday 1 December, 3:40pm". */
 export const versionHeading = (when: string): string => `The board on ${when}`;
