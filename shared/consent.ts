@@ -52,3 +52,14 @@ export interface WithdrawResult {
   feelings: number;
   comments: number;
 }
+
+/** In place of a withdrawn story, for everyone who sees the card (page, outline, easy read and PDF alike). */
+export const withdrawnStoryWords = 'The person who told this story took it back.';
+
+/** Whether a touchpoint's story was withdrawn (the server set `withdrawnAt`) and no new story has been written since. */
+export function storyWithdrawn(touchpoint: Y.Map<unknown> | undefined): boolean {
+  const at = touchpoint?.get('withdrawnAt');
+  if (typeof at !== 'number') return false;
+  const story = touchpoint?.get('story');
+  return (story instanceof Y.Text ? story.toString() : typeof story === 'string' ? story : '').trim() === '';
+}

@@ -16,6 +16,7 @@
 import * as fontkit from 'fontkit';
 import type { Font } from 'fontkit';
 import type { ExportPdfOptions } from '../../shared/api.ts';
+import { withdrawnStoryWords } from '../../shared/consent.ts';
 import { countsSentence } from '../../shared/feeling-summary.ts';
 import type { PdfFontFiles } from '../ports/pdf-fonts.ts';
 import type { ExportComment, ExportModel, ExportThread, ExportTouchpoint } from './export-model.ts';
@@ -168,6 +169,7 @@ function touchpointParts(touchpoint: ExportTouchpoint, anonymised: boolean): { t
   const parts: { text: string; quiet?: boolean }[] = [];
   const story = touchpoint.story.split(/\n\s*\n|\n/).map((line) => line.trim()).filter((line) => line !== '');
   if (touchpoint.storyLeftOut) parts.push({ text: storyLeftOutWords, quiet: true });
+  else if (touchpoint.withdrawn) parts.push({ text: withdrawnStoryWords, quiet: true });
   else if (story.length === 0) parts.push({ text: 'No story written yet.', quiet: true });
   else for (const line of story) parts.push({ text: line });
   if (!anonymised && touchpoint.addedBy !== null) parts.push({ text: `Added by ${touchpoint.addedBy}.`, quiet: true });

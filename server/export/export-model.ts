@@ -21,7 +21,7 @@ import { readJourney, type Journey } from '../../shared/journey.ts';
 import { actionsOf, ideasOf, prioritiesOf } from '../../shared/method.ts';
 import { phaseStep } from '../../shared/phase-words.ts';
 import { readMethod, type ExportMethod } from './method-model.ts';
-import { consentOf } from '../../shared/consent.ts';
+import { consentOf, storyWithdrawn } from '../../shared/consent.ts';
 
 export interface ExportTouchpoint {
   id: string;
@@ -31,6 +31,8 @@ export interface ExportTouchpoint {
   story: string;
   /** The story is there but its storyteller has not said "Ready to share", and this is not an internal copy. */
   storyLeftOut: boolean;
+  /** Its storyteller withdrew the story (`withdrawnAt` is set) and no story has been written since. */
+  withdrawn: boolean;
   /** Who added it, in words; null when names are left out. */
   addedBy: string | null;
   stats: FeelingStats;
@@ -141,6 +143,7 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
       title,
       story: storyLeftOut ? '' : story,
       storyLeftOut,
+      withdrawn: storyWithdrawn(touchpoint),
       addedBy: choices.anonymise || createdBy === '' ? null : nameOf(createdBy),
       stats: row.stats,
       number: row.position + 1,

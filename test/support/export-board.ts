@@ -14,7 +14,7 @@ import { nodePdfFonts } from '../../server/runtime/node-pdf-fonts.ts';
 export interface TestStage {
   id: string;
   title: string;
-  cards: { id: string; title: string; story: string; scores?: number[]; consent?: Consent }[];
+  cards: { id: string; title: string; story: string; scores?: number[]; consent?: Consent; withdrawnAt?: number }[];
 }
 
 /** A board document holding `stages`, each card's feelings from people p0, p1, … */
@@ -27,6 +27,7 @@ export function boardDoc(title: string, stages: readonly TestStage[]): Y.Doc {
       stageList.push([newStage(stage.id, stage.title)]);
       stage.cards.forEach((card, index) => {
         touchpoints.set(card.id, newTouchpoint({ id: card.id, stageId: stage.id, order: `a${String(index).padStart(4, '0')}`, title: card.title, story: card.story, consent: card.consent ?? 'ready', createdBy: 'person-fay-0001', createdAt: 1 }));
+        if (card.withdrawnAt !== undefined) (touchpoints.get(card.id) as Y.Map<unknown>).set('withdrawnAt', card.withdrawnAt);
         (card.scores ?? []).forEach((score, person) => feelings.set(participantKey(card.id, `person-p${person}-0001`), { score: score as -2 | -1 | 0 | 1 | 2, words: [], at: 1 }));
       });
     }

@@ -5,6 +5,7 @@
  * the server's real export (model and writer), read back with poppler.
  */
 import { describe, expect, it } from 'vitest';
+import { withdrawnStoryWords } from '../../shared/consent.ts';
 import { boardDoc, exportBytes } from '../support/export-board.ts';
 import { pdfText } from '../support/pdf-tools.ts';
 
@@ -44,5 +45,21 @@ describe('stories in the PDF and their storytellers’ consent', () => {
     const pages = raw.split('\f').filter((page) => page.trim() !== '');
     expect(pages.length).toBeGreaterThan(1);
     expect(pages.filter((page) => !flat(page).includes('Internal copy: not for sharing.')).length).toBe(0);
+  });
+
+  it('says a withdrawn story was taken back, and a card never written on has no story yet', async () => {
+    const withdrawn = boardDoc('Withdrawn', [
+      {
+        id: 'stage-0001',
+        title: 'Arriving',
+        cards: [
+          { id: 'touch-0001', title: 'Taken back', story: '', withdrawnAt: 5 },
+          { id: 'touch-0002', title: 'Still empty', story: '' },
+        ],
+      },
+    ]);
+    const text = flat(await pdfText(await exportBytes(withdrawn)));
+    expect(text.split(withdrawnStoryWords).length - 1).toBe(1);
+    expect(text.split('No story written yet.').length - 1).toBe(1);
   });
 });
