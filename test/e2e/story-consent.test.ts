@@ -113,9 +113,11 @@ describe.each(viewports)('storyteller consent on $name', (viewport) => {
     await sam.keyboard.press('h');
     expect((await focused(sam)).text).toBe('How this story may be shared…');
     await sam.keyboard.press('Enter');
-    const panel = card(sam, samCard.title).getByRole('form', { name: `How “${samCard.title}” may be shared` });
+    const panel = card(sam, samCard.title).getByRole('form', { name: 'How may your story be shared?' });
     await panel.waitFor();
     const group = panel.getByRole('group', { name: 'How may your story be shared?' });
+    // It asks once.
+    expect(await panel.getByText(/be shared/).count()).toBe(1);
     expect(await group.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.closest('label')?.textContent?.trim()))).toEqual([
       'Not yet',
       'Only for this board',
@@ -164,7 +166,7 @@ describe.each(viewports)('storyteller consent on $name', (viewport) => {
     expect(items).toContain('Withdraw this story for Bo');
     await fay.keyboard.press('h');
     await fay.keyboard.press('Enter');
-    const panel = card(fay, boCard.title).getByRole('form', { name: `How “${boCard.title}” may be shared` });
+    const panel = card(fay, boCard.title).getByRole('form', { name: 'How may Bo’s story be shared?' });
     await panel.getByText('You are saying this for Bo, who told this story.', { exact: true }).waitFor();
     const group = panel.getByRole('group', { name: 'How may Bo’s story be shared?' });
     await group.waitFor();
@@ -213,10 +215,10 @@ describe.each(viewports)('storyteller consent on $name', (viewport) => {
     await sam.keyboard.press('Enter');
     await confirm.waitFor();
     await sam.keyboard.press('Tab');
-    expect(await focused(sam)).toMatchObject({ role: 'checkbox', text: 'Also remove my feelings about this moment' });
+    expect(await focused(sam)).toMatchObject({ role: 'checkbox', text: 'Also remove your feelings about this moment' });
     await sam.keyboard.press('Space');
     await sam.keyboard.press('Tab');
-    expect(await focused(sam)).toMatchObject({ role: 'checkbox', text: 'Also remove my comments on this moment' });
+    expect(await focused(sam)).toMatchObject({ role: 'checkbox', text: 'Also remove your comments on this moment' });
     await sam.keyboard.press('Tab');
     expect(await focused(sam)).toMatchObject({ text: 'Withdraw the story' });
     await sam.keyboard.press('Enter');
@@ -235,6 +237,8 @@ describe.each(viewports)('storyteller consent on $name', (viewport) => {
     // The story and its sharing line are gone from Bo's page too; the card stays.
     await card(bo, samCard.title).getByText(samCard.story).waitFor({ state: 'detached' });
     expect(await sharing(bo, samCard.title)).toBeNull();
+    // Bo is told the storyteller took it back.
+    await card(bo, samCard.title).getByText('The person who told this story took it back.', { exact: true }).waitFor();
     expect(await axeViolations(sam)).toEqual([]);
     await sam.context().close();
     await bo.context().close();

@@ -51,12 +51,13 @@ describe('whose voice', () => {
       feelings: 'Also remove their feelings about this moment',
     });
   });
-  it('words withdrawing as mine, or for Sam', () => {
+  it('words withdrawing as mine, or for Sam, the question and its boxes in one voice', () => {
     expect(withdrawWords(own)).toMatchObject({
       menu: 'Withdraw my story',
+      question: 'Withdraw your story?',
       detail: 'The story’s words will be removed for good. This can’t be undone.',
-      feelings: 'Also remove my feelings about this moment',
-      comments: 'Also remove my comments on this moment',
+      feelings: 'Also remove your feelings about this moment',
+      comments: 'Also remove your comments on this moment',
       yes: 'Withdraw the story',
       no: 'Keep it',
     });

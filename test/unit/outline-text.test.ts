@@ -127,6 +127,15 @@ describe('the outline as text', () => {
     expect(outlineText(empty, 'b2', who)).toBe('Untitled board – Outline\n\nThis board has no stages yet.\n\nComments on the whole board: No comments yet.\n');
   });
 
+  it('says a withdrawn story was taken back, where a card never written on has no story yet', () => {
+    const doc = board();
+    const desk = boardTypes(doc).touchpoints.get('t-desk')!;
+    (desk.get('story') as Y.Text).delete(0, (desk.get('story') as Y.Text).length);
+    expect(outlineText(doc, 'b1', who)).toContain('At the desk\nStory: No story yet.\n');
+    desk.set('withdrawnAt', 5);
+    expect(outlineText(doc, 'b1', who)).toContain('At the desk\nStory: The person who told this story took it back.\n');
+  });
+
   it('leaves a story out of the copy until its storyteller says it is ready to share', () => {
     const doc = board();
     const desk = boardTypes(doc).touchpoints.get('t-desk')!;

@@ -56,7 +56,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
   // Other people working on this card: a ring in the first one's colour and their names.
   const others = () => board.presence.focusIndex().get(props.id) ?? [];
   // Storyteller consent (issue 17): the sharing state, and the storyteller's menu items and panels.
-  const consent = createCardConsent({ touchpoint: props.touchpoint, id: props.id, name, story });
+  const consent = createCardConsent({ touchpoint: props.touchpoint, id: props.id, story });
   let cardElement: HTMLLIElement | undefined;
   onCleanup(
     watchRemoteChanges({

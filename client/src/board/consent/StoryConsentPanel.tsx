@@ -1,7 +1,8 @@
 /**
  * "How this story may be shared…" (issue 17), opened in place on a card from its menu by the
  * storyteller or a facilitator: three radio buttons, each choice's name with its meaning read with
- * it (shared/consent.ts consentWords), the current one checked. Nothing is saved until "Save": a
+ * it (shared/consent.ts consentWords), the current one checked, under one question ("How may your
+ * story be shared?", which also names the form). Nothing is saved until "Save": a
  * radio group changes its choice with the arrow keys, and saving each one passed over would tell
  * the room three things in a row. A facilitator who is not the storyteller is told first that they
  * are saying it for that person. Escape or "Cancel" closes it; either way focus goes back to the
@@ -19,8 +20,6 @@ export interface StoryConsentPanelProps {
   /** The card's consent now. */
   consent: Consent;
   voice: StoryVoice;
-  /** The card's title as said out loud. */
-  name: string;
   onClose: () => void;
 }
 
@@ -44,7 +43,7 @@ export function StoryConsentPanel(props: StoryConsentPanelProps) {
       ref={form}
       class="story-consent"
       novalidate
-      aria-labelledby={`${id}-title`}
+      aria-labelledby={`${id}-question`}
       onSubmit={(event) => {
         event.preventDefault();
         save();
@@ -56,12 +55,11 @@ export function StoryConsentPanel(props: StoryConsentPanelProps) {
         }
       }}
     >
-      <p class="story-consent__title" id={`${id}-title`}>
-        How “{props.name}” may be shared
-      </p>
       <Show when={onBehalfWords(props.voice)}>{(words) => <p class="story-consent__behalf">{words()}</p>}</Show>
       <fieldset class="choices">
-        <legend>{consentQuestion(props.voice)}</legend>
+        <legend id={`${id}-question`} class="story-consent__question">
+          {consentQuestion(props.voice)}
+        </legend>
         <For each={consentValues}>
           {(value) => (
             <div class="choice">

@@ -5,8 +5,11 @@
  * why it could not be done. The choices' names and meanings are shared/consent.ts's consentWords,
  * so the page and the PDF say the same thing.
  */
-import { consentWords, type Consent, type WithdrawResult } from '../../../../shared/consent.ts';
+import { consentWords, withdrawnStoryWords, type Consent, type WithdrawResult } from '../../../../shared/consent.ts';
 import { ApiError } from '../../api.ts';
+
+/** In place of a withdrawn story, for everyone (shared with the PDF). */
+export { withdrawnStoryWords };
 
 /** A card's sharing state in a few words, for everyone who sees the story. */
 export const consentStateWords: Readonly<Record<Consent, string>> = {
@@ -53,7 +56,7 @@ const capitalised = (words: string): string => words.charAt(0).toUpperCase() + w
 
 /** The card menu's item, and the confirmation's words, for withdrawing a story. */
 export function withdrawWords(voice: StoryVoice) {
-  const theirs = voice.own ? 'my' : voice.storyteller === null ? 'their' : `${voice.storyteller}’s`;
+  const theirs = voice.own ? 'your' : voice.storyteller === null ? 'their' : `${voice.storyteller}’s`;
   return {
     menu: voice.own ? 'Withdraw my story' : `Withdraw this story for ${whoTold(voice)}`,
     question: `Withdraw ${whoseStory(voice)}?`,

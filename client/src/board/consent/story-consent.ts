@@ -21,6 +21,18 @@ export function createConsent(touchpoint: Y.Map<unknown>): Accessor<Consent> {
   return consent;
 }
 
+/** Whether the server has marked the card's story withdrawn (`withdrawnAt`), following changes. Call inside a component. */
+export function createWithdrawnMark(touchpoint: Y.Map<unknown>): Accessor<boolean> {
+  const marked = () => typeof touchpoint.get('withdrawnAt') === 'number';
+  const [withdrawn, setWithdrawn] = createSignal(marked());
+  const onChange = (event: Y.YMapEvent<unknown>) => {
+    if (event.keysChanged.has('withdrawnAt')) setWithdrawn(marked());
+  };
+  touchpoint.observe(onChange);
+  onCleanup(() => touchpoint.unobserve(onChange));
+  return withdrawn;
+}
+
 /** Writes the choice as one local change; false when it already says so (nothing is sent). */
 export function saveConsent(touchpoint: Y.Map<unknown>, consent: Consent): boolean {
   if (touchpoint.get('consent') === consent) return false;

@@ -14,6 +14,8 @@ import { touchpointName } from '../../../../shared/curve-words.ts';
 import type { FeelingStats } from '../../../../shared/feeling-stats.ts';
 import { storyMaxLength, touchpointTitleMaxLength } from '../../../../shared/limits.ts';
 import { focusSoon, useBoard } from '../board-context.ts';
+import { withdrawnStoryWords } from '../consent/consent-words.ts';
+import { createWithdrawnMark } from '../consent/story-consent.ts';
 import { FeelingControl } from '../feelings/FeelingControl.tsx';
 import { useMethod } from '../method/method-context.ts';
 import { PausedNote } from '../session/PausedNote.tsx';
@@ -38,6 +40,8 @@ export function OutlineMoment(props: OutlineMomentProps) {
   const title = createTextField(props.touchpoint, 'title');
   const story = createTextField(props.touchpoint, 'story');
   const name = () => touchpointName(title());
+  // Withdrawn by its storyteller: the server marked it (`withdrawnAt`), and everyone is told so.
+  const withdrawn = createWithdrawnMark(props.touchpoint);
   const [editing, setEditing] = createSignal(false);
   const [feeling, setFeeling] = createSignal(false);
 
@@ -63,7 +67,7 @@ export function OutlineMoment(props: OutlineMomentProps) {
     >
       <h4 id={outlineId(props.id, 'heading')}>{name()}</h4>
       <p class="outline__story">
-        <span class="outline__label">{outlineWords.storyLabel}:</span> {story().trim() === '' ? outlineWords.noStory : story().trim()}
+        <span class="outline__label">{outlineWords.storyLabel}:</span> {story().trim() !== '' ? story().trim() : withdrawn() ? withdrawnStoryWords : outlineWords.noStory}
       </p>
       <Show when={board.canEdit()}>
         <Show

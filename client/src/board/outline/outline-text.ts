@@ -9,7 +9,7 @@
  */
 import * as Y from 'yjs';
 import { boardTypes } from '../../../../shared/board-document.ts';
-import { consentOf } from '../../../../shared/consent.ts';
+import { consentOf, storyWithdrawn, withdrawnStoryWords } from '../../../../shared/consent.ts';
 import { readThreads, targetKey, type CommentInfo, type CommentTarget } from '../../../../shared/comment-read.ts';
 import { stageName, touchpointName } from '../../../../shared/curve-words.ts';
 import { readJourney } from '../../../../shared/journey.ts';
@@ -67,7 +67,7 @@ export function outlineText(doc: Y.Doc, boardId: string, who: (userId: string) =
       const story = text(touchpoint.get('story')).trim();
       lines.push('', touchpointName(text(touchpoint.get('title'))));
       // A copy goes into reports: only a story its storyteller said is ready to share (shared/consent.ts).
-      const shared = story === '' ? outlineWords.noStory : consentOf(touchpoint) === 'ready' ? indentRest(story, '  ') : outlineWords.storyLeftOut;
+      const shared = story === '' ? (storyWithdrawn(touchpoint) ? withdrawnStoryWords : outlineWords.noStory) : consentOf(touchpoint) === 'ready' ? indentRest(story, '  ') : outlineWords.storyLeftOut;
       lines.push(`${outlineWords.storyLabel}: ${shared}`);
       lines.push(`${outlineWords.feelingsLabel}: ${feelingsInWords(row.stats)}`);
       if (dots.size > 0) lines.push(`${outlineWords.dotsLabel}: ${cardTotalWords(dots.get(row.touchpointId) ?? 0)}`);
