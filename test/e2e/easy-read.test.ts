@@ -9,10 +9,14 @@
  * feelings show as lines with faces. "Read this to me" hands the moment's words to the browser's
  * own speechSynthesis (watched, not replaced, by wrapping speechSynthesis.speak before the page
  * loads); a browser without speech shows no such button. The setting survives a reload, the whole
- * map is one button away, nothing scrolls sideways, and axe finds nothing with it on.
+ * map is one button away, nothing scrolls sideways, and axe finds nothing with it on. At 320 px
+ * and at 200 % zoom a taller next moment leaves "Next" in view. A story's sharing shows under it,
+ * and its storyteller chooses and withdraws it from the one moment, with 56 px targets; others
+ * are then told it was taken back.
  */
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
 import { contextFor, openBoard } from '../support/board-page.ts';
@@ -37,10 +41,10 @@ const desk = { id: 'tp-at-the-desk', stageId: 'stage-clinic', title: 'At the des
 
 const heard = async (page: Page) => (await page.locator('[aria-live="polite"]:not([role="status"])').allTextContents()).map((text) => text.trim());
 const hasFocus = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
-/** Whether the whole element is inside the window. */
+/** Whether the whole element is inside the window (to within a pixel's rounding of the scroll position). */
 const inView = (locator: Locator) => locator.evaluate((element) => {
   const box = element.getBoundingClientRect();
-  return box.top >= 0 && box.bottom <= innerHeight && box.left >= 0 && box.right <= innerWidth;
+  return box.top >= -1 && box.bottom <= innerHeight + 1 && box.left >= -1 && box.right <= innerWidth + 1;
 });
 /**
  * Words in `selector` split across lines (a word whose letters sit on more than one line), and
@@ -114,7 +118,7 @@ async function journeyBoard() {
   await waitUntil(() => boardTypes(samClient.doc).touchpoints.has(waiting.id), 'the journey reaches Sam', 10_000);
   boardTypes(samClient.doc).feelings.set(participantKey(waiting.id, sam.id), { score: -1, words: ['rushed'], at: Date.now() });
   await waitUntil(() => boardTypes(watcher.doc).feelings.size === 1, 'Sam’s feeling reaches Fay', 10_000);
-  return { boardId, bo, watcher };
+  return { boardId, fay, bo, watcher };
 }
 
 /** `person`'s browser at `viewport`, with speechSynthesis.speak watched (the real one still speaks). */
@@ -277,8 +281,10 @@ describe('easy read on a narrow screen', () => {
   it.each([
     { name: '320 px wide', viewport: { width: 320, height: 700 }, scale: 1 },
     { name: 'a phone zoomed to 200 %', viewport: { width: 195, height: 422 }, scale: 2 },
-  ])('keeps whole words, full-size faces and targets at $name', async ({ viewport, scale }) => {
-    const { boardId, bo } = await journeyBoard();
+  ])('keeps whole words, full-size faces and targets at $name, and Next in view', async ({ viewport, scale }) => {
+    const { boardId, bo, watcher } = await journeyBoard();
+    const story = boardTypes(watcher.doc).touchpoints.get(waiting.id)!.get('story') as Y.Text;
+    story.insert(story.length, ' We sat for two hours. My mother needed the toilet and nobody could say if we would lose our place.');
     const context = await fixture.browser.newContext({ baseURL: fixture.server.config.publicOrigin, viewport, deviceScaleFactor: scale });
     const [name, value] = bo.cookie.split('=') as [string, string];
     await context.addCookies([{ name, value, url: fixture.server.config.publicOrigin }]);
@@ -286,8 +292,13 @@ describe('easy read on a narrow screen', () => {
     const page = await livePage(context, boardId);
     await page.locator('.easy-moment').waitFor();
     await tabTo(page, /^Next/);
+    // "Next" at the window's foot, and a taller moment next: the pressed button is kept in view.
+    const next = page.getByRole('button', { name: 'Next', exact: true });
+    await next.evaluate((button) => button.scrollIntoView({ block: 'end' }));
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.easy-moment__place').textContent()).toBe('Stage 3 of 3: Outpatients · Moment 2 of 3');
+    expect(await hasFocus(next)).toBe(true);
+    expect(await inView(next)).toBe(true);
     expect(await brokenWords(page, '.easy-moment button, .easy-moment label, .easy-moment__buttons')).toEqual([]);
     expect(await smallerThan(page, '.easy-moment', 56)).toEqual([]);
     if (viewport.width >= 320) expect(await scrollsSideways(page)).toBe(false);
@@ -298,6 +309,55 @@ describe('easy read on a narrow screen', () => {
     expect(await smallerThan(page, '.choices', 56)).toEqual([]);
     await context.close();
   }, 90_000);
+});
+
+describe('a story’s sharing in easy read', () => {
+  it('shows the sharing words under the story, lets the storyteller choose and withdraw there, and tells others it was taken back', async () => {
+    const { boardId, fay: fayPerson, bo, watcher } = await journeyBoard();
+    const easyPage = async (person: TestPerson) => {
+      const context = await contextFor(fixture.browser, fixture.server, person, viewports[0]);
+      await context.addInitScript((key) => localStorage.setItem(key, 'on'), easyReadStorageKey);
+      const page = await livePage(context, boardId);
+      await page.locator('.easy-moment').waitFor();
+      return page;
+    };
+    const fay = await easyPage(fayPerson);
+    const boPage = await easyPage(bo);
+    const sharing = (page: Page) => page.locator('.easy-moment .touchpoint__consent').textContent();
+    expect(await sharing(fay)).toBe('Sharing: Not yet agreed for sharing');
+    expect(await sharing(boPage)).toBe('Sharing: Not yet agreed for sharing');
+    // Only the storyteller (Fay made the card) is offered the choices.
+    expect(await boPage.getByRole('button', { name: /shared|Withdraw/ }).count()).toBe(0);
+
+    await tabTo(fay, 'How this story may be shared…');
+    await fay.keyboard.press('Enter');
+    const form = fay.getByRole('form', { name: 'How may your story be shared?' });
+    await form.waitFor();
+    expect(await smallerThan(fay, '.easy-moment', 56)).toEqual([]);
+    expect(await axeViolations(fay)).toEqual([]);
+    await fay.keyboard.press('ArrowDown');
+    await fay.keyboard.press('ArrowDown');
+    await tabTo(fay, 'Save');
+    await fay.keyboard.press('Enter');
+    await waitUntil(() => boardTypes(watcher.doc).touchpoints.get(letter.id)?.get('consent') === 'ready', 'the choice reaches the server', 10_000);
+    await expect.poll(() => sharing(boPage)).toBe('Sharing: Ready to share');
+    await expect.poll(() => hasFocus(fay.getByRole('button', { name: 'How this story may be shared…' }))).toBe(true);
+
+    await tabTo(fay, 'Withdraw my story');
+    await fay.keyboard.press('Enter');
+    await fay.getByRole('group', { name: 'Withdraw your story?' }).waitFor();
+    expect(await smallerThan(fay, '.easy-moment', 56)).toEqual([]);
+    await tabTo(fay, 'Withdraw the story');
+    await fay.keyboard.press('Enter');
+    const gone = fay.getByText('Your story was withdrawn. It is gone for good.', { exact: true });
+    await gone.waitFor();
+    await expect.poll(() => hasFocus(gone)).toBe(true);
+    await boPage.locator('.easy-moment').getByText('The person who told this story took it back.', { exact: true }).waitFor();
+    expect(await boPage.locator('.easy-moment__story').count()).toBe(0);
+    expect(await axeViolations(boPage)).toEqual([]);
+    await fay.context().close();
+    await boPage.context().close();
+  }, 120_000);
 });
 
 describe('easy read where the browser cannot speak', () => {
