@@ -5,13 +5,12 @@
  */
 import { createEffect, createUniqueId, For, on, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { storyMaxLength, touchpointTitleMaxLength } from '../../../shared/limits.ts';
 import { focusSoon, spokenTitle, useBoard, type BoardContextValue } from './board-context.ts';
 import { touchpointButtonId, undoDeleteButtonId } from './control-ids.ts';
 import { deleteWithUndo } from './delete-with-undo.ts';
 import { localOrigin } from './local-origin.ts';
 import { deleteTouchpoint, moveTouchpoint } from './ordering.ts';
-import { SharedTextField } from './SharedTextField.tsx';
+import { TouchpointTextFields } from './TouchpointTextFields.tsx';
 
 export interface TouchpointEditorProps {
   touchpoint: Y.Map<unknown>;
@@ -74,25 +73,7 @@ export function TouchpointEditor(props: TouchpointEditorProps) {
   return (
     <div class="touchpoint__editor">
       <Show when={addedBy()}>{(who) => <p class="touchpoint__added">Added by {who()}.</p>}</Show>
-      <SharedTextField
-        map={props.touchpoint}
-        field="title"
-        label="Touchpoint name"
-        what="name"
-        maxLength={touchpointTitleMaxLength}
-        id={`${id}-title`}
-        onDone={props.onClose}
-      />
-      <SharedTextField
-        map={props.touchpoint}
-        field="story"
-        label="Story"
-        hint="What happened here, in the person’s own words."
-        what="story"
-        maxLength={storyMaxLength}
-        multiline
-        onDone={props.onClose}
-      />
+      <TouchpointTextFields touchpoint={props.touchpoint} titleId={`${id}-title`} onDone={props.onClose} />
       <div class="field">
         <label for={`${id}-stage`}>Move to stage</label>
         <div class="touchpoint__move">

@@ -2,7 +2,7 @@
  * One moment (touchpoint) in the outline (issue 17): its name as an h4, its story, everyone's
  * feelings in words, its dots once a vote is shown, and its comments — each following the
  * document live. Where the person may: "Change name or story" opens the card's own shared text
- * boxes (SharedTextField: two people can type in one box) for `edit` and up while changes are not
+ * boxes (TouchpointTextFields: two people can type in one box) for `edit` and up while changes are not
  * paused; "Say how it felt" opens the card's feeling picker (FeelingControl) and "Add a comment"
  * the comment box for `comment` and up. Focus returns to the button that opened a box when it
  * closes; a pause that takes the boxes away puts focus on the card's note saying why (PausedNote),
@@ -12,7 +12,6 @@ import { createSignal, Show } from 'solid-js';
 import type * as Y from 'yjs';
 import { touchpointName } from '../../../../shared/curve-words.ts';
 import type { FeelingStats } from '../../../../shared/feeling-stats.ts';
-import { storyMaxLength, touchpointTitleMaxLength } from '../../../../shared/limits.ts';
 import { focusSoon, useBoard } from '../board-context.ts';
 import { withdrawnStoryWords } from '../consent/consent-words.ts';
 import { createWithdrawnMark } from '../consent/story-consent.ts';
@@ -20,7 +19,7 @@ import { FeelingControl } from '../feelings/FeelingControl.tsx';
 import { useMethod } from '../method/method-context.ts';
 import { PausedNote } from '../session/PausedNote.tsx';
 import { cardTotalWords } from '../session/vote/vote-words.ts';
-import { SharedTextField } from '../SharedTextField.tsx';
+import { TouchpointTextFields } from '../TouchpointTextFields.tsx';
 import { createTextField } from '../y-text-signal.ts';
 import { OutlineComments } from './OutlineComments.tsx';
 import { feelingsInWords, outlineWords } from './outline-words.ts';
@@ -79,25 +78,7 @@ export function OutlineMoment(props: OutlineMomentProps) {
           }
         >
           <div class="outline__editor">
-            <SharedTextField
-              map={props.touchpoint}
-              field="title"
-              label="Touchpoint name"
-              what="name"
-              maxLength={touchpointTitleMaxLength}
-              id={outlineId(props.id, 'title')}
-              onDone={closeEditor}
-            />
-            <SharedTextField
-              map={props.touchpoint}
-              field="story"
-              label="Story"
-              hint="What happened here, in the person’s own words."
-              what="story"
-              maxLength={storyMaxLength}
-              multiline
-              onDone={closeEditor}
-            />
+            <TouchpointTextFields touchpoint={props.touchpoint} titleId={outlineId(props.id, 'title')} onDone={closeEditor} />
             <button type="button" class="button button--secondary button--small" onClick={closeEditor}>
               Done<span class="visually-hidden"> changing “{name()}”</span>
             </button>
