@@ -34,6 +34,7 @@ import { exportRoutes } from './boards/export-routes.ts';
 import { sessionRoutes } from './boards/session-routes.ts';
 import { voteRoutes } from './boards/vote-routes.ts';
 import { storyRoutes } from './boards/story-routes.ts';
+import { feelingRoutes } from './boards/feeling-routes.ts';
 import { historyRoutes } from './boards/history-routes.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
@@ -125,6 +126,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', sessionRoutes({ boards, sync, clock, random }));
   api.route('/', voteRoutes({ boards, sync, random }));
   api.route('/', storyRoutes({ boards, sync }));
+  api.route('/', feelingRoutes({ boards, sync }));
   api.route('/', historyRoutes({ boards, sync }));
   api.route('/', exportRoutes({ boards, sync, fonts: deps.pdfFonts, clock, onError: report }));
   api.route(

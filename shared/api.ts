@@ -3,7 +3,8 @@
  * server to check bodies and by the client to type its calls. See docs/contract.md, "HTTP API".
  */
 import { z } from 'zod';
-import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength, maxDotsEach, timerMaxMinutes } from './limits.ts';
+import { commentBodyMaxLength, displayNameMaxLength, hiddenReasonMaxLength, maxDotsEach, maxWordsPerFeeling, timerMaxMinutes } from './limits.ts';
+import { maxOwnWordLength } from './emotion-words.ts';
 import { plainText } from './plain-text.ts';
 import { commentTargetTypes } from './comment-read.ts';
 import { accessLevels, inviteAccessLevels, type Access, type InviteAccess } from './access.ts';
@@ -304,3 +305,48 @@ export interface MyDots {
 export interface ServerTime {
   now: number;
 }
+
+// ---- Feelings the server writes itself (docs/board-document.md, "Feelings without names").
+
+/** Which feelings: how a moment felt (`feelings`) or how it feels now, at the review (`feelingsAfter`). */
+export const feelingMaps = ['feelings', 'feelingsAfter'] as const;
+export type FeelingMapName = (typeof feelingMaps)[number];
+
+/**
+ * `PUT /api/boards/:id/feelings/:touchpointId`: the caller's own feeling there, given, changed or
+ * (`feeling: null`) cleared. The server writes it under a key of its own that says nothing of who
+ * gave it; the caller alone is told that key.
+ */
+export const putFeelingBody = z.strictObject({
+  map: z.enum(feelingMaps, { message: 'Say which feelings: feelings or feelingsAfter.' }).optional(),
+  feeling: z
+    .strictObject({
+      score: z
+        .number({ message: 'Say how it felt as a number from -2 to 2.' })
+        .int('Say how it felt as a whole number from -2 to 2.')
+        .min(-2, 'Say how it felt as a number from -2 to 2.')
+        .max(2, 'Say how it felt as a number from -2 to 2.'),
+      words: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1, 'A word cannot be blank.')
+            .max(maxOwnWordLength, `Please keep each word to ${maxOwnWordLength} letters at most.`),
+        )
+        .max(maxWordsPerFeeling, `Please choose at most ${maxWordsPerFeeling} words.`),
+    })
+    .nullable(),
+});
+export type PutFeelingBody = z.infer<typeof putFeelingBody>;
+
+/** The answer to `PUT /api/boards/:id/feelings/:touchpointId`: the key of the caller's feeling in the document, null once cleared. */
+export interface MyFeelingKey {
+  key: string | null;
+}
+
+/**
+ * `GET /api/boards/:id/feelings/mine`: where the caller's own feelings are in the document
+ * (touchpoint id → key), for each map. Only ever the caller's own.
+ */
+export type MyFeelings = Record<FeelingMapName, Record<string, string>>;

@@ -11,7 +11,9 @@ import { boardTypes } from './board-document.ts';
 export function othersHaveSaid(doc: Y.Doc, touchpointId: string, me: string): boolean {
   const { feelings, feelingsAfter, votes, comments } = boardTypes(doc);
   const prefix = `${touchpointId}/`;
-  for (const map of [feelings, feelingsAfter]) for (const key of map.keys()) if (key.startsWith(prefix) && key !== `${prefix}${me}`) return true;
+  // Feelings are under keys that name nobody (the server writes them): whose they are no page can
+  // tell, so every one counts as someone's.
+  for (const map of [feelings, feelingsAfter]) for (const key of map.keys()) if (key.startsWith(prefix)) return true;
   // Revealed dot totals: whose dots they are nobody may know, so they count as others' (and a
   // board from before issue 15 had each person's dots under `touchpointId/userId`).
   for (const key of votes.keys()) if (key === touchpointId || (key.startsWith(prefix) && key !== `${prefix}${me}`)) return true;

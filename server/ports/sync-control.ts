@@ -8,6 +8,7 @@ import type { Access } from '../../shared/access.ts';
 import type { CommentAction, CommentActionResult, CommentActor } from './comment-action.ts';
 import type { SessionAction, SessionActionResult, SessionActor } from './session-action.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from './vote-action.ts';
+import type { FeelingAction, FeelingActionResult, FeelingActor } from './feeling-action.ts';
 import type { StoryActor, WithdrawStory, WithdrawStoryResult } from './story-action.ts';
 import type { HistoryAction, HistoryAnswer } from './board-history.ts';
 
@@ -46,6 +47,8 @@ export interface BoardControl {
   sessionAction(actor: SessionActor, action: SessionAction): Promise<SessionActionResult>;
   /** A dot-voting request; each person's dots are kept by the board's live side, never in the document. */
   voteAction(actor: VoteActor, action: VoteAction): Promise<VoteActionResult>;
+  /** Gives, changes or clears the caller's own feeling, written by the server under a key that names nobody; resolves once durable. */
+  feelingAction(actor: FeelingActor, action: FeelingAction): Promise<FeelingActionResult>;
   /**
    * Withdraws a story for good (issue 17, server/sync/story-withdrawal.ts): resolves once the words
    * are out of the document and the stored board has been compacted and its freed pages forgotten.

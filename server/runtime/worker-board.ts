@@ -31,6 +31,8 @@ import { BoardHost, type SyncConnection } from '../sync/board-host.ts';
 import { durableBoardLog } from './worker-board-log.ts';
 import { durableCommentRecords } from './worker-comment-records.ts';
 import { durableVoteRecords } from './worker-vote-records.ts';
+import { durableFeelingRecords } from './worker-feeling-records.ts';
+import type { FeelingAction, FeelingActionResult, FeelingActor } from '../ports/feeling-action.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
 import { deflateAnswer } from './worker-compression.ts';
@@ -168,6 +170,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     return this.#hostFor(boardId).voteAction(actor, action);
   }
 
+  feelingAction(boardId: string, actor: FeelingActor, action: FeelingAction): Promise<FeelingActionResult> {
+    return this.#hostFor(boardId).feelingAction(actor, action);
+  }
+
   history(boardId: string, actor: StoryActor, action: HistoryAction): Promise<HistoryAnswer> {
     return this.#hostFor(boardId).history(actor, action);
   }
@@ -210,6 +216,7 @@ export class BoardObject extends DurableObject<WorkerEnv> {
       activity: new ActivityStore(workerDatabase(this.env)),
       comments: durableCommentRecords(storage),
       votes: durableVoteRecords(storage),
+      feelings: durableFeelingRecords(storage),
       history: durableBoardHistory(storage),
       verifyPeer: async (userId) => {
         const board = await this.#boards.getFor(boardId, userId);

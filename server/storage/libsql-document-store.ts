@@ -82,6 +82,10 @@ export function createSqlDocumentStore({ db, now }: SqlDocumentStoreOptions): Do
           { sql: 'DELETE FROM vote_dots WHERE board_id = ?', args: [boardId] },
           // ...and its kept versions, its history (libsql-board-history.ts).
           { sql: 'DELETE FROM board_versions WHERE board_id = ?', args: [boardId] },
+          // ...and whose each feeling is, and each person's perspective (issue 17).
+          { sql: 'DELETE FROM feeling_owners WHERE board_id = ?', args: [boardId] },
+          { sql: 'DELETE FROM perspective_choices WHERE board_id = ?', args: [boardId] },
+          { sql: 'DELETE FROM perspective_lines WHERE board_id = ?', args: [boardId] },
         );
       }
       await db.batch(statements);

@@ -216,6 +216,35 @@ export const migrations: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 9,
+    name: 'whose each feeling is, and each person\'s perspective, kept by the server only (issue 17)',
+    // The document holds feelings under keys that say nothing of who gave them
+    // (server/ports/feeling-records.ts); the perspective each person chose and the lines worked
+    // out from them (server/ports/perspective-records.ts). All removed with the board.
+    statements: [
+      `CREATE TABLE feeling_owners (
+        board_id TEXT NOT NULL,
+        map TEXT NOT NULL,
+        feeling_key TEXT NOT NULL,
+        touchpoint_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (board_id, map, feeling_key)
+      )`,
+      'CREATE INDEX feeling_owners_by_person ON feeling_owners (board_id, user_id)',
+      `CREATE TABLE perspective_choices (
+        board_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        choice TEXT NOT NULL,
+        PRIMARY KEY (board_id, user_id)
+      )`,
+      `CREATE TABLE perspective_lines (
+        board_id TEXT PRIMARY KEY,
+        worked_out_at INTEGER NOT NULL,
+        lines TEXT NOT NULL
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; safe to call on every start. */

@@ -23,6 +23,9 @@ import { runSessionAction } from './session-actions.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import type { VoteRecords } from '../ports/vote-records.ts';
 import { runVoteAction } from './vote-actions.ts';
+import type { FeelingRecords } from '../ports/feeling-records.ts';
+import type { FeelingAction, FeelingActionResult, FeelingActor } from '../ports/feeling-action.ts';
+import { feelingKeysIn, nameFeelingsOwners, newFeelingKey, runFeelingAction } from './feeling-actions.ts';
 import { eraseStory, withdrawStory, type StoryActor, type WithdrawStory, type WithdrawStoryResult } from './story-withdrawal.ts';
 import type { BoardHistory, HistoryAction, HistoryAnswer } from '../ports/board-history.ts';
 import { readHistoryBoard } from '../../shared/history.ts';
@@ -72,6 +75,8 @@ export interface BoardHostOptions {
   comments: CommentRecords;
   /** Each person's dots in the board's open vote, kept by the server only (vote-actions.ts). */
   votes: VoteRecords;
+  /** Whose each feeling is, kept by the server only (feeling-actions.ts). */
+  feelings: FeelingRecords;
   /** The board's kept versions, its history (history-keeping.ts). */
   history: BoardHistory;
   /** Called whenever the host may hold nothing any more (no socket, no room): Node forgets it. */
@@ -238,6 +243,13 @@ export class BoardHost implements BoardControl {
     return this.#serverAction((room) => runVoteAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.votes, actor, action, this.#clock.now()));
   }
 
+  /** Gives, changes or clears a person's own feeling (feeling-actions.ts), as {@link commentAction}: whose it is stays on the server. */
+  feelingAction(actor: FeelingActor, action: FeelingAction): Promise<FeelingActionResult> {
+    return this.#serverAction((room) =>
+      runFeelingAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.feelings, actor, action, this.#clock.now(), newFeelingKey),
+    );
+  }
+
   /**
    * Withdraws a story (story-withdrawal.ts), then at once compacts the board and has the database
    * forget freed pages, so the words are in no table and no file when the answer comes — not only
@@ -245,7 +257,7 @@ export class BoardHost implements BoardControl {
    */
   withdrawStory(actor: StoryActor, request: WithdrawStory): Promise<WithdrawStoryResult> {
     return this.#serverAction(async (room) => {
-      const { erasure, ...result } = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, actor, request, this.#clock.now());
+      const { erasure, ...result } = await withdrawStory(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.comments, this.#options.feelings, actor, request, this.#clock.now());
       if (!result.ok || erasure === undefined) return result;
       await this.#inHistoryQueue(() => rewriteVersions(this.#options.history, (doc) => void eraseStory(doc, erasure)));
       await room.whenSaved();
@@ -495,6 +507,16 @@ export class BoardHost implements BoardControl {
       onRefused: ({ userId, reason }) => console.warn(`change refused on board ${this.boardId} from user ${userId}: ${reason}`),
       clock: this.#clock,
     });
+    // Feelings of a board from before, under `touchpointId/userId`, move under the server's keys
+    // before anyone joins (feeling-actions.ts) — and before "what's new" watches, as nothing is new.
+    try {
+      const move = await nameFeelingsOwners(room.doc, this.#options.feelings, newFeelingKey);
+      if (move !== null) await room.rewriteOnLoad(move);
+    } catch (error) {
+      await room.whenSaved().catch(() => undefined);
+      room.destroy();
+      throw error;
+    }
     if (activity) {
       tracker = new ActivityTracker({ boardId: this.boardId, doc: room.doc, sink: activity, clock: this.#clock, changedBy, flushAfterMs: this.#options.activityFlushMs, onError: this.#options.onError });
       this.#trackers.set(room, tracker);
@@ -509,6 +531,7 @@ export class BoardHost implements BoardControl {
       .whenSaved()
       .then(() => (room.hasLogTail ? room.compact() : undefined))
       .then(() => (room.deleted || room.cannotSave ? undefined : this.#options.comments.keepOnly(new Set(room.doc.getMap('comments').keys()))))
+      .then(() => (room.deleted || room.cannotSave ? undefined : this.#options.feelings.keepOnly(feelingKeysIn(room.doc))))
       // The end of a live session: the board as everyone left it is kept in its history; what was
       // removed for good meanwhile goes from the versions kept before.
       .then(() => this.#keepVersion(room))

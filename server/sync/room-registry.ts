@@ -11,6 +11,8 @@ import type { CommentAction, CommentActor } from './comment-actions.ts';
 import type { SessionAction, SessionActor } from '../ports/session-action.ts';
 import type { VoteAction, VoteActor } from '../ports/vote-action.ts';
 import type { VoteRecords } from '../ports/vote-records.ts';
+import type { FeelingRecords } from '../ports/feeling-records.ts';
+import type { FeelingAction, FeelingActor } from '../ports/feeling-action.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { BoardControl, SessionsEnded, SyncControl } from '../ports/sync-control.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -29,6 +31,8 @@ export interface RoomRegistryOptions {
   /** A board's comment records (what the server alone knows about its comments). */
   comments: (boardId: string) => CommentRecords;
   votes: (boardId: string) => VoteRecords;
+  /** Whose each feeling on a board is (feeling-actions.ts). */
+  feelings: (boardId: string) => FeelingRecords;
   /** Each board's kept versions (its history). */
   history: (boardId: string) => BoardHistory;
   /** Compact a room's log after this many updates (default 500)... */
@@ -103,6 +107,7 @@ export class RoomRegistry implements SyncControl {
       commentAction: call((host, actor: CommentActor, action: CommentAction) => host.commentAction(actor, action)),
       sessionAction: call((host, actor: SessionActor, action: SessionAction) => host.sessionAction(actor, action)),
       voteAction: call((host, actor: VoteActor, action: VoteAction) => host.voteAction(actor, action)),
+      feelingAction: call((host, actor: FeelingActor, action: FeelingAction) => host.feelingAction(actor, action)),
       withdrawStory: call((host, actor: StoryActor, request: WithdrawStory) => host.withdrawStory(actor, request)),
       history: call((host, actor: StoryActor, action: HistoryAction) => host.history(actor, action)),
       delete: call((host) => host.delete()),
@@ -118,6 +123,7 @@ export class RoomRegistry implements SyncControl {
         log: groupedBoardLog(boardId, options.store, options.writer),
         comments: options.comments(boardId),
         votes: options.votes(boardId),
+        feelings: options.feelings(boardId),
         history: options.history(boardId),
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,

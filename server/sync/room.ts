@@ -229,6 +229,17 @@ export class Room {
     return this.#contentPurged;
   }
 
+  /**
+   * Writes a change the room makes of itself before anyone has joined (feelings of a board from
+   * before moved under the server's keys, feeling-actions.ts): stored and relayed like any change,
+   * and, as it takes something out, followed by the compaction that drops it from the file.
+   */
+  async rewriteOnLoad(change: (doc: Y.Doc) => void): Promise<void> {
+    this.doc.transact(() => change(this.doc), purgeOrigin);
+    this.#contentPurged = true;
+    await this.#lastWrite;
+  }
+
   /** Takes the ids of stages and touchpoints removed for good since last asked. */
   takePurgedIds(): Set<string> {
     const ids = new Set(this.#purgedIds);

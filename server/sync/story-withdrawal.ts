@@ -24,6 +24,7 @@ import { canFacilitate } from '../../shared/access.ts';
 import { boardTypes, participantKey } from '../../shared/board-document.ts';
 import { maySpeakForStory } from '../../shared/consent.ts';
 import type { CommentRecords } from '../ports/comment-records.ts';
+import type { FeelingRecords } from '../ports/feeling-records.ts';
 import type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
 import type { ServerWriter } from './comment-actions.ts';
 
@@ -37,6 +38,12 @@ export interface StoryErasure {
   comments: boolean;
   /** The storyteller's comments without a name (only the server knows them), read before any is forgotten. */
   anonymous: ReadonlySet<string>;
+  /**
+   * The keys of the storyteller's feelings at that moment (only the server knows whose a feeling
+   * is, feeling-actions.ts); a version kept before feelings had such keys holds them under
+   * `touchpointId/storyteller`, which goes too.
+   */
+  feelingKeys?: ReadonlySet<string>;
   /** The server's time of the withdrawal, written as the card's `withdrawnAt` (the live document only). */
   at?: number;
 }
@@ -46,6 +53,7 @@ export async function withdrawStory(
   doc: Y.Doc,
   write: ServerWriter,
   records: CommentRecords,
+  feelingRecords: FeelingRecords,
   actor: StoryActor,
   request: WithdrawStory,
   now: number,
@@ -58,13 +66,16 @@ export async function withdrawStory(
   const createdBy = touchpoint.get('createdBy');
   const storyteller = typeof createdBy === 'string' ? createdBy : null;
   const anonymous = new Set(request.comments && storyteller !== null ? await records.anonymousCommentsOf(storyteller) : []);
-  const erasure: StoryErasure = { touchpointId: request.touchpointId, storyteller, feelings: request.feelings, comments: request.comments, anonymous };
+  const theirFeelings = request.feelings && storyteller !== null ? (await feelingRecords.all()).filter((owner) => owner.touchpointId === request.touchpointId && owner.userId === storyteller) : [];
+  const feelingKeys = new Set(theirFeelings.map((owner) => owner.key));
+  const erasure: StoryErasure = { touchpointId: request.touchpointId, storyteller, feelings: request.feelings, comments: request.comments, anonymous, feelingKeys };
   let removed = { feelings: 0, comments: 0 };
   await write(() => {
     removed = eraseStory(doc, { ...erasure, at: now });
   });
   // Their words, kept by the server for a hidden comment, and who wrote one without a name.
   if (removed.comments > 0) await records.keepOnly(new Set(boardTypes(doc).comments.keys()));
+  for (const owner of theirFeelings) await feelingRecords.remove(owner.map, owner.key);
   return { ok: true, ...removed, erasure };
 }
 
@@ -78,8 +89,8 @@ export function eraseStory(doc: Y.Doc, erasure: StoryErasure): { feelings: numbe
   const touchpoint = touchpoints.get(erasure.touchpointId);
   if (!(touchpoint instanceof Y.Map)) return { feelings: 0, comments: 0 };
   const { storyteller } = erasure;
-  const feelingKey = storyteller !== null ? participantKey(erasure.touchpointId, storyteller) : null;
-  const feelingMaps = erasure.feelings && feelingKey !== null ? [feelings, feelingsAfter].filter((map) => map.has(feelingKey)) : [];
+  const keys = storyteller !== null ? [participantKey(erasure.touchpointId, storyteller), ...(erasure.feelingKeys ?? [])] : [];
+  const feelingsGoing = erasure.feelings ? [feelings, feelingsAfter].flatMap((map) => keys.filter((key) => map.has(key)).map((key) => ({ map, key }))) : [];
   const theirs = erasure.comments && storyteller !== null ? storytellersComments(comments, erasure) : new Set<string>();
   // The replies to their comments go with them, as when a comment is deleted.
   const going = new Set(theirs);
@@ -93,9 +104,9 @@ export function eraseStory(doc: Y.Doc, erasure: StoryErasure): { feelings: numbe
   if (touchpoint.has('consent')) touchpoint.delete('consent');
   // Tells every page the story was withdrawn, so each forgets what its own Undo could bring back.
   if (erasure.at !== undefined) touchpoint.set('withdrawnAt', erasure.at);
-  for (const map of feelingMaps) map.delete(feelingKey!);
+  for (const { map, key } of feelingsGoing) map.delete(key);
   for (const id of going) comments.delete(id);
-  return { feelings: feelingMaps.length, comments: going.size };
+  return { feelings: feelingsGoing.length, comments: going.size };
 }
 
 /** The storyteller's comments on this moment: theirs by name, and those the server knows they posted without one. */

@@ -10,6 +10,7 @@
  * server — a change the server let through, or an honest change it dropped — shows in one
  * comparison of the whole document ({@link documentJson}).
  */
+import { giveFeeling } from './feelings.ts';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
@@ -116,27 +117,27 @@ export function roundTrip(client: SyncClient, timeoutMs = 20_000): Promise<void>
   });
 }
 
-/** What the facilitator puts on the board first: two stages, a touchpoint, their feeling and a comment on it. */
+/**
+ * What the facilitator puts on the board first: two stages, a touchpoint and a comment on it. Their
+ * feeling there is given over HTTP, as every feeling is since issue 17: {@link seedFeelings}.
+ */
 export function seedAsFacilitator(doc: Y.Doc, facilitatorId: string): void {
   const now = Date.now();
-  const { stages, touchpoints, feelings, comments } = boardTypes(doc);
+  const { stages, touchpoints, comments } = boardTypes(doc);
   doc.transact(() => {
     stages.push([newStage(seeded.arriving, 'Arriving'), newStage(seeded.waiting, 'Waiting')]);
     touchpoints.set(
       seeded.reception,
       newTouchpoint({ id: seeded.reception, stageId: seeded.arriving, order: 'a0', title: 'Reception', story: 'Nobody looked up.', createdBy: facilitatorId, createdAt: now }),
     );
-    feelings.set(participantKey(seeded.reception, facilitatorId), { score: 2, words: ['safe'], at: now });
     comments.set(seeded.facilitatorComment, newComment({ id: seeded.facilitatorComment, authorId: facilitatorId, body: 'Long wait', touchpointId: seeded.reception }));
   });
 }
 
-/** What the editor then says about the facilitator's touchpoint: a feeling and a comment. */
+/** What the editor then says about the facilitator's touchpoint: a comment (their feeling: {@link seedFeelings}). */
 export function seedAsEditor(doc: Y.Doc, editorId: string): void {
-  const now = Date.now();
-  const { feelings, comments } = boardTypes(doc);
+  const { comments } = boardTypes(doc);
   doc.transact(() => {
-    feelings.set(participantKey(seeded.reception, editorId), { score: -1, words: ['rushed', 'my own words'], at: now });
     comments.set(seeded.editorComment, newComment({ id: seeded.editorComment, authorId: editorId, body: 'Too loud', touchpointId: seeded.reception }));
   });
 }
@@ -147,4 +148,15 @@ export async function syncedClient(app: { wsUrl: string }, boardId: string, pers
   open.push(client);
   await client.synced;
   return client;
+}
+
+/**
+ * The seeded feelings at the reception, given over HTTP (the server writes them under keys that
+ * name nobody): the facilitator's (+2, "safe") and the editor's (-1, "rushed", "my own words").
+ * Resolves to their keys in the document.
+ */
+export async function seedFeelings(app: AppAddress, boardId: string, cast: Pick<Cast, 'facilitate' | 'edit'>): Promise<{ facilitate: string; edit: string }> {
+  const facilitate = await giveFeeling(app, boardId, cast.facilitate, seeded.reception, { score: 2, words: ['safe'] });
+  const edit = await giveFeeling(app, boardId, cast.edit, seeded.reception, { score: -1, words: ['rushed', 'my own words'] });
+  return { facilitate: facilitate!, edit: edit! };
 }

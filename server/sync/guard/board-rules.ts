@@ -2,15 +2,16 @@
  * Who may change what in a board document, and what each place may hold: the guard's judgement of
  * the changes update-changes.ts found (docs/sync-protocol.md, "The guard").
  *
- * - `comment`: their own feelings (keys `<touchpointId>/<their id>`), comments they author (write,
- *   edit and delete their own; reopen any; resolve their own), nothing else. Dots are given through
- *   the server (vote-actions.ts), which alone writes `votes` (the totals, at a reveal) and `session`.
+ * - `comment`: comments they author (write, edit and delete their own; reopen any; resolve their
+ *   own), nothing else. Feelings and dots are given through the server (feeling-actions.ts,
+ *   vote-actions.ts), which alone writes `feelings` and `feelingsAfter` (under keys that name
+ *   nobody), `votes` (the totals, at a reveal) and `session`.
  * - `edit`: that, plus touchpoints (add with `createdBy` = themselves; change title, story, order
  *   and stage; delete into "Recently deleted"; take back a card they added that nobody else has
  *   given a feeling, dots or a comment on) and restoring anything from "Recently deleted".
  * - The EBCD method's records (shared/method.ts): priority areas are the facilitator's; an area's
  *   actions and ideas, and its before-and-after note, are also its co-design group's members' who
- *   can edit (`group` holds their ids). `feelingsAfter` is as `feelings`.
+ *   can edit (`group` holds their ids).
  * - `facilitate`: everything, including `meta` and `stages`; emptying "Recently deleted" removes
  *   other people's feelings, dots and comments with what they were about, and only then.
  * - Nobody writes another person's feeling, dots or comment body, and nobody writes a value the
@@ -465,13 +466,10 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         if (live && !(item.content instanceof Y.ContentString)) refuse(`formatting or embedded content in ${slot.field}`);
         break;
       }
-      case 'feeling': {
-        may('comment', 'give feelings');
-        const parts = participantKeyParts(slot.key) ?? refuse('a feeling key that is not touchpointId/userId');
-        if (parts.participantId !== me) refuse("writes another person's feeling");
-        if (live) reason('feeling', feeling(plainValue(item)));
-        break;
-      }
+      case 'feeling':
+        // Feelings are given through the server, which writes them under keys that name nobody
+        // (feeling-actions.ts): a client's own key would say whose the feeling is.
+        refuse('writes a feeling, which only the server writes (PUT /api/boards/:id/feelings/:touchpointId)');
       case 'vote':
         // Each person's dots are the server's to keep; the totals it writes at a reveal.
         refuse('writes dots, which only the server writes');
@@ -570,13 +568,10 @@ export function judgeChanges(doc: Y.Doc, changes: UpdateChanges, sender: Sender)
         mayWriteText(slot);
         break;
       case 'feeling': {
+        // Whose it is nobody's client knows: a feeling goes only with the touchpoint it is about,
+        // when a facilitator removes that for good (the server clears a person's own).
         const parts = participantKeyParts(slot.key);
-        if (parts?.participantId === me) {
-          may('comment', 'give feelings');
-          break;
-        }
-        // Another person's: only with the touchpoint it is about, when a facilitator removes it.
-        if (!canFacilitate(sender.access) || (parts !== null && !touchpointGone(parts.touchpointId))) refuse("removes another person's feeling");
+        if (!canFacilitate(sender.access) || (parts !== null && !touchpointGone(parts.touchpointId))) refuse('removes a feeling, which only the server does');
         break;
       }
       case 'vote':
