@@ -1,6 +1,7 @@
 /**
  * The board as a PDF (issue 14), on both runtimes: a real server, members writing through stock
  * y-websocket clients, the file read with poppler and qpdf (test/support/pdf-tools.ts).
+ * Feelings are given over HTTP (the server writes them under keys that name nobody).
  * - Access: any member gets 200 application/pdf with a filename; no session 401, not a member 403,
  *   no such board 404, a choice it does not take 400 — each in the contract's error shape.
  * - Text: every stage and touchpoint title and story in map order, the feelings summary and the
@@ -20,9 +21,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { methodTypes, movePriority, newAction, newIdea, newPriority } from '../../shared/method.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { newComment, roundTrip, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
 import { joinBoard } from '../support/invites.ts';
 import { findAll, headingOrderProblems, headingsInOrder, pageIsBlank, pdfFonts, pdfInfo, pdfStructure, pdfText } from '../support/pdf-tools.ts';
@@ -65,7 +67,7 @@ describe.each(targets)('the PDF export on %s', (target) => {
     ({ boardId, cast } = await setUpBoard(app));
     zara = await joinBoard(app, cast.facilitate, boardId, 'comment', await signUp(app, 'Zara'));
     const fay = await syncedClient(app, boardId, cast.facilitate, open);
-    const { stages, touchpoints, feelings, comments, meta } = boardTypes(fay.doc);
+    const { stages, touchpoints, comments, meta } = boardTypes(fay.doc);
     fay.doc.transact(() => {
       meta.set('purpose', 'To see how a day in outpatients feels.');
       meta.set('anonymousComments', true);
@@ -75,14 +77,12 @@ describe.each(targets)('the PDF export on %s', (target) => {
           touchpoints.set(card.id, newTouchpoint({ id: card.id, stageId: stage.id, order: `a${index}`, title: card.title, story: card.story, consent: 'ready', createdBy: cast.facilitate.id, createdAt: Date.now() })),
         );
       }
-      feelings.set(participantKey('touch-desk', cast.facilitate.id), { score: 1, words: ['welcomed'], at: Date.now() });
       comments.set('comment-from-fay', newComment({ id: 'comment-from-fay', authorId: cast.facilitate.id, body: 'Parking came up in every interview.', touchpointId: 'touch-parking' }));
     });
     await roundTrip(fay);
-    for (const [person, score, words] of [[cast.edit, -2, ['ignored', 'anxious']], [cast.comment, -1, ['anxious']]] as const) {
-      const client = await syncedClient(app, boardId, person, open);
-      boardTypes(client.doc).feelings.set(participantKey('touch-desk', person.id), { score, words: [...words], at: Date.now() });
-      await roundTrip(client);
+    // Feelings are given over HTTP; the server writes them under keys that name nobody.
+    for (const [person, score, words] of [[cast.facilitate, 1, ['welcomed']], [cast.edit, -2, ['ignored', 'anxious']], [cast.comment, -1, ['anxious']]] as const) {
+      await giveFeeling(app, boardId, person, 'touch-desk', { score, words: [...words] });
     }
     // The method after the map, all written by the facilitator (who may write everything), then
     // feelings given again at the review by three people, each their own.
@@ -115,9 +115,7 @@ describe.each(targets)('the PDF export on %s', (target) => {
     for (const [id, , , moves] of areas) moves.forEach((step, index) => movePriority(fay.doc, id, step, cast.facilitate.id, march(step === 'agreed' ? 24 : 10 + index), null));
     await roundTrip(fay);
     for (const [person, score] of [[cast.facilitate, 1], [cast.edit, 2], [cast.comment, 0]] as const) {
-      const client = person === cast.facilitate ? fay : await syncedClient(app, boardId, person, open);
-      boardTypes(client.doc).feelingsAfter.set(participantKey('touch-desk', person.id), { score, words: [], at: Date.now() });
-      await roundTrip(client);
+      await giveFeeling(app, boardId, person, 'touch-desk', { score }, 'feelingsAfter');
     }
 
     const posted = await api(app, `/api/boards/${boardId}/comments`, {
