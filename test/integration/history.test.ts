@@ -12,10 +12,11 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import type { HistoryList, HistoryVersion } from '../../shared/history.ts';
 import { hiddenIds, markDeleted } from '../../shared/recently-deleted.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { roundTrip, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
 import { cellsContaining, filesContaining } from '../support/stored-bytes.ts';
 import type { SyncClient } from '../support/sync-client.ts';
@@ -57,9 +58,10 @@ describe.each(targets)('the board’s history on %s', (target) => {
     ed.doc.transact(() => {
       edsTypes.touchpoints.set('touch-waiting', newTouchpoint({ id: 'touch-waiting', stageId: 'stage-outpatients', order: 'a0', title: 'Waiting', story: 'Two hours on a hard chair.', createdBy: cast.edit.id, createdAt: 1 }));
       edsTypes.touchpoints.set('touch-called', newTouchpoint({ id: 'touch-called', stageId: 'stage-outpatients', order: 'a1', title: 'Being called in', story: 'They said my name kindly.', createdBy: cast.edit.id, createdAt: 1 }));
-      edsTypes.feelings.set(participantKey('touch-waiting', cast.edit.id), { score: -2, words: ['bored'], at: 1 });
     });
     await roundTrip(ed);
+    // His feeling, given over HTTP as every feeling is (the server writes it under a key of its own).
+    await giveFeeling(app, boardId, cast.edit, 'touch-waiting', { score: -2, words: ['bored'] });
     await everyoneLeaves(boardId, cast, 1);
     const [first] = await versions(boardId, cast.view);
     return { boardId, cast, first: first! };
