@@ -21,7 +21,8 @@ import { actionsOf, ideasOf } from '../../shared/method.ts';
 import { axeViolations } from '../support/axe.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
-import { giveFeelings, methodBoard, moments, scrollsSideways, setGroup, smallTargets, viewPageOf } from '../support/method-board.ts';
+import { giveFeeling } from '../support/feelings.ts';
+import { methodBoard, moments, scrollsSideways, setGroup, smallTargets, viewPageOf } from '../support/method-board.ts';
 import { waitUntil } from '../support/wait.ts';
 
 const fixture = useBrowserFixture();
@@ -86,8 +87,12 @@ describe.each(viewports)('an area’s action plan on $name', (viewport) => {
     const { boardId, people, watcher } = board;
     const { sam, bo, cy, ana } = people;
     setGroup(watcher, areaId, [sam.id, bo.id]);
-    giveFeelings(board.clients.sam, sam, 'feelings', { [moments[1].id]: -2, [moments[2].id]: 1 });
-    giveFeelings(board.clients.bo, bo, 'feelings', { [moments[1].id]: -1 });
+    // Feelings are given over HTTP (the server writes them under keys that name nobody), once
+    // another member's client shows the moments have reached the server.
+    await waitUntil(() => moments.every((moment) => boardTypes(board.clients.bo.doc).touchpoints.has(moment.id)), 'the moments reach the server', 10_000);
+    await giveFeeling(server, boardId, sam, moments[1].id, { score: -2 });
+    await giveFeeling(server, boardId, sam, moments[2].id, { score: 1 });
+    await giveFeeling(server, boardId, bo, moments[1].id, { score: -1 });
     const query = `view=area&area=${areaId}`;
     const samPage = await viewPageOf(browser, server, sam, boardId, query, viewport);
     const order = await dateOrder(samPage);
