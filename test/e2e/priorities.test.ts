@@ -17,13 +17,14 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { methodTypes, movePriority, newPriority, prioritiesOf } from '../../shared/method.ts';
 import { dotTotals } from '../../shared/vote.ts';
 import { dayWords } from '../../client/src/board/method/priorities/funnel-words.ts';
 import { axeViolations } from '../support/axe.ts';
 import { boardPageOf } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
 import { api, createBoard, signUp, type TestPerson } from '../support/test-server.ts';
@@ -88,21 +89,22 @@ async function jointEventBoard() {
   await addMember(server.libsqlUrl, boardId, sam.id, 'comment');
   await addMember(server.libsqlUrl, boardId, bo.id, 'comment');
   await addMember(server.libsqlUrl, boardId, cy.id, 'edit');
-  // Stock y-websocket clients: Fay's (what any program on the board reads), and Sam's for his feeling.
+  // Stock y-websocket clients: Fay's (what any program on the board reads), and Sam's to know the moments reached the server.
   const watcher = fixture.nodeClient(boardId, fay);
   const samClient = fixture.nodeClient(boardId, sam);
   await Promise.all([watcher.synced, samClient.synced]);
-  const { meta, stages, touchpoints, feelings } = boardTypes(watcher.doc);
+  const { meta, stages, touchpoints } = boardTypes(watcher.doc);
   watcher.doc.transact(() => {
     meta.set('phase', 'joint-event');
     stages.push([newStage('stage-outpatients', 'Outpatients'), newStage('stage-going-home', 'Going home')]);
     moments.forEach((moment, i) =>
       touchpoints.set(moment.id, newTouchpoint({ id: moment.id, stageId: moment.stage, order: `a${i}`, title: moment.title, story: moment.story, createdBy: fay.id, createdAt: Date.now() })),
     );
-    feelings.set(participantKey(waiting.id, fay.id), { score: -2, words: ['anxious'], at: Date.now() });
   });
   await waitUntil(() => boardTypes(samClient.doc).touchpoints.size === moments.length, 'Sam’s client has the moments', 10_000);
-  boardTypes(samClient.doc).feelings.set(participantKey(waiting.id, sam.id), { score: -1, words: ['anxious', 'ignored'], at: Date.now() });
+  // Fay's and Sam's feelings, given over HTTP: the server writes them under keys that name nobody.
+  await giveFeeling(server, boardId, fay, waiting.id, { score: -2, words: ['anxious'] });
+  await giveFeeling(server, boardId, sam, waiting.id, { score: -1, words: ['anxious', 'ignored'] });
   // A dot vote, shown: 3 dots on "Waiting for results", 1 on "Discharge letter".
   await vote(fay, boardId, { action: 'open', dots: 2 });
   await vote(fay, boardId, { action: 'give-dot', touchpointId: waiting.id });
