@@ -1,8 +1,8 @@
 /**
  * "What's new since I was last here" on the board page (issue 13), in Chromium at 390×844 and
  * 1366×768, over two "days" without a sleep: Bob opens the board and leaves (the test waits for
- * the server to have moved his marker); Ann, from a stock y-websocket client, comments on a card,
- * adds a card and gives a feeling; once the server has written it (its "what's new" batch delay
+ * the server to have moved his marker); Ann, from a stock y-websocket client, comments on a card
+ * and adds a card, and gives a feeling over HTTP; once the server has written it (its "what's new" batch delay
  * lowered, and GET /news polled)
  * Bob opens the board and sees "What's new (3)": two comments on a card, and a new card marked
  * "New" in words. Tabbing across the new card and reading the comments (open, Tab through, hide)
@@ -16,12 +16,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { BoardNews } from '../../shared/api.ts';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { newCommentMap } from '../../client/src/board/comments/comment-actions.ts';
 import { axeViolations } from '../support/axe.ts';
 import { roundTrip } from '../support/guard-board.ts';
 import { boardPageOf, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
 import { api, createBoard, signUp, type TestPerson, type TestServer } from '../support/test-server.ts';
@@ -90,14 +91,15 @@ describe.each(viewports)('what’s new on $name', (viewport) => {
     await waitUntil(async () => (await newsOf(server, bob, boardId)).since > joined, 'the server noted that Bob left', 15_000);
 
     // While he is away Ann comments twice on the card, adds one and says how a moment felt.
-    const { touchpoints, comments, feelings } = boardTypes(annDoc);
+    const { touchpoints, comments } = boardTypes(annDoc);
     const now = Date.now();
     annDoc.transact(() => {
       comments.set(commentId, newCommentMap(commentId, { target: { type: 'touchpoint', id: oldCard.id }, parentId: null, authorId: ann.id, body: commentWords, createdAt: now }));
       comments.set(secondId, newCommentMap(secondId, { target: { type: 'touchpoint', id: oldCard.id }, parentId: null, authorId: ann.id, body: secondWords, createdAt: now + 1 }));
       touchpoints.set(newCard.id, newTouchpoint({ id: newCard.id, stageId: 'stage-waiting', order: 'a1', title: newCard.title, createdBy: ann.id, createdAt: now }));
-      feelings.set(participantKey(oldCard.id, ann.id), { score: -1, words: [], at: now });
     });
+    // Her feeling over HTTP, as the page gives it: the server writes it under a key that names nobody.
+    await giveFeeling(server, boardId, ann, oldCard.id, { score: -1 });
     await waitUntil(async () => {
       const news = await newsOf(server, bob, boardId);
       return news.comments.length === 2 && news.touchpoints.length === 1 && news.feelings === 1;
