@@ -8,11 +8,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { axeViolations } from '../support/axe.ts';
 import { openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { addMember } from '../support/members.ts';
 import { createBoard, signUp, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -58,15 +59,17 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
       cards.forEach((card, i) =>
         touchpoints.set(card.id, newTouchpoint({ ...card, stageId: 'stage-one', order: `a${i}`, createdBy: ann.id, createdAt: Date.now() })),
       );
-      feelings.set(participantKey('card-one', ann.id), { score: -2, words: ['frightened'], at: Date.now() });
     });
-    // Bob's feelings from his own client: nobody may write another person's feeling.
+    // Bob's client shows when the cards have reached the server; then each gives their own
+    // feelings over HTTP, which the server writes under keys that name nobody.
     const bobs = fixture.nodeClient(boardId, bob);
-    await bobs.synced;
-    bobs.doc.transact(() => {
-      boardTypes(bobs.doc).feelings.set(participantKey('card-one', bob.id), { score: -1, words: [], at: Date.now() });
-      boardTypes(bobs.doc).feelings.set(participantKey('card-three', bob.id), { score: 2, words: [], at: Date.now() });
-    });
+    await waitUntil(() => cards.every((card) => boardTypes(bobs.doc).touchpoints.has(card.id)), 'the cards reach the server', 10_000);
+    const given = [
+      await giveFeeling(server, boardId, ann, 'card-one', { score: -2, words: ['frightened'] }),
+      await giveFeeling(server, boardId, bob, 'card-one', { score: -1 }),
+      await giveFeeling(server, boardId, bob, 'card-three', { score: 2 }),
+    ];
+    await waitUntil(() => given.every((key) => feelings.has(key!)), 'the feelings reach Ann’s client', 10_000);
 
     const pageA = await openBoard(await contextAt(browser, server, ann, viewport), boardId);
     const pageB = await openBoard(await contextAt(browser, server, bob, viewport), boardId);
@@ -122,7 +125,8 @@ describe.each(viewports)('recently deleted on $name', (viewport) => {
       await summaryOf(page, 'card-three').filter({ hasText: '1 person: 1 very good.' }).waitFor();
       expect(await page.getByRole('button', { name: /Recently deleted/ }).count()).toBe(0);
     }
-    // Ann's own choice is hers again.
+    // The very same feelings are back in the document, under their keys; and Ann's own choice is hers again.
+    expect(new Set(feelings.keys())).toEqual(new Set(given));
     expect(await pageA.locator('[data-touchpoint-id="card-one"]').getByRole('radio', { name: 'Very bad' }).isChecked()).toBe(true);
     for (const page of [pageA, pageB, pageV]) await page.context().close();
   });
