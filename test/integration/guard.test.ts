@@ -8,7 +8,9 @@
  *   board and the person (a view member's changes are dropped silently and its socket stays open);
  * - an honest observer on the same board never gets any of it: after a later honest change reaches
  *   it, its document is exactly the reference (the board plus every honest change, nothing else);
- * - the same members' every allowed change still goes through, to the observer;
+ * - the same members' every allowed change still goes through, to the observer; their feelings,
+ *   which no client may write (not even its own: a key it chose would say whose), they give over
+ *   HTTP, and the server writes them;
  * - after a restart, a fresh client loads exactly the reference: nothing refused was stored.
  *
  * One board and one restart per target check everything (a wrangler dev start is slow).
@@ -16,9 +18,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Access } from '../../shared/access.ts';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import type { FeelingMapName } from '../../shared/api.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { deleteStage, deleteTouchpoint, moveStage, moveTouchpoint } from '../../client/src/board/ordering.ts';
+import { giveFeeling, type FeelingGiven } from '../support/feelings.ts';
 import { forbiddenChanges } from '../support/forbidden-changes.ts';
 import {
   documentJson,
@@ -28,6 +32,7 @@ import {
   seedAsEditor,
   seedAsFacilitator,
   seeded,
+  seedFeelings,
   setUpBoard,
   syncedClient,
   type Cast,
@@ -68,10 +73,29 @@ describe.each(targets)('the guard on %s', (target) => {
   /** The server's `change refused` lines about this board and `person`. */
   const refusalsLogged = (person: TestPerson) =>
     app.output().split('\n').filter((line) => line.includes(`change refused on board ${boardId} from user ${person.id}:`));
-  const victimOf = (access: Access) =>
-    access === 'facilitate'
-      ? { victim: cast.edit.id, victimComment: seeded.editorComment }
-      : { victim: cast.facilitate.id, victimComment: seeded.facilitatorComment };
+  /** Where the server wrote each member's feeling at the reception (a view member may not give one). */
+  const feelingOf = {} as Record<'facilitate' | 'edit' | 'comment', string>;
+  const victimOf = (access: Access) => ({
+    ...(access === 'facilitate'
+      ? { victim: cast.edit.id, victimComment: seeded.editorComment, victimFeeling: feelingOf.edit }
+      : { victim: cast.facilitate.id, victimComment: seeded.facilitatorComment, victimFeeling: feelingOf.facilitate }),
+    myFeeling: access === 'view' ? undefined : feelingOf[access],
+  });
+  /**
+   * Once the observer has the feeling the server wrote at `key` (`feeling`, at the server's
+   * minute), the reference takes it too: the server's write is honest, but no client's own.
+   */
+  const serverWroteFeeling = async (key: string, feeling: FeelingGiven, map: FeelingMapName = 'feelings') => {
+    const written = () => boardTypes(observer.doc)[map].get(key);
+    await waitUntil(() => written()?.score === feeling.score && JSON.stringify(written()?.words) === JSON.stringify(feeling.words ?? []), `the observer got the feeling at ${key}`, 20_000);
+    boardTypes(reference.doc)[map].set(key, written()!);
+  };
+  /** `person` gives (or changes) their feeling at the reception over HTTP; resolves to its key once the observer has it. */
+  const feelingGiven = async (person: TestPerson, feeling: FeelingGiven, map: FeelingMapName = 'feelings') => {
+    const key = (await giveFeeling(app, boardId, person, seeded.reception, feeling, map))!;
+    await serverWroteFeeling(key, feeling, map);
+    return key;
+  };
 
   beforeAll(async () => {
     app = await startRestartable(target);
@@ -87,6 +111,13 @@ describe.each(targets)('the guard on %s', (target) => {
     await waitUntil(() => boardTypes(honest.edit.doc).touchpoints.has(seeded.reception), 'the editor sees the touchpoint', 20_000);
     seedAsEditor(honest.edit.doc, cast.edit.id);
     await observerMatchesReference('the observer has the seeded board');
+    const given = await seedFeelings(app, boardId, cast);
+    await serverWroteFeeling(given.facilitate, { score: 2, words: ['safe'] });
+    await serverWroteFeeling(given.edit, { score: -1, words: ['rushed', 'my own words'] });
+    feelingOf.facilitate = given.facilitate;
+    feelingOf.edit = given.edit;
+    feelingOf.comment = await feelingGiven(cast.comment, { score: -1, words: ['anxious', 'no chairs left'] });
+    await observerMatchesReference('the observer has the seeded feelings');
   }, 180_000);
 
   afterAll(async () => {
@@ -147,11 +178,12 @@ describe.each(targets)('the guard on %s', (target) => {
 
   it('takes every allowed change from the same members', async () => {
     const now = Date.now();
-    // A comment member: their own feeling with words (and changing it), a comment and editing it.
+    // A comment member: changing their own feeling (over HTTP: the same key), a feeling now, a
+    // comment and editing it.
     const c = honest.comment.doc;
     const commentId = 'comment-by-commenter';
-    boardTypes(c).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: -1, words: ['anxious', 'no chairs left'], at: now });
-    boardTypes(c).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: 0, words: ['reassured'], at: now + 1 });
+    expect(await feelingGiven(cast.comment, { score: 0, words: ['reassured'] })).toBe(feelingOf.comment);
+    const commentersNow = await feelingGiven(cast.comment, { score: 1, words: [] }, 'feelingsAfter');
     boardTypes(c).comments.set(commentId, newComment({ id: commentId, authorId: cast.comment.id, body: 'The chairs were hard', touchpointId: seeded.reception }));
     c.transact(() => {
       const comment = boardTypes(c).comments.get(commentId)!;
@@ -163,7 +195,7 @@ describe.each(targets)('the guard on %s', (target) => {
     // An editor: that, plus a touchpoint in their own name, its title and story, a move, a deletion.
     const e = honest.edit.doc;
     const { touchpoints } = boardTypes(e);
-    boardTypes(e).feelings.set(participantKey(seeded.reception, cast.edit.id), { score: 1, words: ['listened to'], at: now });
+    expect(await feelingGiven(cast.edit, { score: 1, words: ['listened to'] })).toBe(feelingOf.edit);
     (boardTypes(e).comments.get(seeded.editorComment)!.get('body') as Y.Text).insert(0, 'Far ');
     touchpoints.set('touch-waiting-room', newTouchpoint({ id: 'touch-waiting-room', stageId: seeded.waiting, order: 'a0', title: 'Waiting room', createdBy: cast.edit.id, createdAt: now }));
     touchpoints.set('touch-car-park', newTouchpoint({ id: 'touch-car-park', stageId: seeded.arriving, order: 'a1', title: 'Car park', createdBy: cast.edit.id, createdAt: now }));
@@ -177,7 +209,7 @@ describe.each(targets)('the guard on %s', (target) => {
     // The facilitator: that, plus the board's title, purpose and phase, and stages.
     const f = honest.facilitate.doc;
     const { meta, stages } = boardTypes(f);
-    boardTypes(f).feelings.set(participantKey(seeded.reception, cast.facilitate.id), { score: 1, words: ['valued'], at: now });
+    expect(await feelingGiven(cast.facilitate, { score: 1, words: ['valued'] })).toBe(feelingOf.facilitate);
     (boardTypes(f).comments.get(seeded.facilitatorComment)!.get('body') as Y.Text).insert('Long wait'.length, ' again');
     f.transact(() => {
       meta.set('title', 'Outpatients: the wait');
@@ -192,7 +224,9 @@ describe.each(targets)('the guard on %s', (target) => {
 
     // What they did is on the board as they did it, and none of their sockets was closed.
     const seen = boardTypes(observer.doc);
-    expect(seen.feelings.get(participantKey(seeded.reception, cast.comment.id))).toEqual({ score: 0, words: ['reassured'], at: now + 1 });
+    expect(seen.feelings.get(feelingOf.comment)).toMatchObject({ score: 0, words: ['reassured'] });
+    expect(seen.feelingsAfter.get(commentersNow)).toMatchObject({ score: 1, words: [] });
+    expect([...seen.feelings.keys()].sort()).toEqual(Object.values(feelingOf).sort());
     expect(seen.comments.get(commentId)?.get('body')?.toString()).toBe('The chairs were hard and cold');
     expect(seen.touchpoints.get('touch-waiting-room')?.get('createdBy')).toBe(cast.edit.id);
     expect(seen.touchpoints.get('touch-waiting-room')?.get('stageId')).toBe(seeded.arriving);

@@ -4,10 +4,12 @@
  * provider then sends. Used by test/integration/guard.test.ts, which sends each from a fresh
  * client and expects the server to refuse it (view: to drop it).
  *
- * Three kinds: what nobody may do (another person's feeling, dots or comment, a touchpoint or
+ * Three kinds: what nobody may do (any feeling — another person's, and since issue 17 their own
+ * too, under their own id or where the server wrote it: feelings are given over HTTP and written
+ * by the server under keys that name nobody — dots, another person's comment, a touchpoint or
  * comment in someone else's name, values of the wrong type or size), what only a facilitator may
  * (meta, stages, removing other people's cards for good), and what only an editor and up may (the
- * touchpoints). A view member may not even give a feeling of their own.
+ * touchpoints). A view member may not even post a comment of their own.
  */
 import * as Y from 'yjs';
 import type { Access } from '../../shared/access.ts';
@@ -29,6 +31,10 @@ export interface Who {
   victim: string;
   /** The id of that member's comment. */
   victimComment: string;
+  /** Where the server wrote that member's feeling at the reception (guard-board.ts seedFeelings). */
+  victimFeeling: string;
+  /** Where the server wrote the trying member's own feeling at the reception, if they gave one over HTTP. */
+  myFeeling?: string;
   /** Someone who is not on the board. */
   outsider: string;
 }
@@ -41,18 +47,33 @@ const commentBody = (doc: Y.Doc, id: string) => boardTypes(doc).comments.get(id)
 
 /** The forbidden changes for a member with `access`, most of them against `who.victim`'s things. */
 export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
-  const { me, victim, victimComment, outsider } = who;
+  const { me, victim, victimComment, victimFeeling, myFeeling, outsider } = who;
   const at = Date.now();
   const theirs = participantKey(seeded.reception, victim);
   const mine = participantKey(seeded.reception, me);
 
   const nobody: ForbiddenChange[] = [
-    { what: "sets another person's feeling", change: (doc) => boardTypes(doc).feelings.set(theirs, { score: -2, words: ['ignored'], at }) },
-    { what: "deletes another person's feeling", change: (doc) => boardTypes(doc).feelings.delete(theirs) },
+    { what: "sets another person's feeling", change: (doc) => boardTypes(doc).feelings.set(victimFeeling, { score: -2, words: ['ignored'], at }) },
+    { what: "deletes another person's feeling", change: (doc) => boardTypes(doc).feelings.delete(victimFeeling) },
+    { what: "writes another person's feeling under their id", change: (doc) => boardTypes(doc).feelings.set(theirs, { score: -2, words: ['ignored'], at }) },
     {
       what: 'gives a feeling for someone not on the board',
       change: (doc) => boardTypes(doc).feelings.set(participantKey(seeded.reception, outsider), { score: 1, words: ['safe'], at }),
     },
+    // Feelings are given over HTTP (PUT /api/boards/:id/feelings/:touchpointId) since issue 17: a
+    // key a client chose would say whose the feeling is, so no client writes one, not even its own.
+    { what: 'gives its own feeling under its own id', change: (doc) => boardTypes(doc).feelings.set(mine, { score: 1, words: ['reassured'], at }) },
+    { what: 'gives its own feeling now (the review) under its own id', change: (doc) => boardTypes(doc).feelingsAfter.set(mine, { score: 2, words: [], at }) },
+    {
+      what: 'gives its own feeling under a key that names nobody, as the server would',
+      change: (doc) => boardTypes(doc).feelings.set(`${seeded.reception}/${'k'.repeat(22)}`, { score: 1, words: [], at }),
+    },
+    ...(myFeeling === undefined
+      ? []
+      : [
+          { what: 'changes its own feeling where the server wrote it', change: (doc: Y.Doc) => boardTypes(doc).feelings.set(myFeeling, { score: -2, words: ['changed my mind'], at }) },
+          { what: 'takes back its own feeling itself (the server clears it)', change: (doc: Y.Doc) => boardTypes(doc).feelings.delete(myFeeling) },
+        ]),
     // Dots are given through the server, which alone keeps each person's and writes the totals.
     { what: "puts another person's dots in the document", change: (doc) => boardTypes(doc).votes.set(theirs, 5) },
     { what: 'puts its own dots in the document', change: (doc) => boardTypes(doc).votes.set(mine, 1) },
@@ -144,7 +165,6 @@ export function forbiddenChanges(access: Access, who: Who): ForbiddenChange[] {
   ];
 
   const onlyCommenters: ForbiddenChange[] = [
-    { what: 'gives its own feeling', change: (doc) => boardTypes(doc).feelings.set(mine, { score: 1, words: ['reassured'], at }) },
     {
       what: 'posts its own comment',
       change: (doc) => boardTypes(doc).comments.set('comment-by-viewer', newComment({ id: 'comment-by-viewer', authorId: me, body: 'Hello', touchpointId: seeded.reception })),
