@@ -35,6 +35,7 @@ import { sessionRoutes } from './boards/session-routes.ts';
 import { voteRoutes } from './boards/vote-routes.ts';
 import { storyRoutes } from './boards/story-routes.ts';
 import { feelingRoutes } from './boards/feeling-routes.ts';
+import { perspectiveRoutes } from './boards/perspective-routes.ts';
 import { historyRoutes } from './boards/history-routes.ts';
 import { admitSync, type SyncAdmission } from './sync/admission.ts';
 
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
   api.route('/', voteRoutes({ boards, sync, random }));
   api.route('/', storyRoutes({ boards, sync }));
   api.route('/', feelingRoutes({ boards, sync }));
+  api.route('/', perspectiveRoutes({ boards, sync }));
   api.route('/', historyRoutes({ boards, sync }));
   api.route('/', exportRoutes({ boards, sync, fonts: deps.pdfFonts, clock, onError: report }));
   api.route(

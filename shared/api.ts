@@ -350,3 +350,42 @@ export interface MyFeelingKey {
  * (touchpoint id → key), for each map. Only ever the caller's own.
  */
 export type MyFeelings = Record<FeelingMapName, Record<string, string>>;
+
+// ---- Perspectives (issue 17, shared/perspectives.ts): each person's choice is the server's to keep.
+
+/** `PUT /api/boards/:id/perspective`: the caller's own choice (one of `meta.perspectives`' ids), or null to take it back. */
+export const choosePerspectiveBody = z.strictObject({
+  choice: z.string({ message: 'Say which perspective, or null for none.' }).regex(/^[A-Za-z0-9_-]{1,64}$/, 'That is not one of this board’s choices.').nullable(),
+});
+export type ChoosePerspectiveBody = z.infer<typeof choosePerspectiveBody>;
+
+/** `GET`/`PUT /api/boards/:id/perspective`: the caller's own choice — only ever their own. */
+export interface MyPerspective {
+  choice: string | null;
+}
+
+/** One perspective's line at one moment: how many of them gave a feeling there and the middle of those feelings. */
+export interface PerspectivePoint {
+  count: number;
+  /** The middle score (a half between two when the count is even), as the emotion curve's. */
+  median: number;
+}
+
+/**
+ * `GET /api/boards/:id/perspectives`: each perspective's line, worked out by the server at most
+ * every 10 minutes. A moment's point for a perspective is null when fewer than 3 of its people gave
+ * a feeling there ("Fewer than 3 people — not shown"). Nothing in it is about one person.
+ */
+export interface PerspectiveLines {
+  /** When the lines were worked out (ISO time); null when perspectives are off. */
+  workedOutAt: string | null;
+  /** The choices that have lines, in the board's order ("Rather not say" never has one). */
+  perspectives: { id: string; label: string }[];
+  /** Every moment on the journey, in order, with each perspective's point there. */
+  moments: { touchpointId: string; points: Record<string, PerspectivePoint | null> }[];
+  /**
+   * Moments where the shown perspectives' middles are 2 points or more apart, widest first: where
+   * the realities differ most.
+   */
+  differMost: { touchpointId: string; gap: number; lowest: string; highest: string }[];
+}

@@ -29,6 +29,8 @@ export const errorStatus = {
   no_dots_left: 409,
   /** Revealing a vote fewer than 3 people have voted in (the totals would show how someone voted). */
   too_few_voters: 409,
+  /** Choosing a perspective on a board whose facilitator has not turned perspectives on (issue 17). */
+  no_perspectives: 409,
   /** A guest who already has an email and password cannot add another. */
   credentials_exist: 409,
   /** Invites that can no longer be used: 410 Gone, each with its own plain-language message. */

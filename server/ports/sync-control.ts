@@ -9,6 +9,7 @@ import type { CommentAction, CommentActionResult, CommentActor } from './comment
 import type { SessionAction, SessionActionResult, SessionActor } from './session-action.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from './vote-action.ts';
 import type { FeelingAction, FeelingActionResult, FeelingActor } from './feeling-action.ts';
+import type { PerspectiveAction, PerspectiveActionResult, PerspectiveActor } from './perspective-action.ts';
 import type { StoryActor, WithdrawStory, WithdrawStoryResult } from './story-action.ts';
 import type { HistoryAction, HistoryAnswer } from './board-history.ts';
 
@@ -49,6 +50,8 @@ export interface BoardControl {
   voteAction(actor: VoteActor, action: VoteAction): Promise<VoteActionResult>;
   /** Gives, changes or clears the caller's own feeling, written by the server under a key that names nobody; resolves once durable. */
   feelingAction(actor: FeelingActor, action: FeelingAction): Promise<FeelingActionResult>;
+  /** A person's own perspective, or every perspective's line (issue 17); nobody's choice leaves the board's live side. */
+  perspectiveAction(actor: PerspectiveActor, action: PerspectiveAction): Promise<PerspectiveActionResult>;
   /**
    * Withdraws a story for good (issue 17, server/sync/story-withdrawal.ts): resolves once the words
    * are out of the document and the stored board has been compacted and its freed pages forgotten.

@@ -24,6 +24,7 @@ import type { DocumentStore } from '../ports/document-store.ts';
 import { sqlCommentRecords } from '../storage/libsql-comment-records.ts';
 import { sqlVoteRecords } from '../storage/libsql-vote-records.ts';
 import { sqlFeelingRecords } from '../storage/libsql-feeling-records.ts';
+import { sqlPerspectiveRecords } from '../storage/libsql-perspective-records.ts';
 import { createSqlDocumentStore } from '../storage/libsql-document-store.ts';
 import { openLibsqlDatabase } from '../storage/libsql-database.ts';
 import { migrate } from '../storage/migrations.ts';
@@ -107,6 +108,7 @@ export async function createNodeApp(options: NodeAppOptions = {}): Promise<NodeA
     comments: (boardId) => sqlCommentRecords(db, boardId),
     votes: (boardId) => sqlVoteRecords(db, boardId),
     feelings: (boardId) => sqlFeelingRecords(db, boardId),
+    perspectives: (boardId) => sqlPerspectiveRecords(db, boardId),
     history: (boardId) => sqlBoardHistory(db, boardId),
     compactAfterUpdates: options.compactAfterUpdates,
     compactAfterBytes: options.compactAfterBytes,

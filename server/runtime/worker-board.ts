@@ -32,6 +32,8 @@ import { durableBoardLog } from './worker-board-log.ts';
 import { durableCommentRecords } from './worker-comment-records.ts';
 import { durableVoteRecords } from './worker-vote-records.ts';
 import { durableFeelingRecords } from './worker-feeling-records.ts';
+import { durablePerspectiveRecords } from './worker-perspective-records.ts';
+import type { PerspectiveAction, PerspectiveActionResult, PerspectiveActor } from '../ports/perspective-action.ts';
 import type { FeelingAction, FeelingActionResult, FeelingActor } from '../ports/feeling-action.ts';
 import type { VoteAction, VoteActionResult, VoteActor } from '../ports/vote-action.ts';
 import type { StoryActor, WithdrawStory, WithdrawStoryResult } from '../ports/story-action.ts';
@@ -174,6 +176,10 @@ export class BoardObject extends DurableObject<WorkerEnv> {
     return this.#hostFor(boardId).feelingAction(actor, action);
   }
 
+  perspectiveAction(boardId: string, actor: PerspectiveActor, action: PerspectiveAction): Promise<PerspectiveActionResult> {
+    return this.#hostFor(boardId).perspectiveAction(actor, action);
+  }
+
   history(boardId: string, actor: StoryActor, action: HistoryAction): Promise<HistoryAnswer> {
     return this.#hostFor(boardId).history(actor, action);
   }
@@ -217,6 +223,7 @@ export class BoardObject extends DurableObject<WorkerEnv> {
       comments: durableCommentRecords(storage),
       votes: durableVoteRecords(storage),
       feelings: durableFeelingRecords(storage),
+      perspectives: durablePerspectiveRecords(storage),
       history: durableBoardHistory(storage),
       verifyPeer: async (userId) => {
         const board = await this.#boards.getFor(boardId, userId);

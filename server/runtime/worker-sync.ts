@@ -14,7 +14,7 @@ import type { WorkerEnv } from './worker-env.ts';
 import { upgradedResponse, webSocketPair } from './worker-globals.ts';
 
 /** The board object's RPC surface as the entry calls it. */
-type BoardRpc = Pick<BoardObject, 'create' | 'purpose' | 'disconnect' | 'setAccess' | 'rename' | 'endSessions' | 'documentState' | 'commentAction' | 'sessionAction' | 'voteAction' | 'feelingAction' | 'withdrawStory' | 'history' | 'delete' | 'stats'> & {
+type BoardRpc = Pick<BoardObject, 'create' | 'purpose' | 'disconnect' | 'setAccess' | 'rename' | 'endSessions' | 'documentState' | 'commentAction' | 'sessionAction' | 'voteAction' | 'feelingAction' | 'perspectiveAction' | 'withdrawStory' | 'history' | 'delete' | 'stats'> & {
   fetch(request: Request): Promise<Response>;
 };
 
@@ -54,6 +54,7 @@ export function workerSync(env: WorkerEnv): { upgrade: SyncUpgrade; control: Syn
         sessionAction: async (actor, action) => await stub().sessionAction(boardId, actor, action),
         voteAction: async (actor, action) => await stub().voteAction(boardId, actor, action),
         feelingAction: async (actor, action) => await stub().feelingAction(boardId, actor, action),
+        perspectiveAction: async (actor, action) => await stub().perspectiveAction(boardId, actor, action),
         withdrawStory: async (actor, request) => await stub().withdrawStory(boardId, actor, request),
         history: async (actor, action) => await stub().history(boardId, actor, action),
         delete: async () => void (await stub().delete(boardId)),

@@ -26,6 +26,9 @@ import { runVoteAction } from './vote-actions.ts';
 import type { FeelingRecords } from '../ports/feeling-records.ts';
 import type { FeelingAction, FeelingActionResult, FeelingActor } from '../ports/feeling-action.ts';
 import { feelingKeysIn, nameFeelingsOwners, newFeelingKey, runFeelingAction } from './feeling-actions.ts';
+import type { PerspectiveRecords } from '../ports/perspective-records.ts';
+import type { PerspectiveAction, PerspectiveActionResult, PerspectiveActor } from '../ports/perspective-action.ts';
+import { runPerspectiveAction } from './perspective-actions.ts';
 import { eraseStory, withdrawStory, type StoryActor, type WithdrawStory, type WithdrawStoryResult } from './story-withdrawal.ts';
 import type { BoardHistory, HistoryAction, HistoryAnswer } from '../ports/board-history.ts';
 import { readHistoryBoard } from '../../shared/history.ts';
@@ -77,6 +80,8 @@ export interface BoardHostOptions {
   votes: VoteRecords;
   /** Whose each feeling is, kept by the server only (feeling-actions.ts). */
   feelings: FeelingRecords;
+  /** Each person's perspective and the lines worked out from them, kept by the server only (perspective-actions.ts). */
+  perspectives: PerspectiveRecords;
   /** The board's kept versions, its history (history-keeping.ts). */
   history: BoardHistory;
   /** Called whenever the host may hold nothing any more (no socket, no room): Node forgets it. */
@@ -248,6 +253,11 @@ export class BoardHost implements BoardControl {
     return this.#serverAction((room) =>
       runFeelingAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.feelings, actor, action, this.#clock.now(), newFeelingKey),
     );
+  }
+
+  /** A person's own perspective, or the lines (perspective-actions.ts): nobody's choice is told to anyone else. */
+  perspectiveAction(actor: PerspectiveActor, action: PerspectiveAction): Promise<PerspectiveActionResult> {
+    return this.#serverAction((room) => runPerspectiveAction(room.doc, this.#options.perspectives, this.#options.feelings, actor, action, this.#clock.now()));
   }
 
   /**

@@ -13,6 +13,8 @@ import type { VoteAction, VoteActor } from '../ports/vote-action.ts';
 import type { VoteRecords } from '../ports/vote-records.ts';
 import type { FeelingRecords } from '../ports/feeling-records.ts';
 import type { FeelingAction, FeelingActor } from '../ports/feeling-action.ts';
+import type { PerspectiveRecords } from '../ports/perspective-records.ts';
+import type { PerspectiveAction, PerspectiveActor } from '../ports/perspective-action.ts';
 import type { DocumentStore } from '../ports/document-store.ts';
 import type { BoardControl, SessionsEnded, SyncControl } from '../ports/sync-control.ts';
 import type { SyncPeer, SyncSocket } from '../ports/sync-socket.ts';
@@ -33,6 +35,8 @@ export interface RoomRegistryOptions {
   votes: (boardId: string) => VoteRecords;
   /** Whose each feeling on a board is (feeling-actions.ts). */
   feelings: (boardId: string) => FeelingRecords;
+  /** Each person's perspective on a board and the lines (perspective-actions.ts). */
+  perspectives: (boardId: string) => PerspectiveRecords;
   /** Each board's kept versions (its history). */
   history: (boardId: string) => BoardHistory;
   /** Compact a room's log after this many updates (default 500)... */
@@ -108,6 +112,7 @@ export class RoomRegistry implements SyncControl {
       sessionAction: call((host, actor: SessionActor, action: SessionAction) => host.sessionAction(actor, action)),
       voteAction: call((host, actor: VoteActor, action: VoteAction) => host.voteAction(actor, action)),
       feelingAction: call((host, actor: FeelingActor, action: FeelingAction) => host.feelingAction(actor, action)),
+      perspectiveAction: call((host, actor: PerspectiveActor, action: PerspectiveAction) => host.perspectiveAction(actor, action)),
       withdrawStory: call((host, actor: StoryActor, request: WithdrawStory) => host.withdrawStory(actor, request)),
       history: call((host, actor: StoryActor, action: HistoryAction) => host.history(actor, action)),
       delete: call((host) => host.delete()),
@@ -124,6 +129,7 @@ export class RoomRegistry implements SyncControl {
         comments: options.comments(boardId),
         votes: options.votes(boardId),
         feelings: options.feelings(boardId),
+        perspectives: options.perspectives(boardId),
         history: options.history(boardId),
         compactAfterUpdates: options.compactAfterUpdates,
         compactAfterBytes: options.compactAfterBytes,

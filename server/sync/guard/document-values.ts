@@ -18,6 +18,7 @@ import {
 } from '../../../shared/limits.ts';
 import { hasControlCharacters } from '../../../shared/plain-text.ts';
 import { isDay, prioritySteps } from '../../../shared/method.ts';
+import { maxPerspectives, perspectiveLabelMaxLength } from '../../../shared/perspectives.ts';
 
 export type ValueCheck = (value: unknown) => string | null;
 
@@ -57,6 +58,21 @@ export const metaValues: Readonly<Record<string, ValueCheck>> = {
   phase: (value) => ((phases as readonly unknown[]).includes(value) ? null : 'unknown phase'),
   /** Whether people may comment without their name (the facilitator's choice). */
   anonymousComments: (value) => (typeof value === 'boolean' ? null : 'not true or false'),
+  /** The perspectives people may choose from (shared/perspectives.ts), the facilitator's to name. */
+  perspectives: (value) => {
+    if (!Array.isArray(value) || value.length < 2 || value.length > maxPerspectives) return `not a list of 2 to ${maxPerspectives} choices`;
+    const ids = new Set<unknown>();
+    for (const entry of value) {
+      if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return 'a choice that is not {id, label}';
+      const { id: choiceId, label, ...rest } = entry as Record<string, unknown>;
+      if (Object.keys(rest).length > 0) return 'unknown fields in a choice';
+      if (typeof choiceId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(choiceId) || ids.has(choiceId)) return 'a choice without its own id';
+      ids.add(choiceId);
+      const wrong = text(perspectiveLabelMaxLength, { nonEmpty: true })(label);
+      if (wrong !== null) return `a choice's words ${wrong}`;
+    }
+    return null;
+  },
 };
 /** Meta keys a board always has: deleting one is refused unless the same change sets it again. */
 export const requiredMeta: ReadonlySet<string> = new Set(['schemaVersion', 'title', 'phase']);
