@@ -10,6 +10,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { deletedEntries, markDeleted, purgeDeleted, recentlyDeletedMs } from '../../shared/recently-deleted.ts';
+import { giveFeeling } from '../support/feelings.ts';
+import { roundTrip } from '../support/guard-board.ts';
 import { addMember } from '../support/members.ts';
 import { cellsContaining, filesContaining } from '../support/stored-bytes.ts';
 import { clientPool, type SyncClient } from '../support/sync-client.ts';
@@ -43,6 +45,8 @@ interface Marked {
   word: string;
   comment: string;
   kept: string;
+  /** The key of Ann's feeling on the card that stays. */
+  keptFeeling: string;
 }
 
 /**
@@ -61,13 +65,11 @@ async function boardWithDeletedStage(): Promise<Marked> {
   };
   const client = pool.connect(boardId, ann);
   await client.synced;
-  const { stages, touchpoints, feelings, comments } = boardTypes(client.doc);
+  const { stages, touchpoints, comments } = boardTypes(client.doc);
   client.doc.transact(() => {
     stages.push([newStage(waiting, 'Waiting'), newStage(goingHome, 'Going home')]);
     touchpoints.set(corridor, newTouchpoint({ id: corridor, stageId: waiting, order: 'a0', title: 'Corridor', story: marks.story, createdBy: ann.id, createdAt: now }));
     touchpoints.set(phoneCall, newTouchpoint({ id: phoneCall, stageId: goingHome, order: 'a0', title: 'Phone call', story: marks.kept, createdBy: ann.id, createdAt: now }));
-    feelings.set(`${corridor}/${ann.id}`, { score: -2, words: [marks.word], at: now });
-    feelings.set(`${phoneCall}/${ann.id}`, { score: 1, words: [], at: now });
     const comment = new Y.Map<unknown>();
     comment.set('id', sameForMyMum);
     comment.set('target', { type: 'touchpoint', id: corridor });
@@ -77,9 +79,14 @@ async function boardWithDeletedStage(): Promise<Marked> {
     comment.set('createdAt', now);
     comments.set(sameForMyMum, comment);
   });
+  await roundTrip(client);
+  // Her feelings, given over HTTP as every feeling is: the server writes them under keys of its own.
+  await giveFeeling(server, boardId, ann, corridor, { score: -2, words: [marks.word] });
+  const keptFeeling = (await giveFeeling(server, boardId, ann, phoneCall, { score: 1 }))!;
+  await waitUntil(() => boardTypes(client.doc).feelings.size === 2, 'her feelings reach her page');
   markDeleted(client.doc, { id: waiting, kind: 'stage', deletedAt: now, deletedBy: ann.id }, null);
   await leaveAndUnload(client, boardId);
-  return { boardId, ann, ...marks };
+  return { boardId, ann, keptFeeling, ...marks };
 }
 
 /**
@@ -128,7 +135,7 @@ describe('recently deleted, on the server', () => {
     expect(deletedEntries(late.doc)).toEqual([]);
     expect(stageIds(late.doc)).toEqual([goingHome]);
     expect([...types.touchpoints.keys()]).toEqual([phoneCall]);
-    expect([...types.feelings.keys()]).toEqual([`${phoneCall}/${marked.ann.id}`]);
+    expect([...types.feelings.keys()]).toEqual([marked.keptFeeling]);
     expect([...types.comments.keys()]).toEqual([]);
     expect(String(types.touchpoints.get(phoneCall)?.get('story'))).toBe(marked.kept);
     await leaveAndUnload(late, marked.boardId);
