@@ -8,12 +8,16 @@
  * - A person's Yjs client id stays theirs when the board is loaded again (after a restart, or
  *   when the room was unloaded): if someone else could write with it first, the clocks of that
  *   person's next changes would be taken, and the changes they kept offline silently dropped.
+ *
+ * The honest changes are a comment member's own comment and its words (what such a member writes
+ * through their socket; their feelings they give over HTTP since issue 17, and the guard refuses a
+ * feeling from any client: guard.test.ts, feelings-unnamed.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, participantKey } from '../../shared/board-document.ts';
+import { boardTypes } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
-import { roundTrip, seeded, syncedClient } from '../support/guard-board.ts';
+import { newComment, roundTrip, syncedClient } from '../support/guard-board.ts';
 import { joinBoard } from '../support/invites.ts';
 import { startRestartable, type RestartableApp } from '../support/restartable-app.ts';
 import { connectClient, nextCloseCode, type SyncClient } from '../support/sync-client.ts';
@@ -34,7 +38,21 @@ describe.each(targets)('the guard and honest clients on %s', (target) => {
   let cam: TestPerson;
   let mal: TestPerson;
   const open: SyncClient[] = [];
-  const feelingKey = () => participantKey(seeded.reception, cam.id);
+  /** `person`'s own comment on the board itself, as the page posts one. */
+  const postComment = (doc: Y.Doc, id: string, person: TestPerson, body: string) => {
+    const comment = newComment({ id, authorId: person.id, body, touchpointId: boardId });
+    comment.set('target', { type: 'board', id: boardId });
+    boardTypes(doc).comments.set(id, comment);
+  };
+  const bodyOf = (doc: Y.Doc, id: string) => boardTypes(doc).comments.get(id)?.get('body')?.toString();
+  /** Adds `words` at the end of comment `id`'s body, with its editedAt, as the page edits one. */
+  const addWords = (doc: Y.Doc, id: string, words: string, at: number) =>
+    doc.transact(() => {
+      const comment = boardTypes(doc).comments.get(id)!;
+      const body = comment.get('body') as Y.Text;
+      body.insert(body.length, words);
+      comment.set('editedAt', at);
+    });
 
   beforeAll(async () => {
     app = await startRestartable(target);
@@ -59,19 +77,19 @@ describe.each(targets)('the guard and honest clients on %s', (target) => {
     first.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== first.provider) Y.applyUpdate(second.doc, update, second.provider);
     });
-    boardTypes(first.doc).feelings.set(feelingKey(), { score: -1, words: ['anxious'], at: 1 });
-    // In the second tab the person changes their mind: this change is built on the first one.
-    boardTypes(second.doc).feelings.set(feelingKey(), { score: 1, words: ['reassured'], at: 2 });
+    postComment(first.doc, 'comment-two-tabs', cam, 'The chairs were hard');
+    // In the second tab the person adds to it: this change is built on the first one.
+    addWords(second.doc, 'comment-two-tabs', ' and cold', Date.now());
     expect(await outcomeOfLastChange(second)).toBe('open');
     first.provider.connect();
-    await waitUntil(() => boardTypes(observer.doc).feelings.get(feelingKey())?.score === 1, 'the second tab’s feeling arrived', 20_000);
+    await waitUntil(() => bodyOf(observer.doc, 'comment-two-tabs') === 'The chairs were hard and cold', 'the second tab’s words arrived', 20_000);
   }, 60_000);
 
   it("keeps a person's Yjs client id theirs after the board is loaded again", async () => {
     const cams = await syncedClient(app, boardId, cam, open);
-    boardTypes(cams.doc).feelings.set(feelingKey(), { score: 0, words: [], at: 3 });
+    postComment(cams.doc, 'comment-asleep', cam, 'Nobody said');
     const observer = await syncedClient(app, boardId, fay, open);
-    await waitUntil(() => boardTypes(observer.doc).feelings.get(feelingKey())?.at === 3, 'the feeling is on the board', 20_000);
+    await waitUntil(() => bodyOf(observer.doc, 'comment-asleep') === 'Nobody said', 'the comment is on the board', 20_000);
     observer.destroy();
     // Cam's tab sleeps (its socket is down) while the server restarts and loads the board again.
     cams.provider.disconnect();
@@ -84,20 +102,22 @@ describe.each(targets)('the guard and honest clients on %s', (target) => {
     await mals.synced;
     const malsOwnId = forged.clientID;
     forged.clientID = cams.doc.clientID;
-    boardTypes(forged).feelings.set(participantKey(seeded.reception, mal.id), { score: -2, words: [], at: 4 });
+    postComment(forged, 'comment-by-mal', mal, 'Mine, written as Cam’s device');
     const refused = await outcomeOfLastChange(mals);
     forged.clientID = malsOwnId; // (its presence is under this id)
     expect(refused).toBe(CloseCode.changeRefused);
 
-    // Cam changed their feeling while asleep; the tab wakes and sends it.
-    boardTypes(cams.doc).feelings.set(feelingKey(), { score: 2, words: ['safe'], at: 5 });
+    // Cam added to their comment while asleep; the tab wakes and sends it.
+    addWords(cams.doc, 'comment-asleep', ' what happens next', 5);
     const closed = nextCloseCode(cams.provider, 20_000).catch(() => 'open' as const);
     cams.provider.connect();
     // Its sync step 2 (with the change) goes out before the server's step 2 comes back as 'sync'.
     const synced = nextEvent(cams.provider, 'sync', 20_000).then(() => roundTrip(cams)).then(() => 'open' as const);
     expect(await Promise.race([closed, synced])).toBe('open');
     const later = await syncedClient(app, boardId, fay, open);
-    await waitUntil(() => boardTypes(later.doc).feelings.get(feelingKey())?.at === 5, 'Cam’s feeling from while asleep arrived', 20_000).catch(() => undefined);
-    expect(boardTypes(later.doc).feelings.get(feelingKey())).toEqual({ score: 2, words: ['safe'], at: 5 });
+    await waitUntil(() => boardTypes(later.doc).comments.get('comment-asleep')?.get('editedAt') === 5, 'Cam’s words from while asleep arrived', 20_000).catch(() => undefined);
+    expect(bodyOf(later.doc, 'comment-asleep')).toBe('Nobody said what happens next');
+    expect(boardTypes(later.doc).comments.get('comment-asleep')?.get('editedAt')).toBe(5);
+    expect(boardTypes(later.doc).comments.has('comment-by-mal')).toBe(false);
   }, 180_000);
 });
