@@ -16,7 +16,10 @@ import type {
   Member,
   MyCommentsAnswer,
   MyDots,
+  MyFeelingKey,
+  MyFeelings,
   PostCommentBody,
+  PutFeelingBody,
   RegisterBody,
   ServerTime,
   SessionActionBody,
@@ -132,6 +135,10 @@ export interface Api {
   myDots(boardId: string): Promise<MyDots>;
   /** Opens, reveals or ends a dot vote (facilitators), or gives or takes back a dot; answers this person's own dots. */
   voteAction(boardId: string, body: VoteActionBody): Promise<MyDots>;
+  /** Where this person's own feelings are in the board's document (issue 17: the server writes every feeling). */
+  myFeelings(boardId: string): Promise<MyFeelings>;
+  /** Gives, changes or (`feeling: null`) clears this person's own feeling on a card; answers its key in the document. */
+  putFeeling(boardId: string, touchpointId: string, body: PutFeelingBody): Promise<MyFeelingKey>;
   /**
    * Withdraws a touchpoint's story for good (issue 17; its storyteller, or a facilitator on their
    * behalf), with the storyteller's feelings and comments there if asked; answers how many went.
@@ -321,6 +328,8 @@ export function createApi(options: ApiOptions = {}): Api {
     sessionAction: (boardId, body) => json<ServerTime>('POST', `${boardPath(boardId)}/session`, body),
     myDots: (boardId) => json<MyDots>('GET', `${boardPath(boardId)}/vote`),
     voteAction: (boardId, body) => json<MyDots>('POST', `${boardPath(boardId)}/vote`, body),
+    myFeelings: (boardId) => json<MyFeelings>('GET', `${boardPath(boardId)}/feelings/mine`),
+    putFeeling: (boardId, touchpointId, body) => json<MyFeelingKey>('PUT', `${boardPath(boardId)}/feelings/${encodeURIComponent(touchpointId)}`, body),
     withdrawStory: (boardId, touchpointId, body) =>
       json<WithdrawResult>('POST', `${boardPath(boardId)}/touchpoints/${encodeURIComponent(touchpointId)}/withdraw`, body),
     listHistory: (boardId) => json<HistoryList>('GET', `${boardPath(boardId)}/history`),
