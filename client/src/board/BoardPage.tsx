@@ -63,6 +63,7 @@ import { GatherNotice } from './session/gather/GatherNotice.tsx';
 import { VoteRoot } from './session/vote/vote-context.tsx';
 import { VoteLine } from './session/vote/VoteLine.tsx';
 import { VoteResults } from './session/vote/VoteResults.tsx';
+import { FeelingsRoot } from './feelings/feelings-context.tsx';
 import { createMethod, MethodProvider } from './method/method-context.ts';
 import { MethodViews } from './method/MethodViews.tsx';
 import { PhaseStep } from './method/PhaseStep.tsx';
@@ -206,6 +207,7 @@ function BoardScreen(props: BoardScreenProps) {
     <SessionProvider value={session}>
     <GatheringRoot boardId={props.boardId}>
     <VoteRoot boardId={props.boardId}>
+    <FeelingsRoot boardId={props.boardId}>
     <MethodProvider value={method}>
     <div class="board">
       <h1>{title()}</h1>
@@ -301,6 +303,7 @@ function BoardScreen(props: BoardScreenProps) {
       </Show>
     </div>
     </MethodProvider>
+    </FeelingsRoot>
     </VoteRoot>
     </GatheringRoot>
     </SessionProvider>

@@ -128,7 +128,7 @@ export function TouchpointCard(props: TouchpointCardProps) {
           <p class="touchpoint__story">{story()}</p>
         </Show>
         {consent.state}
-        <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canComment()} />
+        <FeelingControl doc={board.doc} touchpointId={props.id} readOnly={!board.canComment()} />
         {/* Dot voting (issue 15): this person's dots while a vote is open, the total once shown. */}
         <CardDots touchpointId={props.id} name={name()} />
         <CommentsSection

@@ -95,7 +95,7 @@ function MomentCard(props: { id: string; place: MomentPlace; reader: Reader }) {
           />
         )}
       </Show>
-      <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={!board.canComment()} />
+      <FeelingControl doc={board.doc} touchpointId={props.id} readOnly={!board.canComment()} />
     </article>
   );
 }

@@ -1,30 +1,29 @@
 /**
  * How one touchpoint felt to the person using the board, and a short count of how it felt to
- * everyone. A person records only their OWN feeling (the `feelings` key
- * `touchpointId/userId`), as a plain object replaced whole, so two people never overwrite each
- * other and a peer's edit arrives as one value. The score is a native radio group (arrow keys for
+ * everyone. A person gives only their OWN feeling, as a plain object replaced whole; the server
+ * writes it under a key that names nobody (issue 17), so the page sends it (own-feelings.ts: kept
+ * on this device first, shown at once, sent when it can be) and never writes it itself; a choice
+ * not saved yet says so under the scale. The score is a native radio group (arrow keys for
  * free); words are chosen once a score is picked, behind a "Choose words" disclosure so a board of
  * hundreds of cards stays light. In easy read (issue 17) everyone's feelings are a line each, with
  * their faces.
  */
 import { createSignal, createUniqueId, For, Show } from 'solid-js';
 import type * as Y from 'yjs';
-import { boardTypes, feelingScores, participantKey, type FeelingScore } from '../../../../shared/board-document.ts';
+import { feelingScores, type FeelingScore } from '../../../../shared/board-document.ts';
 import { normaliseWord, scoreWords } from '../../../../shared/feeling-stats.ts';
 import { maxWordsPerFeeling } from '../../../../shared/limits.ts';
 import { countsSentence, wordsSentence } from '../../../../shared/feeling-summary.ts';
 import { FeelingFace } from './FeelingFace.tsx';
 import { createTouchpointFeelings, type FeelingsMap } from './touchpoint-feelings.ts';
 import { WordCards } from './WordCards.tsx';
-import { localOrigin } from '../local-origin.ts';
+import { useOwnFeelings } from './feelings-context.tsx';
 import { easyRead } from '../easy-read/easy-read-setting.ts';
 import { FeltWithFaces } from '../easy-read/FeltWithFaces.tsx';
 
 export interface FeelingControlProps {
   doc: Y.Doc;
   touchpointId: string;
-  /** The signed-in person; only their own feeling is ever written. */
-  userId: string;
   /** Less than `comment` access (Can look): show the person's feeling, change nothing. */
   readOnly: boolean;
   /** `feelingsAfter`: how it feels now, recorded again at the review (issue 16). `feelings` when not given. */
@@ -34,9 +33,9 @@ export interface FeelingControlProps {
 /** One person's feeling at one touchpoint, plus everyone's in numbers. Read once: key it by touchpoint. */
 export function FeelingControl(props: FeelingControlProps) {
   const which = props.which ?? 'feelings';
-  const feelings = boardTypes(props.doc)[which];
-  const key = participantKey(props.touchpointId, props.userId);
-  const { own, stats } = createTouchpointFeelings(props.doc, props.touchpointId, props.userId, which);
+  const mine = useOwnFeelings();
+  const { own, stats } = createTouchpointFeelings(props.doc, props.touchpointId, mine, which);
+  const note = () => mine.note(which, props.touchpointId);
   const uid = createUniqueId();
   const wordsId = `feeling-words-${uid}`;
   const [wordsOpen, setWordsOpen] = createSignal(false);
@@ -45,8 +44,7 @@ export function FeelingControl(props: FeelingControlProps) {
   const write = (score: FeelingScore, words: readonly string[]) => {
     if (props.readOnly) return;
     // Never more words than a feeling holds (WordCards stops there; an older feeling may have more).
-    const kept = words.slice(0, maxWordsPerFeeling);
-    props.doc.transact(() => feelings.set(key, { score, words: kept, at: Date.now() }), localOrigin);
+    mine.give(which, props.touchpointId, { score, words: words.slice(0, maxWordsPerFeeling) });
   };
   const choose = (score: FeelingScore) => write(score, own()?.words ?? []);
   const toggleWord = (word: string) => {
@@ -58,7 +56,7 @@ export function FeelingControl(props: FeelingControlProps) {
   };
   const clear = () => {
     if (props.readOnly) return;
-    props.doc.transact(() => feelings.delete(key), localOrigin);
+    mine.give(which, props.touchpointId, null);
     setWordsOpen(false);
     // The button that had focus is gone; put the person back at the start of the scale.
     firstRadio?.focus();
@@ -89,6 +87,15 @@ export function FeelingControl(props: FeelingControlProps) {
           </For>
         </div>
       </fieldset>
+      {/* A choice not saved yet: waiting for a connection is said here; a refusal was said by the board. */}
+      <div aria-live="polite">
+        <Show when={note()?.kind === 'waiting'}>
+          <p class="feeling__note">{note()?.words}</p>
+        </Show>
+      </div>
+      <Show when={note()?.kind === 'refused'}>
+        <p class="feeling__note feeling__note--refused">{note()?.words}</p>
+      </Show>
 
       <Show when={own()}>
         {(mine) => (

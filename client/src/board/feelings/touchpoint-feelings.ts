@@ -3,12 +3,15 @@
  * now, issue 16). A board can show hundreds of cards, so every card of one document shares a
  * single index per map (grouped by touchpoint, built once, updated from each change's
  * `keysChanged`): a change wakes only the cards whose touchpoint it touched, and no card ever
- * scans the whole map.
+ * scans the whole map. Whose each feeling is the document does not say (issue 17): the person's
+ * own comes from own-feelings.ts.
  */
-import { createSignal, onCleanup, type Accessor } from 'solid-js';
+import { createMemo, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { boardTypes, type Feeling } from '../../../../shared/board-document.ts';
 import { feelingStats, parseFeelingKey, readFeeling, type FeelingStats } from '../../../../shared/feeling-stats.ts';
+import type { OwnFeelings } from './own-feelings.ts';
+import { countedFeelings } from './waiting-feelings.ts';
 
 interface FeelingsIndex {
   /** participantId → stored value (unchecked), for one touchpoint. */
@@ -70,25 +73,22 @@ function closeIndex(doc: Y.Doc, which: FeelingsMap, index: FeelingsIndex): void 
 
 /** What the board knows about one touchpoint's feelings. */
 export interface TouchpointFeelings {
-  /** The current person's own feeling, or null when they have not said (or it is unreadable). */
+  /** The current person's own feeling (a choice on its way first), or null when they have not said (or it is unreadable). */
   own: Accessor<Feeling | null>;
-  /** Everyone's feelings at this touchpoint, summarised. */
+  /** Everyone's feelings at this touchpoint, summarised, the person's own as they last chose it. */
   stats: Accessor<FeelingStats>;
 }
 
 /**
- * Follows one touchpoint's feelings live, including the current person's own. Call inside a
- * component: it stops on cleanup. `touchpointId` and `userId` are read once (key the component
- * by touchpoint, as the board's lists do).
+ * Follows one touchpoint's feelings live, including the current person's own, found through
+ * `mine` (own-feelings.ts: the server tells each person only their own keys). Call inside a
+ * component: it stops on cleanup. `touchpointId` is read once (key the component by touchpoint,
+ * as the board's lists do).
  */
-export function createTouchpointFeelings(doc: Y.Doc, touchpointId: string, userId: string, which: FeelingsMap = 'feelings'): TouchpointFeelings {
+export function createTouchpointFeelings(doc: Y.Doc, touchpointId: string, mine: OwnFeelings, which: FeelingsMap = 'feelings'): TouchpointFeelings {
   const index = openIndex(doc, which);
-  const read = () => {
-    const group = index.groups.get(touchpointId);
-    return { own: readFeeling(group?.get(userId)), stats: feelingStats(group?.values() ?? []) };
-  };
-  const [state, setState] = createSignal(read());
-  const listener = () => setState(read());
+  const [changed, setChanged] = createSignal(0);
+  const listener = () => setChanged((n) => n + 1);
   let listeners = index.listeners.get(touchpointId);
   if (listeners === undefined) index.listeners.set(touchpointId, (listeners = new Set()));
   listeners.add(listener);
@@ -97,5 +97,19 @@ export function createTouchpointFeelings(doc: Y.Doc, touchpointId: string, userI
     if (listeners.size === 0) index.listeners.delete(touchpointId);
     closeIndex(doc, which, index);
   });
-  return { own: () => state().own, stats: () => state().stats };
+  const group = () => {
+    changed();
+    return index.groups.get(touchpointId);
+  };
+  const own = createMemo(() => {
+    const key = mine.ownKey(which, touchpointId);
+    const participantId = key === null ? undefined : parseFeelingKey(key)?.participantId;
+    const inDoc = participantId === undefined ? null : readFeeling(group()?.get(participantId));
+    return mine.own(which, touchpointId, inDoc);
+  });
+  const stats = createMemo(() => {
+    const inDoc = [...(group() ?? [])].map(([participantId, value]): [string, unknown] => [`${touchpointId}/${participantId}`, value]);
+    return feelingStats(countedFeelings(inDoc, (key) => mine.isMine(which, key), own()));
+  });
+  return { own, stats };
 }

@@ -99,7 +99,7 @@ export function OutlineMoment(props: OutlineMomentProps) {
           Say how it felt<span class="visually-hidden"> at “{name()}”</span>
         </button>
         <Show when={feeling()}>
-          <FeelingControl doc={board.doc} touchpointId={props.id} userId={board.userId} readOnly={false} />
+          <FeelingControl doc={board.doc} touchpointId={props.id} readOnly={false} />
         </Show>
       </Show>
       <Show when={method.dots().size > 0}>

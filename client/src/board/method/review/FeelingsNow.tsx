@@ -20,7 +20,7 @@ function Moment(props: { touchpointId: string; touchpoint: Y.Map<unknown> }) {
   return (
     <li class="feel-now" aria-labelledby={id}>
       <h5 id={id}>{touchpointName(title())}</h5>
-      <FeelingControl doc={board.doc} touchpointId={props.touchpointId} userId={board.userId} readOnly={!board.canComment()} which="feelingsAfter" />
+      <FeelingControl doc={board.doc} touchpointId={props.touchpointId} readOnly={!board.canComment()} which="feelingsAfter" />
     </li>
   );
 }
