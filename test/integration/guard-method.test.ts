@@ -7,13 +7,14 @@
  * - An `edit` member outside the group can change none of it — each attempt closes their socket
  *   with 4422 and reaches nobody — nor join the group themselves; a group member cannot organise
  *   the areas; values the schema does not allow are refused from anyone.
- * - Anyone who can comment comments on an action; feelings "now" (`feelingsAfter`) are each
- *   person's own, like feelings.
+ * - Anyone who can comment comments on an action; feelings "now" (`feelingsAfter`) are given
+ *   over HTTP like feelings, and no client writes one — not another person's, not its own.
  * - The facilitator removes an area with its actions, ideas and the comments about them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, participantKey } from '../../shared/board-document.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { actionsOf, ideasOf, methodTypes, movePriority, newAction, newIdea, newPriority, prioritiesOf } from '../../shared/method.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
 import { documentJson, newComment, roundTrip, seedAsFacilitator, seeded, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
@@ -157,30 +158,39 @@ describe.each(targets)('the guard and the method’s records on %s', (target) =>
     });
   }, 120_000);
 
-  it('takes comments on an action from anyone who can comment, and each person’s own feelings now', async () => {
+  it('takes comments on an action from anyone who can comment, and each person’s own feelings now over HTTP, never through a socket', async () => {
     const cam = await client(cast.comment);
     boardTypes(cam.doc).comments.set('comment-on-action', (() => {
       const comment = newComment({ id: 'comment-on-action', authorId: cast.comment.id, body: 'Can the screen be bigger?', touchpointId: seeded.reception });
       comment.set('target', { type: 'action', id: 'action-board' });
       return comment;
     })());
-    boardTypes(cam.doc).feelingsAfter.set(participantKey(seeded.reception, cast.comment.id), { score: 1, words: ['reassured'], at: Date.now() });
     await roundTrip(cam);
+    // How it feels now, given over HTTP: the server writes it under a key that names nobody.
+    const camsNow = (await giveFeeling(app, boardId, cast.comment, seeded.reception, { score: 1, words: ['reassured'] }, 'feelingsAfter'))!;
+    const gusNow = (await giveFeeling(app, boardId, gus, seeded.reception, { score: -1 }, 'feelingsAfter'))!;
     // Through the server too: on an idea (and a 404 for an idea that is not there).
     const onIdea = (id: string, ideaId: string) =>
       api(app, `/api/boards/${boardId}/comments`, { body: { id, target: { type: 'idea', id: ideaId }, parentId: null, body: 'Yes please', anonymous: false }, cookie: cast.comment.cookie });
     expect((await onIdea('comment-on-idea', 'idea-text')).status).toBe(201);
     expect((await onIdea('comment-on-no-idea', 'idea-not-there')).status).toBe(404);
     await waitUntil(
-      () => ['comment-on-action', 'comment-on-idea'].every((id) => boardTypes(watcher.doc).comments.has(id)) && boardTypes(watcher.doc).feelingsAfter.size === 1,
-      'the comments and feeling arrive',
+      () =>
+        ['comment-on-action', 'comment-on-idea'].every((id) => boardTypes(watcher.doc).comments.has(id)) &&
+        boardTypes(watcher.doc).feelingsAfter.get(camsNow)?.score === 1 &&
+        boardTypes(watcher.doc).feelingsAfter.get(gusNow)?.score === -1,
+      'the comments and feelings arrive',
       20_000,
     );
     // A comment member in the group still cannot write actions: that takes `edit`.
     await refusedFrom(cast.comment, {
       'adds an action': (doc) =>
         methodTypes(doc).actions.set('action-cam', newAction({ id: 'action-cam', priorityId: waitingArea, what: 'Cam', order: 'a6', createdBy: cast.comment.id, createdAt: Date.now() })),
-      "gives another person's feeling now": (doc) => boardTypes(doc).feelingsAfter.set(participantKey(seeded.reception, gus.id), { score: -2, words: [], at: Date.now() }),
+      "changes another person's feeling now": (doc) => boardTypes(doc).feelingsAfter.set(gusNow, { score: -2, words: [], at: Date.now() }),
+      "removes another person's feeling now": (doc) => boardTypes(doc).feelingsAfter.delete(gusNow),
+      "gives another person's feeling now under their id": (doc) => boardTypes(doc).feelingsAfter.set(participantKey(seeded.reception, gus.id), { score: -2, words: [], at: Date.now() }),
+      'gives its own feeling now under its own id': (doc) => boardTypes(doc).feelingsAfter.set(participantKey(seeded.reception, cast.comment.id), { score: 2, words: [], at: Date.now() }),
+      'changes its own feeling now where the server wrote it': (doc) => boardTypes(doc).feelingsAfter.set(camsNow, { score: 2, words: [], at: Date.now() }),
     });
   }, 120_000);
 
