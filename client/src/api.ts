@@ -18,6 +18,8 @@ import type {
   MyDots,
   MyFeelingKey,
   MyFeelings,
+  MyPerspective,
+  PerspectiveLines,
   PostCommentBody,
   PutFeelingBody,
   RegisterBody,
@@ -150,6 +152,12 @@ export interface Api {
   historyVersion(boardId: string, versionId: string): Promise<HistoryVersion>;
   /** Puts a moment, a stage or the whole board back as a version had it, as a new change everyone sees. */
   restoreFromHistory(boardId: string, versionId: string, body: RestoreRequest): Promise<RestoreResult>;
+  /** Which perspective this person chose on the board (issue 17) — only ever their own. */
+  myPerspective(boardId: string): Promise<MyPerspective>;
+  /** Chooses this person's own perspective (an id of `meta.perspectives`), or null for none. */
+  choosePerspective(boardId: string, choice: string | null): Promise<MyPerspective>;
+  /** Each perspective's line, worked out by the server at most every 10 minutes (any member). */
+  perspectiveLines(boardId: string): Promise<PerspectiveLines>;
 }
 
 export interface ApiOptions {
@@ -336,5 +344,8 @@ export function createApi(options: ApiOptions = {}): Api {
     historyVersion: (boardId, versionId) => json<HistoryVersion>('GET', `${boardPath(boardId)}/history/${encodeURIComponent(versionId)}`),
     restoreFromHistory: (boardId, versionId, body) =>
       json<RestoreResult>('POST', `${boardPath(boardId)}/history/${encodeURIComponent(versionId)}/restore`, body),
+    myPerspective: (boardId) => json<MyPerspective>('GET', `${boardPath(boardId)}/perspective`),
+    choosePerspective: (boardId, choice) => json<MyPerspective>('PUT', `${boardPath(boardId)}/perspective`, { choice }),
+    perspectiveLines: (boardId) => json<PerspectiveLines>('GET', `${boardPath(boardId)}/perspectives`),
   };
 }
