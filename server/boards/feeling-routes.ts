@@ -34,7 +34,7 @@ export function feelingRoutes({ boards, sync }: FeelingRoutesOptions) {
     const user = requireUser(c);
     const board = await boardFor(c, boards);
     const result = answered(await sync.board(board.id).feelingAction({ userId: user.id, access: board.access }, { kind: 'mine' }));
-    return c.json(result.mine satisfies MyFeelings);
+    return c.json(result.mine! satisfies MyFeelings);
   });
 
   app.put('/boards/:id/feelings/:touchpointId', async (c) => {

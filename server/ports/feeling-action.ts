@@ -14,5 +14,5 @@ export type FeelingAction =
   | { kind: 'mine' };
 
 export type FeelingActionResult =
-  | { ok: true; key: string | null; mine: MyFeelings }
+  | { ok: true; key: string | null; mine?: MyFeelings }
   | { ok: false; code: 'not_found' | 'forbidden' | 'invalid_body'; message: string };

@@ -20,6 +20,10 @@ export interface FeelingOwner {
 export interface FeelingRecords {
   /** Every feeling's owner on the board (one read, at load and for the lines). */
   all(): Promise<FeelingOwner[]>;
+  /** The key of `userId`'s feeling at a touchpoint in one map, if the records have one. */
+  keyOf(map: FeelingMapName, touchpointId: string, userId: string): Promise<string | undefined>;
+  /** Every feeling's owner of one person (their own, for them). */
+  ofPerson(userId: string): Promise<FeelingOwner[]>;
   /** Records whose a feeling is (before it is written into the document). */
   add(owner: FeelingOwner): Promise<void>;
   /** Several at once, in one write (a board from before, at load). */

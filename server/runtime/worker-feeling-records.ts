@@ -18,9 +18,19 @@ export function durableFeelingRecords(storage: DurableObjectStorage): FeelingRec
       .toArray()
       .map((row) => ({ map: String(row.map) as FeelingMapName, key: String(row.feeling_key), touchpointId: String(row.touchpoint_id), userId: String(row.user_id) }));
   const remove = (map: FeelingMapName, key: string) => sql.exec('DELETE FROM feeling_owners WHERE map = ? AND feeling_key = ?', map, key);
+  sql.exec('CREATE INDEX IF NOT EXISTS feeling_owners_by_person ON feeling_owners (user_id, map, touchpoint_id)');
   return {
     async all() {
       return all();
+    },
+    async keyOf(map, touchpointId, userId) {
+      const rows = sql
+        .exec<{ feeling_key: string }>('SELECT feeling_key FROM feeling_owners WHERE user_id = ? AND map = ? AND touchpoint_id = ? ORDER BY feeling_key LIMIT 1', userId, map, touchpointId)
+        .toArray();
+      return rows.length > 0 ? String(rows[0]!.feeling_key) : undefined;
+    },
+    async ofPerson(userId) {
+      return all().filter((owner) => owner.userId === userId);
     },
     add(owner) {
       insert(owner);

@@ -21,6 +21,17 @@ export function sqlFeelingRecords(db: SqlDatabase, boardId: string): FeelingReco
         userId: textColumn(row, 'user_id'),
       }));
     },
+    async keyOf(map, touchpointId, userId) {
+      const { rows } = await db.execute({
+        sql: 'SELECT feeling_key FROM feeling_owners WHERE board_id = ? AND user_id = ? AND map = ? AND touchpoint_id = ? ORDER BY feeling_key LIMIT 1',
+        args: [boardId, userId, map, touchpointId],
+      });
+      return rows.length > 0 ? textColumn(rows[0]!, 'feeling_key') : undefined;
+    },
+    async ofPerson(userId) {
+      const { rows } = await db.execute({ sql: 'SELECT map, feeling_key, touchpoint_id FROM feeling_owners WHERE board_id = ? AND user_id = ? ORDER BY map, feeling_key', args: [boardId, userId] });
+      return rows.map((row) => ({ map: textColumn(row, 'map') as FeelingMapName, key: textColumn(row, 'feeling_key'), touchpointId: textColumn(row, 'touchpoint_id'), userId }));
+    },
     async add(owner) {
       await db.execute(insert(owner));
     },

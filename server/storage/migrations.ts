@@ -231,7 +231,7 @@ export const migrations: readonly Migration[] = [
         user_id TEXT NOT NULL,
         PRIMARY KEY (board_id, map, feeling_key)
       )`,
-      'CREATE INDEX feeling_owners_by_person ON feeling_owners (board_id, user_id)',
+      'CREATE INDEX feeling_owners_by_person ON feeling_owners (board_id, user_id, map, touchpoint_id)',
       `CREATE TABLE perspective_choices (
         board_id TEXT NOT NULL,
         user_id TEXT NOT NULL,

@@ -47,13 +47,18 @@ export async function runFeelingAction(
   now: number,
   newKey: () => string,
 ): Promise<FeelingActionResult> {
-  const owners = await records.all();
-  if (action.kind === 'mine') return { ok: true, key: null, mine: myFeelings(doc, owners, actor.userId) };
+  if (action.kind === 'mine') return { ok: true, key: null, mine: myFeelings(doc, await records.ofPerson(actor.userId), actor.userId) };
 
   if (!canComment(actor.access)) return { ok: false, code: 'forbidden', message: 'You can look at this board but not give feelings on it.' };
   const { map, touchpointId } = action;
   const mapOf = (d: Y.Doc) => boardTypes(d)[map];
-  const own = owners.find((owner) => owner.map === map && owner.touchpointId === touchpointId && owner.userId === actor.userId && mapOf(doc).has(owner.key));
+  // A record whose feeling went with its card for good (forgotten at the next unload) is forgotten now.
+  let ownKey = await records.keyOf(map, touchpointId, actor.userId);
+  while (ownKey !== undefined && !mapOf(doc).has(ownKey)) {
+    await records.remove(map, ownKey);
+    ownKey = await records.keyOf(map, touchpointId, actor.userId);
+  }
+  const own = ownKey === undefined ? undefined : { key: ownKey };
 
   if (action.feeling === null) {
     // Cleared: also for a card deleted since, so nobody's feeling is stuck there.
@@ -61,7 +66,7 @@ export async function runFeelingAction(
       await write((d) => mapOf(d).delete(own.key));
       await records.remove(map, own.key);
     }
-    return { ok: true, key: null, mine: myFeelings(doc, await records.all(), actor.userId) };
+    return { ok: true, key: null };
   }
 
   if (!touchpointOnBoard(doc, touchpointId, hiddenIds(doc))) return { ok: false, code: 'not_found', message: 'That card is not on the board any more.' };
@@ -76,7 +81,7 @@ export async function runFeelingAction(
   }
   const written = key;
   await write((d) => mapOf(d).set(written, value as Feeling));
-  return { ok: true, key: written, mine: myFeelings(doc, await records.all(), actor.userId) };
+  return { ok: true, key: written };
 }
 
 /**
