@@ -8,8 +8,9 @@
  *   minute adds to it, resuming counts down from it, stopping removes it; someone joining later
  *   sees it as it is.
  * - No client may write the `session` map, the facilitator included (refused with 4422).
- * - While editing is paused an editor's stock client may still give a feeling, but its change to
- *   a card is refused (4422) and reaches nobody; resumed, it is accepted again.
+ * - While editing is paused an editor and a comment member still give feelings, over HTTP as
+ *   always since issue 17 (their stock clients writing one are refused, paused or not), but an
+ *   editor's change to a card is refused (4422) and reaches nobody; resumed, it is accepted again.
  * - Raised hands queue in the order they went up; each person raises and lowers only their own;
  *   a facilitator lowers anyone's.
  * - "Bring everyone here" names a stage or card that is on the board, with a new id each time.
@@ -17,6 +18,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardTypes, participantKey } from '../../shared/board-document.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import { readGathered, readHands, readPaused, readTimer, SessionKey } from '../../shared/session.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
@@ -113,20 +115,32 @@ describe.each(targets)('the live session’s tools on %s', (target) => {
     expect(session(watcher).get(SessionKey.paused)).toBeUndefined();
   });
 
-  it('while editing is paused, takes an editor’s feeling but not their change to a card', async () => {
+  it('while editing is paused, takes an editor’s and a comment member’s feelings over HTTP but not a change to a card', async () => {
     expect((await act(cast.facilitate, { action: 'pause-editing' })).status).toBe(200);
     await waitUntil(() => readPaused(session(watcher).get(SessionKey.paused)) !== null, 'the watcher sees the pause', 10_000);
 
-    const ed = await syncedClient(app, boardId, cast.edit, open);
-    boardTypes(ed.doc).feelings.set(participantKey(seeded.reception, cast.edit.id), { score: -1, words: ['rushed'], at: Date.now() });
-    await roundTrip(ed);
-    await waitUntil(() => boardTypes(watcher.doc).feelings.has(participantKey(seeded.reception, cast.edit.id)), 'the feeling reaches others', 10_000);
+    // Feelings are given while paused: people say how a moment felt whatever the facilitator is doing.
+    const edsFeeling = await giveFeeling(app, boardId, cast.edit, seeded.reception, { score: -1, words: ['rushed'] });
+    const camsFeeling = await giveFeeling(app, boardId, cast.comment, seeded.reception, { score: 1 }, 'feelingsAfter');
+    await waitUntil(
+      () => boardTypes(watcher.doc).feelings.get(edsFeeling!)?.score === -1 && boardTypes(watcher.doc).feelingsAfter.get(camsFeeling!)?.score === 1,
+      'the feelings reach others',
+      10_000,
+    );
+    // Never through a socket, paused or not: a key the client chose would say whose it is.
+    const cams = await syncedClient(app, boardId, cast.comment, open);
+    const camClosed = nextCloseCode(cams.provider, 10_000);
+    boardTypes(cams.doc).feelings.set(participantKey(seeded.reception, cast.comment.id), { score: 2, words: [], at: Date.now() });
+    expect(await camClosed).toBe(CloseCode.changeRefused);
+    cams.provider.disconnect();
 
+    const ed = await syncedClient(app, boardId, cast.edit, open);
     const closed = nextCloseCode(ed.provider, 10_000);
     (boardTypes(ed.doc).touchpoints.get(seeded.reception)!.get('title') as Y.Text).insert(0, 'Paused? ');
     expect(await closed).toBe(CloseCode.changeRefused);
     await roundTrip(watcher);
     expect(String(boardTypes(watcher.doc).touchpoints.get(seeded.reception)!.get('title'))).toBe('Reception');
+    expect([...boardTypes(watcher.doc).feelings.keys()]).toEqual([edsFeeling]);
 
     expect((await act(cast.facilitate, { action: 'resume-editing' })).status).toBe(200);
     await waitUntil(() => session(watcher).get(SessionKey.paused) === undefined, 'the pause lifted', 10_000);
