@@ -66,7 +66,7 @@ export async function withdrawStory(
   const createdBy = touchpoint.get('createdBy');
   const storyteller = typeof createdBy === 'string' ? createdBy : null;
   const anonymous = new Set(request.comments && storyteller !== null ? await records.anonymousCommentsOf(storyteller) : []);
-  const theirFeelings = request.feelings && storyteller !== null ? (await feelingRecords.all()).filter((owner) => owner.touchpointId === request.touchpointId && owner.userId === storyteller) : [];
+  const theirFeelings = request.feelings && storyteller !== null ? (await feelingRecords.ofPerson(storyteller)).filter((owner) => owner.touchpointId === request.touchpointId) : [];
   const feelingKeys = new Set(theirFeelings.map((owner) => owner.key));
   const erasure: StoryErasure = { touchpointId: request.touchpointId, storyteller, feelings: request.feelings, comments: request.comments, anonymous, feelingKeys };
   let removed = { feelings: 0, comments: 0 };
