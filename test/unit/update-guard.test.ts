@@ -12,12 +12,25 @@ import { markDeleted, purgeDeleted } from '../../shared/recently-deleted.ts';
 import { moveStage, moveTouchpoint } from '../../client/src/board/ordering.ts';
 import { restoreDeleted } from '../../client/src/board/recently-deleted/restore.ts';
 import { checkUpdate, MissingContent, RefusedChange } from '../../server/sync/guard/update-guard.ts';
+import { newFeelingKey } from '../../server/sync/feeling-actions.ts';
 
 const facilitator = 'facilitator-0001';
 const editor = 'editor-000000001';
 const commenter = 'commenter-000001';
 const stageId = 'stage-0000000001';
 const touchpointId = 'touch-0000000001';
+/** Where the server wrote the facilitator's feeling (feeling-actions.ts: a key that names nobody). */
+const facilitatorsFeeling = `${touchpointId}/${newFeelingKey()}`;
+
+/**
+ * A feeling the server writes for someone who gave it over HTTP: into its own document, with its
+ * own client id, as feeling-actions.ts does (no client's update, so the guard never judges it).
+ */
+function serverWritesFeeling(server: Y.Doc, value: { score: -2 | -1 | 0 | 1 | 2; words: string[] }, map: 'feelings' | 'feelingsAfter' = 'feelings'): string {
+  const key = `${touchpointId}/${newFeelingKey()}`;
+  boardTypes(server)[map].set(key, { ...value, at: 60_000 });
+  return key;
+}
 
 /** A board as the server holds it: a stage, a touchpoint by the facilitator, the facilitator's feeling and comment. */
 function serverBoard(): Y.Doc {
@@ -27,7 +40,7 @@ function serverBoard(): Y.Doc {
   doc.transact(() => {
     stages.push([newStage(stageId, 'Arriving')]);
     touchpoints.set(touchpointId, newTouchpoint({ id: touchpointId, stageId, order: 'a0', title: 'Reception', createdBy: facilitator, createdAt: 1 }));
-    feelings.set(participantKey(touchpointId, facilitator), { score: 2, words: ['safe'], at: 1 });
+    feelings.set(facilitatorsFeeling, { score: 2, words: ['safe'], at: 1 });
     const comment = new Y.Map<unknown>();
     comment.set('id', 'comment-00000001');
     comment.set('target', { type: 'touchpoint', id: touchpointId });
@@ -62,26 +75,42 @@ const touchpoint = (doc: Y.Doc) => boardTypes(doc).touchpoints.get(touchpointId)
 const title = (doc: Y.Doc) => touchpoint(doc).get('title') as Y.Text;
 
 describe('the guard: feelings', () => {
-  it('lets a comment member give, change and take back their own feeling', () => {
-    const server = serverBoard();
-    const key = participantKey(touchpointId, commenter);
-    allowed(server, commenter, 'comment', (doc) => boardTypes(doc).feelings.set(key, { score: -1, words: ['rushed', 'my own words'], at: 5 }));
-    allowed(server, commenter, 'comment', (doc) => boardTypes(doc).feelings.set(key, { score: 1, words: [], at: 6 }));
-    allowed(server, commenter, 'comment', (doc) => boardTypes(doc).feelings.delete(key));
-    expect(boardTypes(server).feelings.has(key)).toBe(false);
+  // Since issue 17 a person gives their feeling over HTTP and the server writes it under a key that
+  // names nobody (feeling-actions.ts): a key a client chose would say whose the feeling is.
+  it('refuses every access its own feeling, given, changed or taken back through its own client', () => {
+    for (const [userId, access] of [[commenter, 'comment'], [editor, 'edit'], [facilitator, 'facilitate']] as const) {
+      const server = serverBoard();
+      const ownId = participantKey(touchpointId, userId);
+      refused(server, userId, access, (doc) => boardTypes(doc).feelings.set(ownId, { score: -1, words: ['rushed', 'my own words'], at: 5 }));
+      refused(server, userId, access, (doc) => boardTypes(doc).feelingsAfter.set(ownId, { score: 1, words: [], at: 5 }));
+      refused(server, userId, access, (doc) => boardTypes(doc).feelings.set(`${touchpointId}/${newFeelingKey()}`, { score: 1, words: [], at: 5 }));
+      // The one the server wrote for them: changed or taken back only over HTTP.
+      const mine = serverWritesFeeling(server, { score: 0, words: [] });
+      const mineNow = serverWritesFeeling(server, { score: 0, words: [] }, 'feelingsAfter');
+      refused(server, userId, access, (doc) => boardTypes(doc).feelings.set(mine, { score: 2, words: ['safe'], at: 6 }));
+      refused(server, userId, access, (doc) => boardTypes(doc).feelings.delete(mine));
+      refused(server, userId, access, (doc) => boardTypes(doc).feelingsAfter.set(mineNow, { score: 2, words: [], at: 6 }));
+      refused(server, userId, access, (doc) => boardTypes(doc).feelingsAfter.delete(mineNow));
+      expect(boardTypes(server).feelings.has(ownId)).toBe(false);
+      expect(boardTypes(server).feelings.get(mine)).toEqual({ score: 0, words: [], at: 60_000 });
+      expect(boardTypes(server).feelingsAfter.get(mineNow)).toEqual({ score: 0, words: [], at: 60_000 });
+    }
   });
 
   it("refuses setting or deleting another person's feeling, even for a facilitator", () => {
     const server = serverBoard();
-    const theirs = participantKey(touchpointId, facilitator);
-    refused(server, editor, 'edit', (doc) => boardTypes(doc).feelings.set(theirs, { score: -2, words: ['ignored'], at: 5 }));
-    refused(server, editor, 'edit', (doc) => boardTypes(doc).feelings.delete(theirs));
-    allowed(server, editor, 'edit', (doc) => boardTypes(doc).feelings.set(participantKey(touchpointId, editor), { score: 1, words: [], at: 5 }));
-    refused(server, facilitator, 'facilitate', (doc) => boardTypes(doc).feelings.delete(participantKey(touchpointId, editor)));
+    refused(server, editor, 'edit', (doc) => boardTypes(doc).feelings.set(facilitatorsFeeling, { score: -2, words: ['ignored'], at: 5 }));
+    refused(server, editor, 'edit', (doc) => boardTypes(doc).feelings.delete(facilitatorsFeeling));
+    refused(server, editor, 'edit', (doc) => boardTypes(doc).feelings.set(participantKey(touchpointId, facilitator), { score: -2, words: ['ignored'], at: 5 }));
+    const editors = serverWritesFeeling(server, { score: 1, words: [] });
+    // A facilitator removes it only with its card, for good (below: "empty Recently deleted").
+    refused(server, facilitator, 'facilitate', (doc) => boardTypes(doc).feelings.delete(editors));
+    refused(server, facilitator, 'facilitate', (doc) => boardTypes(doc).feelings.set(editors, { score: -2, words: [], at: 5 }));
     refused(server, facilitator, 'facilitate', (doc) =>
       boardTypes(doc).feelings.set(participantKey(touchpointId, 'nobody-000000001'), { score: 1, words: [], at: 5 }),
     );
-    expect(boardTypes(server).feelings.get(theirs)).toEqual({ score: 2, words: ['safe'], at: 1 });
+    expect(boardTypes(server).feelings.get(facilitatorsFeeling)).toEqual({ score: 2, words: ['safe'], at: 1 });
+    expect(boardTypes(server).feelings.get(editors)).toEqual({ score: 1, words: [], at: 60_000 });
   });
 
   it('refuses a feeling that does not fit: score 7, a half score, unknown fields, long words, too many words', () => {
@@ -100,6 +129,16 @@ describe('the guard: feelings', () => {
   it('view may not write at all, and a comment member may not change the map', () => {
     const server = serverBoard();
     refused(server, commenter, 'view', (doc) => boardTypes(doc).feelings.set(participantKey(touchpointId, commenter), { score: 1, words: [], at: 1 }));
+    refused(server, commenter, 'view', (doc) => {
+      const comment = new Y.Map<unknown>();
+      comment.set('id', 'comment-by-viewer1');
+      comment.set('target', { type: 'touchpoint', id: touchpointId });
+      comment.set('parentId', null);
+      comment.set('authorId', commenter);
+      comment.set('body', new Y.Text('Hello'));
+      comment.set('createdAt', 1);
+      boardTypes(doc).comments.set('comment-by-viewer1', comment);
+    });
     refused(server, commenter, 'comment', (doc) => title(doc).insert(0, 'x'));
     refused(server, commenter, 'comment', (doc) => touchpoint(doc).set('order', 'a1'));
     refused(server, commenter, 'comment', (doc) =>
@@ -215,7 +254,8 @@ describe('the guard: Yjs-level tricks', () => {
     Y.applyUpdate(forger, Y.encodeStateAsUpdate(server));
     const updates: Uint8Array[] = [];
     forger.on('update', (update: Uint8Array) => updates.push(update));
-    boardTypes(forger).feelings.set(participantKey(touchpointId, editor), { score: 1, words: [], at: 1 });
+    const forgedId = 'touch-0000000011';
+    boardTypes(forger).touchpoints.set(forgedId, newTouchpoint({ id: forgedId, stageId, order: 'a1', title: 'Mine', createdBy: editor, createdAt: 1 }));
     expect(() => checkUpdate(server, updates[0]!, { userId: editor, access: 'edit' }, (id) => owners.get(id))).toThrow(RefusedChange);
     // Typing, which the guard judges the short way, too; the server's own id likewise.
     const typist = (clientId: number): Uint8Array => {
@@ -233,10 +273,11 @@ describe('the guard: Yjs-level tricks', () => {
 
     const ahead = new Y.Doc();
     Y.applyUpdate(ahead, Y.encodeStateAsUpdate(server));
-    boardTypes(ahead).feelings.set(participantKey(touchpointId, editor), { score: 1, words: [], at: 1 });
+    const aheadId = 'touch-0000000012';
+    boardTypes(ahead).touchpoints.set(aheadId, newTouchpoint({ id: aheadId, stageId, order: 'a1', title: 'Offline', createdBy: editor, createdAt: 1 }));
     const second: Uint8Array[] = [];
     ahead.on('update', (update: Uint8Array) => second.push(update));
-    boardTypes(ahead).feelings.set(participantKey(touchpointId, editor), { score: 2, words: [], at: 2 });
+    (boardTypes(ahead).touchpoints.get(aheadId)!.get('title') as Y.Text).insert(0, 'Still ');
     // The second change alone depends on the first, which the server has not seen: it cannot be judged yet.
     expect(() => checkUpdate(server, second[0]!, { userId: editor, access: 'edit' }, () => undefined)).toThrow(MissingContent);
     // Both together are fine.
@@ -248,12 +289,22 @@ describe('the guard: Yjs-level tricks', () => {
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
     const id = 'touch-0000000007';
-    const { touchpoints, feelings } = boardTypes(client);
+    const { touchpoints, comments } = boardTypes(client);
     touchpoints.set(id, newTouchpoint({ id, stageId, order: 'a1', title: 'Offline', createdBy: editor, createdAt: 5 }));
     (touchpoints.get(id)!.get('story') as Y.Text).insert(0, 'typed then deleted');
     (touchpoints.get(id)!.get('story') as Y.Text).delete(0, 6);
-    feelings.set(participantKey(id, editor), { score: 1, words: [], at: 1 });
-    feelings.set(participantKey(id, editor), { score: 2, words: ['safe'], at: 2 });
+    // Their own comment on it, set twice (the first value a tombstone), then another posted and taken back.
+    for (const [commentId, body] of [['comment-00000011', 'First go'], ['comment-00000011', 'Second go'], ['comment-00000012', 'Gone']] as const) {
+      const comment = new Y.Map<unknown>();
+      comment.set('id', commentId);
+      comment.set('target', { type: 'touchpoint', id });
+      comment.set('parentId', null);
+      comment.set('authorId', editor);
+      comment.set('body', new Y.Text(body));
+      comment.set('createdAt', 5);
+      comments.set(commentId, comment);
+    }
+    comments.delete('comment-00000012');
     touchpoints.set('touch-0000000008', newTouchpoint({ id: 'touch-0000000008', stageId, order: 'a2', title: 'Gone', createdBy: editor, createdAt: 5 }));
     touchpoints.delete('touch-0000000008');
     const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
@@ -264,12 +315,14 @@ describe('the guard: Yjs-level tricks', () => {
 describe('the guard: what the page itself does', () => {
   it('lets a facilitator empty "Recently deleted", taking other people’s feelings and comments with what they were about', () => {
     const server = serverBoard();
-    allowed(server, editor, 'edit', (doc) => boardTypes(doc).feelings.set(participantKey(touchpointId, editor), { score: -1, words: [], at: 5 }));
+    serverWritesFeeling(server, { score: -1, words: [] });
+    serverWritesFeeling(server, { score: 1, words: ['better'] }, 'feelingsAfter');
     allowed(server, editor, 'edit', (doc) => markDeleted(doc, { id: touchpointId, kind: 'touchpoint', deletedAt: 1, deletedBy: editor }, null));
     refused(server, editor, 'edit', (doc) => purgeDeleted(doc, [touchpointId], null));
     allowed(server, facilitator, 'facilitate', (doc) => purgeDeleted(doc, [touchpointId], null));
     expect(boardTypes(server).touchpoints.has(touchpointId)).toBe(false);
     expect(boardTypes(server).feelings.size).toBe(0);
+    expect(boardTypes(server).feelingsAfter.size).toBe(0);
     expect(boardTypes(server).comments.size).toBe(0);
   });
 
