@@ -7,19 +7,22 @@
  * - "Withdraw my story": only the storyteller or a facilitator (403 otherwise, 404 for no such
  *   moment, 400 for a body it does not take, each in the contract's error shape). The story's words
  *   go from everyone's copy; with feelings and comments asked for, the storyteller's own feelings
- *   (start and review) and comments on that moment — named, and posted without a name, which only
- *   the server knows — go too, with the replies to them; other people's stay.
+ *   on that moment (start and review, given over HTTP under keys that name nobody: only the
+ *   server's records say whose they are) and comments on that moment — named, and posted without
+ *   a name, which only the server knows — go too, with the replies to them; other people's stay,
+ *   and so do the storyteller's feelings on other moments.
  * - Gone for good: a unique phrase from the story, a comment and a hidden comment's kept words is
  *   in no stored state a new client syncs, and on Node in no table's cell and not in the database
  *   file's or its write-ahead log's bytes, while people still have the board open.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import { hiddenIds, markDeleted } from '../../shared/recently-deleted.ts';
 import { editingPaused } from '../../shared/session.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
+import { giveFeeling, myFeelings } from '../support/feelings.ts';
 import { documentJson, newComment, roundTrip, setUpBoard, syncedClient, type Cast } from '../support/guard-board.ts';
 import { joinBoard } from '../support/invites.ts';
 import { cellsContaining, filesContaining } from '../support/stored-bytes.ts';
@@ -119,19 +122,25 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
 
   it('takes a story back for good when its storyteller asks, with their own feelings and comments if they choose', async () => {
     const phrase = `Bluebell ward ${crypto.randomUUID()}`;
+    const other = await edsCard('The porter was kind.');
     const id = await edsCard(`On ${phrase} they forgot my tablets twice.`);
-    // Ed's feelings at the start and at the review, Gus's feeling; Ed's comment with his name and one
-    // without, a reply to his comment by Gus, and Gus's own comment.
-    const now = Date.now();
-    boardTypes(ed.doc).feelings.set(participantKey(id, cast.edit.id), { score: -2, words: ['ignored'], at: now });
-    boardTypes(ed.doc).feelingsAfter.set(participantKey(id, cast.edit.id), { score: 0, words: [], at: now });
+    // Ed's feelings at the start and at the review (a word of his own in one), and on another of his
+    // moments; Gus's at the start and the review, all given over HTTP; Ed's comment with his name
+    // and one without, a reply to his comment by Gus, and Gus's own comment.
+    const edsWord = `bluebell${crypto.randomUUID().slice(0, 8)}`;
+    const edsKeys = [
+      await giveFeeling(app, boardId, cast.edit, id, { score: -2, words: ['ignored', edsWord] }),
+      await giveFeeling(app, boardId, cast.edit, id, { score: 0 }, 'feelingsAfter'),
+    ];
+    const edsOther = (await giveFeeling(app, boardId, cast.edit, other, { score: 1 }))!;
+    const gusKey = (await giveFeeling(app, boardId, gus, id, { score: -1 }))!;
+    const gusAfter = (await giveFeeling(app, boardId, gus, id, { score: 1 }, 'feelingsAfter'))!;
     boardTypes(ed.doc).comments.set('comment-eds-named', newComment({ id: 'comment-eds-named', authorId: cast.edit.id, body: `Also on ${phrase}: nobody came.`, touchpointId: id }));
     const g = await client(gus);
     await waitUntil(() => boardTypes(g.doc).comments.has('comment-eds-named'), 'Gus sees Ed’s comment', 20_000);
     const reply = newComment({ id: 'comment-gus-reply', authorId: gus.id, body: 'That happened to my dad too.', touchpointId: id });
     reply.set('parentId', 'comment-eds-named');
     g.doc.transact(() => {
-      boardTypes(g.doc).feelings.set(participantKey(id, gus.id), { score: -1, words: [], at: now });
       boardTypes(g.doc).comments.set('comment-gus-reply', reply);
       boardTypes(g.doc).comments.set('comment-gus-own', newComment({ id: 'comment-gus-own', authorId: gus.id, body: 'Night shifts are short-staffed.', touchpointId: id }));
     });
@@ -144,7 +153,7 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
     boardTypes(ed.doc).comments.set('comment-eds-hidden', newComment({ id: 'comment-eds-hidden', authorId: cast.edit.id, body: `Hidden: ${phrase} once more.`, touchpointId: id }));
     await waitUntil(() => boardTypes(fay.doc).comments.has('comment-eds-hidden'), 'Fay sees the comment to hide', 20_000);
     expect((await api(app, `/api/boards/${boardId}/comments/comment-eds-hidden/hidden`, { method: 'PUT', cookie: cast.facilitate.cookie, body: { reason: 'Names a member of staff.' } })).status).toBe(204);
-    await waitUntil(() => ['comment-eds-nameless', 'comment-gus-own', 'comment-gus-reply'].every((c) => boardTypes(watcher.doc).comments.has(c)) && boardTypes(watcher.doc).feelings.has(participantKey(id, gus.id)), 'everything arrives', 20_000);
+    await waitUntil(() => ['comment-eds-nameless', 'comment-gus-own', 'comment-gus-reply'].every((c) => boardTypes(watcher.doc).comments.has(c)) && boardTypes(watcher.doc).feelingsAfter.has(gusAfter), 'everything arrives', 20_000);
 
     // Only the storyteller or a facilitator; nothing else it does not take; nothing changes meanwhile.
     const refusals = [
@@ -173,9 +182,12 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
     expect(consent(watcher.doc, id)).toBeUndefined();
     // Every page is told when, so each forgets what its own Undo could bring back.
     expect(touchpoints.get(id)!.get('withdrawnAt')).toEqual(expect.any(Number));
-    expect(feelings.has(participantKey(id, cast.edit.id))).toBe(false);
-    expect(feelingsAfter.has(participantKey(id, cast.edit.id))).toBe(false);
-    expect(feelings.get(participantKey(id, gus.id))).toMatchObject({ score: -1 });
+    // His feelings on this moment go; Gus's stay, and so does his own on another moment.
+    await waitUntil(() => !feelings.has(edsKeys[0]!) && !feelingsAfter.has(edsKeys[1]!), 'his feelings leave', 20_000);
+    expect(feelings.get(gusKey)).toMatchObject({ score: -1 });
+    expect(feelingsAfter.get(gusAfter)).toMatchObject({ score: 1 });
+    expect(feelings.get(edsOther)).toMatchObject({ score: 1 });
+    expect(await myFeelings(app, boardId, cast.edit)).toEqual({ feelings: { [other]: edsOther }, feelingsAfter: {} });
     expect([...comments.keys()].filter((key) => key.startsWith('comment-eds') || key.startsWith('comment-gus')).sort()).toEqual(['comment-gus-own']);
     // Asked after: his comments without a name are no longer his to see.
     const mine = (await (await api(app, `/api/boards/${boardId}/comments/mine`, { cookie: cast.edit.cookie })).json()) as { anonymous: string[] };
@@ -183,23 +195,26 @@ describe.each(targets)('storyteller consent and withdrawal on %s', (target) => {
 
     // Gone for good: in no state a new client is sent — and on Node in no table and no file byte.
     const fresh = await client(cast.view);
-    expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).includes(phrase)).toBe(false);
-    if (target.name === 'node') {
-      const { libsqlUrl } = app as unknown as TestServer;
-      expect(await cellsContaining(libsqlUrl, phrase)).toEqual([]);
-      expect(await filesContaining(libsqlUrl, phrase)).toEqual([]);
+    for (const words of [phrase, edsWord]) {
+      expect(Buffer.from(Y.encodeStateAsUpdate(fresh.doc)).includes(words)).toBe(false);
+      if (target.name === 'node') {
+        const { libsqlUrl } = app as unknown as TestServer;
+        expect(await cellsContaining(libsqlUrl, words)).toEqual([]);
+        expect(await filesContaining(libsqlUrl, words)).toEqual([]);
+      }
     }
   });
 
   it('lets a facilitator withdraw a story for its storyteller, leaving their feelings when not asked', async () => {
     const id = await edsCard('Told to Fay in an interview.');
-    boardTypes(ed.doc).feelings.set(participantKey(id, cast.edit.id), { score: 1, words: [], at: Date.now() });
-    await waitUntil(() => boardTypes(watcher.doc).feelings.has(participantKey(id, cast.edit.id)), 'his feeling arrives', 20_000);
+    const his = (await giveFeeling(app, boardId, cast.edit, id, { score: 1 }))!;
+    await waitUntil(() => boardTypes(watcher.doc).feelings.has(his), 'his feeling arrives', 20_000);
     const answer = await withdraw(cast.facilitate, id, { feelings: false, comments: false });
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ feelings: 0, comments: 0 });
     await waitUntil(() => story(watcher.doc, id) === '', 'the story leaves everyone’s copy', 20_000);
-    expect(boardTypes(watcher.doc).feelings.get(participantKey(id, cast.edit.id))).toMatchObject({ score: 1 });
+    expect(boardTypes(watcher.doc).feelings.get(his)).toMatchObject({ score: 1 });
+    expect((await myFeelings(app, boardId, cast.edit)).feelings[id]).toBe(his);
   });
 
   it('withdraws a story from a card in Recently deleted too', async () => {
