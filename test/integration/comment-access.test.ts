@@ -3,14 +3,18 @@
  * (test/support/targets.ts): invites give it, previews and board lists name it, joining by a link
  * ranks it between view and edit (never lowering anyone), facilitators set it and take it back,
  * each change closing the member's open sync sockets with 4501, and an access nobody knows is the
- * contract's validation error. What a `comment` member may change in the document is the guard's
+ * contract's validation error. A `comment` member gives feelings over HTTP (issue 17), which
+ * someone set to `view` may not. What a `comment` member may change in the document is the guard's
  * (server/sync/guard/), tested with it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Access } from '../../shared/access.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import type { Board, CreatedInvite, Invite, InvitePreview, Member } from '../../shared/api.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
+import { giveFeeling } from '../support/feelings.ts';
+import { roundTrip } from '../support/guard-board.ts';
 import { acceptInvite, createInvite } from '../support/invites.ts';
 import { connectClient, type SyncClient } from '../support/sync-client.ts';
 import { targets, type Target } from '../support/targets.ts';
@@ -133,6 +137,35 @@ describe.each(targets)("access 'comment' on %s", (target) => {
       expect((await json<{ board: Board }>(`/api/boards/${boardId}`, bob.cookie)).body.board.access).toBe(access);
       await resynced;
     }
+  });
+
+  it("a 'comment' member gives and changes their feeling over HTTP; set to 'view', they may not (403), and set back, they may again", async () => {
+    const kit = await signUp(app, 'Kit');
+    const boardId = await boardWith(kit, 'comment');
+    const anns = connectClient(app, boardId, ann.cookie);
+    clients.push(anns);
+    await anns.synced;
+    const card = 'touch-front-desk';
+    anns.doc.transact(() => {
+      boardTypes(anns.doc).stages.push([newStage('stage-arriving', 'Arriving')]);
+      boardTypes(anns.doc).touchpoints.set(card, newTouchpoint({ id: card, stageId: 'stage-arriving', order: 'a0', title: 'Front desk', createdBy: ann.id, createdAt: Date.now() }));
+    });
+    await roundTrip(anns);
+    const put = (feeling: unknown) => json<ErrorBody & { key: string | null }>(`/api/boards/${boardId}/feelings/${card}`, kit.cookie, { method: 'PUT', body: { feeling } });
+    const patch = async (access: Access) =>
+      expect((await api(app, `/api/boards/${boardId}/members/${kit.id}`, { method: 'PATCH', body: { access }, cookie: ann.cookie })).status).toBe(200);
+
+    const key = await giveFeeling(app, boardId, kit, card, { score: -1, words: ['rushed'] });
+    await patch('view');
+    for (const feeling of [{ score: 2, words: [] }, null]) {
+      const refused = await put(feeling);
+      expect([refused.status, refused.body.error?.code], JSON.stringify(feeling)).toEqual([403, 'forbidden']);
+      expect(refused.body.error?.message).toEqual(expect.any(String));
+    }
+    await roundTrip(anns);
+    expect(boardTypes(anns.doc).feelings.get(key!)).toMatchObject({ score: -1, words: ['rushed'] });
+    await patch('comment');
+    expect(await giveFeeling(app, boardId, kit, card, { score: 1 })).toBe(key);
   });
 
   it("an access nobody knows is the contract's validation error, and changes nothing", async () => {
