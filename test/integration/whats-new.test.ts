@@ -8,8 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardNews, ListedBoard, UnreadCounts } from '../../shared/api.ts';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import type { ErrorBody } from '../../shared/errors.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { newComment, roundTrip } from '../support/guard-board.ts';
 import { joinBoard } from '../support/invites.ts';
 import { connectClient, type SyncClient } from '../support/sync-client.ts';
@@ -46,11 +47,11 @@ describe.each(targets)("what's new on %s", (target) => {
     waitUntil(async () => JSON.stringify(await unread(person, boardId)) === JSON.stringify(expected), what, 20_000);
 
   /** Opens the board as `person`, lets `work` change it, waits until the server has it all, and closes. */
-  async function visit(person: TestPerson, boardId: string, work: (client: SyncClient) => void = () => undefined): Promise<void> {
+  async function visit(person: TestPerson, boardId: string, work: (client: SyncClient) => void | Promise<void> = () => undefined): Promise<void> {
     const client = connectClient(app, boardId, person.cookie, { syncTimeoutMs: 20_000 });
     open.push(client);
     await client.synced;
-    work(client);
+    await work(client);
     await roundTrip(client); // answered once every change before it is stored
     client.destroy();
   }
@@ -94,10 +95,12 @@ describe.each(targets)("what's new on %s", (target) => {
     await openAndLeave(bob, boardId);
     expect(await unread(bob, boardId)).toEqual(none);
 
-    // Bob's feeling and reply while Ann is away are new for Ann, not for Bob.
-    await visit(bob, boardId, ({ doc }) => {
+    // Bob's feeling (given over HTTP from the board, as the page does) and reply while Ann is away
+    // are new for Ann, not for Bob: the server knows whose the feeling is though the document does not.
+    await visit(bob, boardId, async ({ doc }) => {
       const { feelings, comments } = boardTypes(doc);
-      feelings.set(participantKey('card-pharmacy', bob.id), { score: -2, words: [], at: Date.now() });
+      const key = await giveFeeling(app, boardId, bob, 'card-pharmacy', { score: -2 });
+      await waitUntil(() => feelings.has(key!), 'Bob sees his feeling', 20_000);
       const reply = newComment({ id: 'comment-reply', authorId: bob.id, body: 'Same for me', touchpointId: 'card-pharmacy' });
       reply.set('parentId', 'comment-pharmacy');
       comments.set('comment-reply', reply);
