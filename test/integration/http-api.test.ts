@@ -128,7 +128,14 @@ describe.each(targets)('the HTTP API on %s', (target) => {
       });
       expect(noOrigin.status).toBe(403);
       expectError(await call('/api/auth/login', { body: { email: 'a@b.co', password: 'x' }, headers: { origin: 'https://evil.example' } }), 403, 'cross_origin');
-      expect((await call('/api/boards', { cookie })).json).toEqual({ boards: [] });
+      // Giving a feeling is a state change like any other.
+      const boardId = (await call('/api/boards', { body: { title: 'Mine' }, cookie })).json!['board']['id'] as string;
+      expectError(
+        await call(`/api/boards/${boardId}/feelings/touch-0000000001`, { method: 'PUT', body: { feeling: { score: 1, words: [] } }, cookie, headers: { origin: 'https://evil.example' } }),
+        403,
+        'cross_origin',
+      );
+      expect((await call('/api/boards', { cookie })).json!['boards']).toHaveLength(1);
     });
   });
 
@@ -170,6 +177,10 @@ describe.each(targets)('the HTTP API on %s', (target) => {
       expectError(await call(`/api/boards/${id}`, { cookie: bob.cookie }), 403, 'forbidden');
       expectError(await call(`/api/boards/${id}/members`, { cookie: bob.cookie }), 403, 'forbidden');
       expectError(await call(`/api/boards/${id}`, { method: 'DELETE', cookie: bob.cookie }), 403, 'forbidden');
+      // Feelings (issue 17): a non-member neither gives one nor learns where anyone's is.
+      expectError(await call(`/api/boards/${id}/feelings/mine`, { cookie: bob.cookie }), 403, 'forbidden');
+      expectError(await call(`/api/boards/${id}/feelings/touch-0000000001`, { method: 'PUT', body: { feeling: { score: 1, words: [] } }, cookie: bob.cookie }), 403, 'forbidden');
+      expectError(await call(`/api/boards/${id}/feelings/mine`), 401, 'unauthenticated');
       expectError(await call(`/api/boards/${id}`), 401, 'unauthenticated');
       expectError(await call('/api/boards'), 401, 'unauthenticated');
       expectError(await call('/api/boards/not%20an%20id', { cookie: bob.cookie }), 404, 'not_found');
