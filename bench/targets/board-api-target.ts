@@ -28,6 +28,8 @@ export interface ApiServer extends ApiTarget {
 export interface BoardApiTarget extends RunningTarget {
   /** The bench account (registered once, on first use, or read back from the dataDir). */
   account(): Promise<BenchAccount>;
+  /** Where its HTTP API is, for workloads that go through it (a feeling since issue 17). */
+  http: ApiTarget;
 }
 
 /** Registers the account, or reuses the one an earlier start on the same dataDir kept. */
@@ -53,6 +55,7 @@ export function boardApiTarget(
     name: what.name,
     durability: what.durability,
     account: getAccount,
+    http: { url: server.url, origin: server.origin },
     async openRoom(label) {
       return address(await createBoard(server, await getAccount(), label));
     },
