@@ -15,10 +15,11 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
 import { boardPageOf, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { myFeelings } from '../support/feelings.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
 import { api, createBoard, signUp, type TestPerson } from '../support/test-server.ts';
@@ -303,9 +304,13 @@ describe('pausing changes to the map', () => {
     // Undo sends nothing the server would refuse: the rename from before the pause stays.
     await eddiePage.keyboard.press('Control+z');
     await untilHeard(eddiePage, 'There is nothing of yours to undo.');
-    // His feeling still saves (and, on the same socket, after anything Undo might have sent).
+    // His feeling still saves while paused (the page gives it over HTTP, after anything Undo might have sent).
     await eddiePage.locator('[data-touchpoint-id="touchpoint-0"]').getByRole('radio', { name: 'Bad', exact: true }).check();
-    await waitUntil(() => boardTypes(doc).feelings.has(participantKey('touchpoint-0', eddie.id)), 'Eddie’s feeling reaches the server', 10_000);
+    // The server keeps it under a key that names nobody, and tells Eddie alone that it is his.
+    await waitUntil(async () => (await myFeelings(fixture.server, boardId, eddie)).feelings['touchpoint-0'] !== undefined, 'Eddie’s feeling reaches the server', 10_000);
+    const eddiesKey = (await myFeelings(fixture.server, boardId, eddie)).feelings['touchpoint-0']!;
+    expect(eddiesKey).not.toContain(eddie.id);
+    await waitUntil(() => boardTypes(doc).feelings.get(eddiesKey)?.score === -1, 'Eddie’s feeling reaches another client', 10_000);
     await fayPage.locator('[data-touchpoint-id="touchpoint-0"]').getByText('1 person: 1 bad.').waitFor();
     expect(boardTypes(doc).touchpoints.get('touchpoint-1')?.get('title')?.toString()).toBe('Blood test results');
     expect(await eddiePage.getByText('One of your changes could not be saved').count()).toBe(0);
