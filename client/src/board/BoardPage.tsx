@@ -147,13 +147,14 @@ function BoardScreen(props: BoardScreenProps) {
   const session = createLiveSession(connection.doc, () => api.serverTime(), () => connection.state().kind === 'live');
   const mayEdit = may(canEdit);
   const editable = createMemo(() => mayEdit() && (facilitates() || session.paused() === null));
-  // Undo never sends what the server would refuse: taking back a card others have spoken about.
+  // Undo never sends what the server would refuse: taking back a card people have spoken about
+  // (any feeling counts: whose it is no page can tell, issue 17).
   // Nor a comment others have replied to, or one the server has written in (comment-undo-limit.ts).
   const undo = createBoardUndo(connection.doc, (step) => {
     const title = keptByOthers(connection.doc, step, props.user.id, facilitates());
     return title === null
       ? commentStepKept(connection.doc, step, props.user.id)
-      : `“${spokenTitle(title, 'touchpoint')}” stays: other people have already said how it felt or commented on it. You can delete it instead.`;
+      : `“${spokenTitle(title, 'touchpoint')}” stays: people have already said how it felt or commented on it. You can delete it instead.`;
   });
   bindHistoryKeys(undo, (words) => announcer.say(words));
   // Undo takes back this person's own changes; after their access changed, some of those may be
