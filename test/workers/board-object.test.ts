@@ -1,7 +1,9 @@
 /**
  * The board's Durable Object inside workerd (server/runtime/worker-board.ts), through the real
  * Worker entry: hibernation and wake (the room rebuilt from the object's SQLite, every socket taken
- * back with its presence, none twice), durable before relay, compaction, and deletion.
+ * back with its presence, none twice), durable before relay, compaction, and deletion — whose
+ * each feeling is, kept in the object's own SQLite (issue 17), going with the board and with a
+ * withdrawn story.
  */
 import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import type { DurableObjectState, DurableObjectStub } from '@cloudflare/workers-types';
@@ -38,6 +40,13 @@ function addStage(doc: Y.Doc, id: string, title: string): void {
 
 function rows(state: DurableObjectState, sql: string): Record<string, unknown>[] {
   return state.storage.sql.exec(sql).toArray();
+}
+
+/** `person` gives a feeling over HTTP, as every feeling is given; resolves to its key in the document. */
+async function giveFeeling(boardId: string, person: { cookie: string }, touchpointId: string, words: string[] = []): Promise<string> {
+  const response = await call(`/api/boards/${boardId}/feelings/${touchpointId}`, { method: 'PUT', body: { feeling: { score: -1, words } }, cookie: person.cookie });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { key: string }).key;
 }
 
 describe('board object', () => {
@@ -129,12 +138,18 @@ describe('board object', () => {
     const ann = await signUp('Ann');
     const boardId = await createBoard(ann);
     const a = await connect(boardId, ann);
-    addStage(a.doc, 'stage-secret', 'A story that must go');
+    a.doc.transact(() => {
+      addStage(a.doc, 'stage-secret', 'A story that must go');
+      boardTypes(a.doc).touchpoints.set('touch-secret', newTouchpoint({ id: 'touch-secret', stageId: 'stage-secret', order: 'a0', title: 'Secret', createdBy: ann.id, createdAt: 1 }));
+    });
     const stub = boardObject(boardId);
     await waitUntil(
       () => runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT seq FROM document_updates').length > 1),
       'logged',
     );
+    // Whose her feeling is, kept in the object's SQLite: it goes with the rest.
+    await giveFeeling(boardId, ann, 'touch-secret');
+    expect(await runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT user_id FROM feeling_owners'))).toEqual([{ user_id: ann.id }]);
     expect((await call(`/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie })).status).toBe(204);
     await waitUntil(() => a.closeCode !== null, 'a is closed');
     expect(a.closeCode).toBe(4404);
@@ -149,7 +164,9 @@ describe('board object', () => {
     const boardId = await createBoard(ann);
     const phrase = `Willow ward ${crypto.randomUUID()}`;
     const stub = boardObject(boardId);
-    const everyCell = () =>
+    // A word of her own in her feeling on the moment, which goes with the story when she asks.
+    const word = `willow${crypto.randomUUID().slice(0, 8)}`;
+    const everyCell = (needle = phrase) =>
       runInDurableObject(stub, (_i, state: DurableObjectState) => {
         const tables = rows(state, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' AND name != 'sqlite_sequence'");
         const found: string[] = [];
@@ -157,7 +174,7 @@ describe('board object', () => {
           for (const row of rows(state, `SELECT * FROM "${String(name)}"`)) {
             for (const [column, value] of Object.entries(row)) {
               const text = value instanceof ArrayBuffer ? new TextDecoder().decode(value) : String(value);
-              if (text.includes(phrase)) found.push(`${String(name)}.${column}`);
+              if (text.includes(needle)) found.push(`${String(name)}.${column}`);
             }
           }
         }
@@ -170,12 +187,16 @@ describe('board object', () => {
       boardTypes(first.doc).touchpoints.set('touch-night', newTouchpoint({ id: 'touch-night', stageId: 'stage-ward', order: 'a0', title: 'At night', story: `On ${phrase} nobody came.`, createdBy: ann.id, createdAt: 1 }));
     });
     await waitUntil(async () => (await everyCell()).length > 0, 'the story is stored');
+    await giveFeeling(boardId, ann, 'touch-night', [word]);
     first.close();
     await waitUntil(async () => (await everyCell()).includes('board_versions.state'), 'a version holds the story');
+    expect(await everyCell(word)).toContain('board_versions.state');
     // Back on the board, Ann withdraws it; she stays while it goes.
     const again = await connect(boardId, ann);
     expect((await call(`/api/boards/${boardId}/touchpoints/touch-night/withdraw`, { body: { feelings: true, comments: true }, cookie: ann.cookie })).status).toBe(200);
     await waitUntil(() => String(boardTypes(again.doc).touchpoints.get('touch-night')?.get('story')) === '', 'the story leaves her copy');
     expect(await everyCell()).toEqual([]);
+    expect(await everyCell(word)).toEqual([]);
+    expect(await runInDurableObject(stub, (_i, state: DurableObjectState) => rows(state, 'SELECT user_id FROM feeling_owners'))).toEqual([]);
   });
 });
