@@ -15,6 +15,7 @@ import { targets } from '../support/targets.ts';
 import { api, createBoard, signUp, startTestServer, type AppAddress, type TestPerson, type TestServer } from '../support/test-server.ts';
 import { waitUntil } from '../support/wait.ts';
 import { joinBoard } from '../support/invites.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { cellsContaining as storedCells, filesContaining as storedFiles } from '../support/stored-bytes.ts';
 
 /** The app the running describe block tests. */
@@ -114,6 +115,9 @@ describe('deleting a board on node: nothing of it in its LibSQL file', () => {
     expect((await api(server, `/api/boards/${boardId}/vote`, { body: { action: 'open', dots: 2 }, cookie: ann.cookie })).status).toBe(200);
     expect((await api(server, `/api/boards/${boardId}/vote`, { body: { action: 'give-dot', touchpointId: 'touch-at-the-desk' }, cookie: sam.cookie })).status).toBe(200);
     expect(await cellsContaining(boardId)).toContain('vote_dots.board_id');
+    // Whose Sam's feeling is, which only the server keeps (issue 17).
+    await giveFeeling(server, boardId, sam, 'touch-at-the-desk', { score: -1 });
+    expect(await cellsContaining(boardId)).toContain('feeling_owners.board_id');
 
     const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });
