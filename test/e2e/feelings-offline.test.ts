@@ -10,10 +10,14 @@
  *   his same key. Signing out then leaves nothing of his feelings on the device.
  * - Three quick changes on a slow link (each answer held back, the first longest) end with the
  *   last one on the server and on the page.
+ * - Where the device would not keep a choice (storage refused), the card says so.
+ * - A choice the server refuses (its card deleted meanwhile) leaves the device, and the page says
+ *   why in words.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { boardTypes, newStage, newTouchpoint, type Feeling } from '../../shared/board-document.ts';
+import { markDeleted } from '../../shared/recently-deleted.ts';
 import { axeViolations } from '../support/axe.ts';
 import { contextFor } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
@@ -33,6 +37,8 @@ const viewports = [
 const desk = { id: 'card-desk', title: 'At the desk' };
 const waiting = { id: 'card-waiting', title: 'Waiting room' };
 const keptWords = 'Not sent yet. Your feeling is kept on this device and will be sent when you are back online.';
+const notKeptWords = 'Not sent yet, and this device could not keep it. Keep this page open until you are back online, or your feeling will be lost.';
+const waitingHere = (page: Page) => page.evaluate(() => Object.keys(localStorage).filter((name) => name.startsWith('common-ground:feelings:outbox:')).length);
 
 /** Ann's board with two cards, Bo able to give feelings, and Ann's stock client watching. */
 async function boardWithBo() {
@@ -186,6 +192,54 @@ describe.each(viewports)('feelings from the page on $name', (viewport) => {
     await page.waitForFunction(() => !document.body.textContent?.includes('Not sent yet'));
     expect(feelingsOn(feelings, desk.id).map(([, value]) => value.score)).toEqual([2]);
     expect(await checked(page, desk.title)).toBe('2');
+    await context.close();
+  });
+
+  it('says so when the device would not keep a choice made offline', async () => {
+    const { server, browser } = fixture;
+    const { bo, boardId, feelings } = await boardWithBo();
+    const context = await contextFor(browser, server, bo, viewport);
+    // This device's storage is full for the feelings waiting to be sent.
+    await context.addInitScript(() => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith('common-ground:feelings:outbox:')) throw new DOMException('full', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    const page = await boardPage(context, boardId);
+    await page.getByRole('status').filter({ hasText: 'Live — all changes saved' }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: /^Offline/ }).waitFor();
+    await card(page, desk.title).getByLabel('Good', { exact: true }).check();
+    await card(page, desk.title).getByText(notKeptWords).waitFor();
+    expect(await card(page, desk.title).getByText(keptWords).count()).toBe(0);
+    expect(await checked(page, desk.title)).toBe('1');
+    // Back online before the page closes: it is sent all the same.
+    await context.setOffline(false);
+    await waitUntil(() => feelingsOn(feelings, desk.id)[0]?.[1].score === 1, 'the choice reaches the server', 20_000);
+    await expect.poll(() => card(page, desk.title).getByText(notKeptWords).count()).toBe(0);
+    await context.close();
+  });
+
+  it('drops a choice the server refuses and says why', async () => {
+    const { server, browser } = fixture;
+    const { ann, bo, boardId, watcher, feelings } = await boardWithBo();
+    const context = await contextFor(browser, server, bo, viewport);
+    const page = await boardPage(context, boardId);
+    await page.getByRole('status').filter({ hasText: 'Live — all changes saved' }).waitFor();
+    await context.setOffline(true);
+    await page.getByRole('status').filter({ hasText: /^Offline/ }).waitFor();
+    await card(page, waiting.title).getByLabel('Bad', { exact: true }).check();
+    await card(page, waiting.title).getByText(keptWords).waitFor();
+    expect(await waitingHere(page)).toBe(1);
+    // Meanwhile Ann deletes the card.
+    markDeleted(watcher.doc, { id: waiting.id, kind: 'touchpoint', deletedAt: Date.now(), deletedBy: ann.id }, null);
+
+    await context.setOffline(false);
+    await page.getByText('Your feeling was not saved. That card is not on the board any more.').first().waitFor({ state: 'attached', timeout: 20_000 });
+    await waitUntil(async () => (await waitingHere(page)) === 0, 'the refused choice leaves the device', 10_000);
+    expect(feelingsOn(feelings, waiting.id)).toEqual([]);
     await context.close();
   });
 });
