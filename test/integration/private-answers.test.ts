@@ -5,12 +5,15 @@
  * address or method the API does not have answers 404 `not_found`, with or without the client
  * files mounted. One suite against both targets (test/support/targets.ts), the Node server and the
  * Workers build in `wrangler dev`, over real HTTP; the list of the API's routes is read from the
- * app both build (`createApp`, here through the Node wiring).
+ * app both build (`createApp`, here through the Node wiring). Feelings the server writes under
+ * keys that name nobody (issue 17): each person's answers tell the key of their own feeling and
+ * never anyone else's.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp } from '../../server/runtime/node-app.ts';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
+import type { MyFeelingKey, MyFeelings } from '../../shared/api.ts';
 import type { HistoryList } from '../../shared/history.ts';
 import { roundTrip } from '../support/guard-board.ts';
 import { connectClient } from '../support/sync-client.ts';
@@ -78,10 +81,13 @@ describe.each(targets)('private answers on %s', (target) => {
     it('is on the success and an error of every API route', async () => {
       const app = apps.bare;
       const answers = new Map<string, Response[]>();
+      /** Whose session asked for each answer (none: signed out). */
+      const askedBy = new Map<Response, string | undefined>();
       /** Calls `route` with its parameters filled in, and keeps the answer under the route's name. */
       const call = async (route: string, path: string, init: Call = {}) => {
         const response = await request(app, path, { method: route.split(' ')[0], ...init });
         answers.set(route, [...(answers.get(route) ?? []), response]);
+        askedBy.set(response, init.cookie);
         return response;
       };
       const ok = async (route: string, path: string, init: Call = {}) => {
@@ -134,6 +140,16 @@ describe.each(targets)('private answers on %s', (target) => {
         boardTypes(writer.doc).touchpoints.set('touch-private', newTouchpoint({ id: 'touch-private', stageId: 'stage-private', order: 'a0', title: 'At the desk', story: 'A story', createdBy: annId, createdAt: 1 }));
       });
       await roundTrip(writer);
+      // Feelings the server writes (issue 17): Ann's and Grace's on the moment; each is told her own key only.
+      const feelingsAt = `/api/boards/${boardId}/feelings/touch-private`;
+      const give = async (cookie: string, score: number) =>
+        ((await (await ok('PUT /api/boards/:id/feelings/:touchpointId', feelingsAt, { body: { feeling: { score, words: [] } }, cookie })).clone().json()) as MyFeelingKey).key!;
+      const annsKey = await give(ann, 1);
+      const gracesKey = await give(guest, -1);
+      expect(annsKey).not.toBe(gracesKey);
+      const mine = async (cookie: string) => (await (await ok('GET /api/boards/:id/feelings/mine', `/api/boards/${boardId}/feelings/mine`, { cookie })).clone().json()) as MyFeelings;
+      expect(await mine(ann)).toEqual({ feelings: { 'touch-private': annsKey }, feelingsAfter: {} });
+      expect(await mine(guest)).toEqual({ feelings: { 'touch-private': gracesKey }, feelingsAfter: {} });
       writer.destroy();
       const history = `/api/boards/${boardId}/history`;
       let versionId = '';
@@ -152,6 +168,13 @@ describe.each(targets)('private answers on %s', (target) => {
       await ok('DELETE /api/boards/:id', `/api/boards/${boardId}`, { cookie: ann });
       await ok('POST /api/auth/logout', '/api/auth/logout', { cookie: annAgain });
       await ok('POST /api/auth/logout-everywhere', '/api/auth/logout-everywhere', { cookie: ann });
+      // No answer to one of them holds the other's feeling key.
+      for (const [route, responses] of answers) {
+        for (const response of responses) {
+          const other = askedBy.get(response) === ann || askedBy.get(response) === annAgain ? gracesKey : askedBy.get(response) === guest ? annsKey : null;
+          if (other !== null && !route.endsWith('export.pdf')) expect(await response.clone().text(), route).not.toContain(other);
+        }
+      }
 
       // ...and each once refused: from another site when it changes something, else signed out.
             for (const route of routes) {
