@@ -1,20 +1,22 @@
 /**
  * A board far enough into the EBCD method for the browser tests of a co-design group's workspace
  * and the review (issue 16): a stage of three touchpoints with stories, people's feelings about
- * them (each written by that person's own stock y-websocket client, as the guard requires), and
- * priority areas made by the facilitator's stock client. And a page opened straight at a view's
+ * them (each given by that person over HTTP, which the server writes under keys that name nobody:
+ * issue 17), and priority areas made by the facilitator's stock client. And a page opened straight at a view's
  * address (`?view=area&area=<id>`, `?view=review`), in British English so a date box takes
  * day, month, year.
  */
 import type { Browser, Page } from 'playwright-core';
 import * as Y from 'yjs';
 import type { Access } from '../../shared/access.ts';
-import { boardTypes, newStage, newTouchpoint, participantKey, type FeelingScore } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, type FeelingScore } from '../../shared/board-document.ts';
 import { methodTypes, movePriority, newPriority } from '../../shared/method.ts';
 import type { BrowserFixture } from './browser-fixture.ts';
+import { giveFeeling } from './feelings.ts';
+import { roundTrip } from './guard-board.ts';
 import { addMember } from './members.ts';
 import type { SyncClient } from './sync-client.ts';
-import { createBoard, signUp, type TestPerson, type TestServer } from './test-server.ts';
+import { createBoard, signUp, type AppAddress, type TestPerson, type TestServer } from './test-server.ts';
 
 export const stageId = 'stage-clinic';
 /** In journey order. */
@@ -24,12 +26,22 @@ export const moments = [
   { id: 'tp-going-home', title: 'Going home', story: 'The nurse phoned the next day to check.' },
 ] as const;
 
-/** Writes `person`'s own feelings through their own stock client (wait on the watcher to see them arrive). */
-export function giveFeelings(client: SyncClient, person: TestPerson, which: 'feelings' | 'feelingsAfter', scores: Record<string, FeelingScore>): void {
-  const map = boardTypes(client.doc)[which];
-  client.doc.transact(() => {
-    for (const [touchpointId, score] of Object.entries(scores)) map.set(participantKey(touchpointId, person.id), { score, words: [], at: Date.now() });
-  });
+/** Which server and board each method board's client is on, so {@link giveFeelings} knows where to ask. */
+const boardOfClient = new WeakMap<SyncClient, { server: AppAddress; boardId: string; watcher: SyncClient }>();
+
+/**
+ * `person` gives their feelings over HTTP, as every feeling is given since issue 17 (no client may
+ * write one: the server writes it under a key that names nobody). `client` is the person's own
+ * client on a {@link methodBoard}, which says where. What Fay's client wrote reaches the server
+ * first (a card the server does not have yet would be 404). Resolves once the server has taken
+ * them all (await it; then wait on the watcher to see them arrive); their keys are in the answers
+ * of GET …/feelings/mine (support/feelings.ts `myFeelings`).
+ */
+export async function giveFeelings(client: SyncClient, person: TestPerson, which: 'feelings' | 'feelingsAfter', scores: Record<string, FeelingScore>): Promise<void> {
+  const where = boardOfClient.get(client);
+  if (where === undefined) throw new Error('giveFeelings takes a client of a methodBoard');
+  await roundTrip(where.watcher);
+  for (const [touchpointId, score] of Object.entries(scores)) await giveFeeling(where.server, where.boardId, person, touchpointId, { score }, which);
 }
 
 export interface MethodBoard {
@@ -37,7 +49,7 @@ export interface MethodBoard {
   people: Record<'fay' | 'sam' | 'bo' | 'cy' | 'ana', TestPerson>;
   /** Fay's stock client (she organises): what any program on the board reads. */
   watcher: SyncClient;
-  /** Each person's stock client, for writing their own feelings. */
+  /** Each person's stock client (their feelings they give over HTTP: {@link giveFeelings}). */
   clients: Record<'fay' | 'sam' | 'bo' | 'cy' | 'ana', SyncClient>;
 }
 
@@ -59,6 +71,7 @@ export async function methodBoard(fixture: BrowserFixture, areas: readonly { id:
   for (const [who, level] of Object.entries(access)) await addMember(server.libsqlUrl, boardId, people[who as keyof typeof access].id, level);
   const clients = Object.fromEntries(Object.entries(people).map(([who, person]) => [who, fixture.nodeClient(boardId, person)])) as MethodBoard['clients'];
   await Promise.all(Object.values(clients).map((client) => client.synced));
+  for (const client of Object.values(clients)) boardOfClient.set(client, { server, boardId, watcher: clients.fay });
   const watcher = clients.fay;
   const doc = watcher.doc;
   const { stages, touchpoints } = boardTypes(doc);
