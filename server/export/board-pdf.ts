@@ -1,6 +1,7 @@
 /**
  * The board as a PDF (issue 14): a cover, the journey stage by stage with how each moment felt,
- * the emotion curve with its tables, the method after the map when the board has it (issue 16,
+ * the emotion curve with its tables, how each group felt when the board has perspectives (issue 17,
+ * pdf-perspectives.ts), the method after the map when the board has it (issue 16,
  * pdf-method.ts: the priority areas with their action plans, then the review), and — when asked —
  * the comments. The method comes before the comments: it carries the story on from the map, and
  * the comments, about all of it (areas, actions and ideas too), read best last, once everything
@@ -22,6 +23,7 @@ import type { PdfFontFiles } from '../ports/pdf-fonts.ts';
 import type { ExportComment, ExportModel, ExportThread, ExportTouchpoint } from './export-model.ts';
 import { chartRuns, chartTable, drawChart, legend, momentsPerChart } from './pdf-curve.ts';
 import { writePriorities, writeReview } from './pdf-method.ts';
+import { writePerspectives } from './pdf-perspectives.ts';
 import { pdfStream, type Breathe } from './pdf-stream.ts';
 import { largePrint, PdfWriter, quietInk, regularPrint, type Struct } from './pdf-writer.ts';
 
@@ -112,6 +114,7 @@ async function writeBoard(doc: PDFKit.PDFDocument, { model, options, fonts, now 
     section.end();
   }
   await writeCurve(w, model, options.largePrint, breathe);
+  if (model.perspectives !== null) await writePerspectives(w, model.perspectives, options.largePrint, breathe);
   if (model.method !== null) {
     await writePriorities(w, model.method, now, breathe);
     if (model.method.review) await writeReview(w, model.method, options.largePrint, breathe);
@@ -131,7 +134,7 @@ function hasMissingGlyphs(w: PdfWriter, model: ExportModel): boolean {
     texts.push(area.title, area.why, area.group, area.beforeAfter, ...area.ideas);
     for (const action of area.actions) texts.push(action.what, action.who ?? '', action.note);
   }
-  texts.push(...(model.method?.setAside ?? []));
+  texts.push(...(model.method?.setAside ?? []), ...(model.perspectives?.perspectives.map((perspective) => perspective.label) ?? []));
   for (const group of model.comments ?? []) {
     texts.push(group.heading);
     for (const thread of group.threads) for (const comment of [thread.first, ...thread.replies]) texts.push(comment.author, comment.body ?? '', comment.hiddenReason ?? '');
@@ -150,6 +153,7 @@ function writeCover(w: PdfWriter, model: ExportModel, now: number, missing: bool
   w.paragraph(cover, `${plural(model.contributors, 'person', 'people')} took part: ${ways}.`);
   w.paragraph(cover, `The journey has ${plural(model.stages.length, 'stage')} and ${plural(moments, 'moment')}.`);
   const parts = ['the journey stage by stage, with how each moment felt', 'the emotion curve across the journey, with its figures in tables'];
+  if (model.perspectives !== null) parts.push('how each group felt across the journey, shown only where at least 3 of a group’s people gave a feeling');
   if (model.method !== null) parts.push('the priority areas: what was agreed, shortlisted and considered, and each area’s ideas and action plan');
   if (model.method?.review) parts.push('the review: what changed in each priority area, with how its moments felt at the start and how they feel now');
   if (model.comments !== null) parts.push('the comments');

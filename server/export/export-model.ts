@@ -11,6 +11,7 @@
  * comment is "Someone on this board". A comment posted without a name has no author in the
  * document, so its author cannot reach the file whatever is asked. Hidden comments show their
  * reason, never words (those are not in the document). What "Recently deleted" holds is left out.
+ * Perspectives' lines (issue 17) come from the server, not the document: perspective-model.ts.
  */
 import * as Y from 'yjs';
 import { boardTypes } from '../../shared/board-document.ts';
@@ -22,6 +23,8 @@ import { actionsOf, ideasOf, prioritiesOf } from '../../shared/method.ts';
 import { phaseStep } from '../../shared/phase-words.ts';
 import { readMethod, type ExportMethod } from './method-model.ts';
 import { consentOf, storyWithdrawn } from '../../shared/consent.ts';
+import type { PerspectiveLines } from '../../shared/api.ts';
+import { readPerspectiveLines, type ExportPerspectives } from './perspective-model.ts';
 
 export interface ExportTouchpoint {
   id: string;
@@ -82,6 +85,8 @@ export interface ExportModel {
   journey: Journey;
   /** Touchpoint titles by id, for the curve's labels and table. */
   titles: ReadonlyMap<string, string>;
+  /** How each group felt (issue 17); null when the board has no perspectives. */
+  perspectives: ExportPerspectives | null;
   /** The priority areas, their action plans and the review; null when the board has no priority areas. */
   method: ExportMethod | null;
   /** Null unless comments were asked for. */
@@ -112,8 +117,11 @@ const shortened = (words: string, most = 60): string => {
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : value instanceof Y.Text ? value.toString() : '');
 
-/** Reads board `boardId`'s `doc` into what the PDF says; `names` maps members' user ids to display names. */
-export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<string, string>, choices: ExportChoices): ExportModel {
+/**
+ * Reads board `boardId`'s `doc` into what the PDF says; `names` maps members' user ids to display
+ * names; `lines` are the perspectives' lines as the server last worked them out (null: none).
+ */
+export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<string, string>, choices: ExportChoices, lines: PerspectiveLines | null = null): ExportModel {
   const { meta, touchpoints, feelings, feelingsAfter, comments } = boardTypes(doc);
   const journey = readJourney(doc);
   const nameOf = (userId: string | null): string => {
@@ -205,6 +213,7 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
     stages,
     journey,
     titles,
+    perspectives: readPerspectiveLines(lines, journey, titles),
     method,
     comments: commentGroups,
     anonymised: choices.anonymise,

@@ -4,12 +4,15 @@
  * route does, with the fonts Node serves.
  */
 import * as Y from 'yjs';
-import type { ExportPdfOptions } from '../../shared/api.ts';
+import type { ExportPdfOptions, PerspectiveLines } from '../../shared/api.ts';
 import { boardTypes, initBoardDocument, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
 import { boardPdf, parseFonts, type ParsedFonts } from '../../server/export/board-pdf.ts';
 import { readExport } from '../../server/export/export-model.ts';
 import type { Consent } from '../../shared/consent.ts';
 import { nodePdfFonts } from '../../server/runtime/node-pdf-fonts.ts';
+import { workOutLines } from '../../server/sync/perspective-lines.ts';
+import { parseFeelingKey } from '../../shared/feeling-stats.ts';
+import { defaultPerspectives, type Perspective } from '../../shared/perspectives.ts';
 
 export interface TestStage {
   id: string;
@@ -35,17 +38,36 @@ export function boardDoc(title: string, stages: readonly TestStage[]): Y.Doc {
   return doc;
 }
 
+/**
+ * The perspectives' lines of `doc` as the server works them out (server/sync/perspective-lines.ts),
+ * `choices` saying which perspective each person (`person-p0-0001`, …) chose; the feelings' owners
+ * are read from the named keys boardDoc writes.
+ */
+export function perspectiveLinesOf(doc: Y.Doc, choices: Record<string, string>, at = Date.UTC(2026, 11, 2, 14, 5), perspectives: readonly Perspective[] = defaultPerspectives): PerspectiveLines {
+  const owners = [...boardTypes(doc).feelings.keys()].flatMap((key) => {
+    const parts = parseFeelingKey(key);
+    return parts === null ? [] : [{ map: 'feelings' as const, key, touchpointId: parts.touchpointId, userId: parts.participantId }];
+  });
+  return workOutLines(doc, owners, new Map(Object.entries(choices)), perspectives, at);
+}
+
 let fonts: Promise<ParsedFonts> | null = null;
 
+/** What an export is made with beyond its choices: perspectives' lines as the server worked them out (issue 17). */
+export interface ExportExtras {
+  lines?: PerspectiveLines | null;
+}
+
 /** The export of `doc` as a stream, as the route makes it. */
-export async function exportStream(doc: Y.Doc, options: Partial<ExportPdfOptions> = {}, onSettled?: () => void): Promise<ReadableStream<Uint8Array>> {
-  const choices: ExportPdfOptions = { paper: 'a4', largePrint: false, anonymise: false, comments: false, internal: false, ...options };
-  const model = readExport(doc, 'board-under-test', new Map([['person-fay-0001', 'Fay']]), choices);
+export async function exportStream(doc: Y.Doc, options: Partial<ExportPdfOptions> & ExportExtras = {}, onSettled?: () => void): Promise<ReadableStream<Uint8Array>> {
+  const { lines = null, ...given } = options;
+  const choices: ExportPdfOptions = { paper: 'a4', largePrint: false, anonymise: false, comments: false, internal: false, ...given };
+  const model = readExport(doc, 'board-under-test', new Map([['person-fay-0001', 'Fay']]), choices, lines);
   const faces = await (fonts ??= nodePdfFonts().then(parseFonts));
   return boardPdf({ model, options: choices, fonts: faces, now: Date.UTC(2026, 11, 2) }, (error) => console.error(error), onSettled);
 }
 
 /** The whole export of `doc` as bytes. */
-export async function exportBytes(doc: Y.Doc, options: Partial<ExportPdfOptions> = {}): Promise<Uint8Array> {
+export async function exportBytes(doc: Y.Doc, options: Partial<ExportPdfOptions> & ExportExtras = {}): Promise<Uint8Array> {
   return new Uint8Array(await new Response(await exportStream(doc, options)).arrayBuffer());
 }

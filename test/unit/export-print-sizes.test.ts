@@ -4,7 +4,8 @@
  * whose size is known.
  * - Large print: every word on every page is 18 pt or more — the journey, a story that flows over
  *   pages, the curve's labels, tables that run over a page, the priority areas and their action
- *   plans, the review's chart and table, the comments and the footer.
+ *   plans, the review's chart and table, how each group felt (issue 17: its legend, charts, table
+ *   and where views differ most), the comments and the footer.
  * - Text that flows on to a new page keeps its own size there, not the footer's (in regular print
  *   the footer is smaller than the text).
  */
@@ -18,7 +19,7 @@ import type * as Y from 'yjs';
 import { boardTypes, participantKey } from '../../shared/board-document.ts';
 import { methodTypes, movePriority, newAction, newIdea, newPriority } from '../../shared/method.ts';
 import { largePrint, regularPrint } from '../../server/export/pdf-writer.ts';
-import { boardDoc, exportBytes } from '../support/export-board.ts';
+import { boardDoc, exportBytes, perspectiveLinesOf } from '../support/export-board.ts';
 import { newComment } from '../support/guard-board.ts';
 
 interface Word {
@@ -85,6 +86,8 @@ function everything(): Y.Doc {
       }
     }
     for (const card of cards) boardTypes(doc).feelingsAfter.set(participantKey(card.id, fay), { score: 1, words: [], at: 1 });
+    // Three more at the first moment, who work here: two groups' lines there, 2 points apart.
+    for (const n of [3, 4, 5]) boardTypes(doc).feelings.set(participantKey('touch-0', `person-p${n}-0001`), { score: 2, words: [], at: 1 });
     boardTypes(doc).comments.set('comment-1', newComment({ id: 'comment-1', authorId: fay, body: sentence, touchpointId: 'touch-1' }));
   });
   movePriority(doc, 'area-0', 'agreed', fay, Date.UTC(2027, 2, 24), null);
@@ -95,9 +98,11 @@ function everything(): Y.Doc {
 
 describe('type sizes in the PDF', () => {
   it('has every word at 18 pt or more, across page breaks, in charts, tables and the footer', async () => {
-    const found = await words(await exportBytes(everything(), { largePrint: true, comments: true }), largePrint.h1);
-    // Everything is there: the method, the review and the comments were written.
-    for (const heading of ['Priority', 'Review:', 'Comments', 'Overdue.', 'Middle']) expect(found.some((word) => word.text === heading), heading).toBe(true);
+    const doc = everything();
+    const lines = perspectiveLinesOf(doc, Object.fromEntries([0, 1, 2, 3, 4, 5].map((n) => [`person-p${n}-0001`, n < 3 ? 'uses-this-service' : 'works-here'])));
+    const found = await words(await exportBytes(doc, { largePrint: true, comments: true, lines }), largePrint.h1);
+    // Everything is there: the method, the review, how each group felt and the comments were written.
+    for (const heading of ['Priority', 'Review:', 'Comments', 'Overdue.', 'Middle', 'group', 'Fewer', 'differ', 'steps', 'triangles.']) expect(found.some((word) => word.text === heading), heading).toBe(true);
     const small = found.filter((word) => word.size < 18).map((word) => `page ${word.page}: “${word.text}” at ${word.size} pt`);
     expect(small.slice(0, 20)).toEqual([]);
     expect(new Set(found.map((word) => word.page)).size).toBeGreaterThan(10);
