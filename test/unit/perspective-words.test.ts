@@ -36,6 +36,9 @@ describe('a point in words', () => {
   it('says a point that is not shown plainly', () => {
     expect(pointWords(null)).toBe('Fewer than 3 people — not shown');
     expect(pointWords(undefined)).toBe('Fewer than 3 people — not shown');
+    // The server never sends fewer than 3; the page does not take it on trust.
+    expect(pointWords({ count: 2, median: -2 })).toBe('Fewer than 3 people — not shown');
+    expect(pointWords({ count: 5, median: 7 })).toBe('Fewer than 3 people — not shown');
   });
   it('says how a group felt inside a sentence', () => {
     expect(feltWords(-2)).toBe('felt very bad');
@@ -57,7 +60,7 @@ describe('where views differ most', () => {
 });
 
 describe('when the lines were worked out', () => {
-  const tail = 'They are worked out again at most every 10 minutes, so nobody\'s feeling can be picked out.';
+  const tail = 'They are worked out again at most every 10 minutes, so nobody’s feeling can be picked out.';
   it('says the time today', () => {
     expect(workedOutWords(new Date(2026, 11, 2, 14, 5).toISOString(), new Date(2026, 11, 2, 14, 9))).toBe(`Worked out at 14:05. ${tail}`);
     expect(workedOutWords(new Date(2026, 11, 2, 9, 0).toISOString(), new Date(2026, 11, 2, 23, 0))).toBe(`Worked out at 09:00. ${tail}`);

@@ -3,6 +3,7 @@
  * labelled box for each, saved when they press Enter (title) or leave the box; the purpose box
  * grows with its words, so none are hidden. Everyone else reads the purpose as text, in full,
  * under "What this board is for" — a participant never meets a box they cannot or need not change.
+ * Facilitators' board settings are here too (comments without a name, perspectives).
  */
 import { createEffect, createUniqueId, Show, untrack } from 'solid-js';
 import { boardTypes } from '../../../shared/board-document.ts';
@@ -11,6 +12,8 @@ import { useBoard } from './board-context.ts';
 import { localOrigin } from './local-origin.ts';
 import { plainText } from './plain-text.ts';
 import { AnonymousCommentsSetting } from './comments/AnonymousCommentsSetting.tsx';
+import { PerspectivesPrompt } from './perspectives/PerspectivesPrompt.tsx';
+import { PerspectivesSetting } from './perspectives/PerspectivesSetting.tsx';
 import './board-details.css';
 
 /** The board title and purpose: boxes for editors, text for everyone else. */
@@ -42,6 +45,7 @@ export function BoardDetails() {
   };
 
   return (
+    <>
     <Show
       when={board.canFacilitate()}
       fallback={
@@ -95,7 +99,11 @@ export function BoardDetails() {
           />
         </div>
         <AnonymousCommentsSetting />
+        <PerspectivesSetting />
       </div>
     </Show>
+    {/* While the board has perspectives (issue 17): where to say which describes you. */}
+    <PerspectivesPrompt />
+    </>
   );
 }

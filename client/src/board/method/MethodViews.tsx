@@ -1,7 +1,7 @@
 /**
  * The board's parts, one at a time (issue 16): "Parts of this board" (MethodNav), then the view the
  * address asks for — the journey map (given as children by BoardPage, under its heading), the
- * priorities, one area's workspace, the review, the board as a text outline or its history (issue 17). Views
+ * priorities, one area's workspace, the review, the board as a text outline, how each group felt or its history (issue 17). Views
  * other than the map have the board's toolbar above them (Undo, Download PDF, Session, and the
  * live region everyone's news is said in).
  * When the view changes, focus goes to its first h2 (method-context.ts).
@@ -13,6 +13,7 @@ import { methodViewId, useMethod } from './method-context.ts';
 import { MethodNav } from './MethodNav.tsx';
 import { OutlineView } from '../outline/OutlineView.tsx';
 import { HistoryView } from '../history/HistoryView.tsx';
+import { PerspectivesView } from '../perspectives/PerspectivesView.tsx';
 import { PrioritiesView } from './priorities/PrioritiesView.tsx';
 import { ReviewView } from './review/ReviewView.tsx';
 
@@ -45,6 +46,9 @@ export function MethodViews(props: { boardId: string; children: JSX.Element }) {
               </Match>
               <Match when={view().kind === 'outline'}>
                 <OutlineView boardId={props.boardId} />
+              </Match>
+              <Match when={view().kind === 'perspectives'}>
+                <PerspectivesView boardId={props.boardId} />
               </Match>
               <Match when={view().kind === 'history'}>
                 <HistoryView boardId={props.boardId} />

@@ -87,6 +87,7 @@ export function createMethod(doc: Y.Doc, boardId: string, announcer: Announcer):
       if (current.kind === 'priorities') return 'Priorities';
       if (current.kind === 'review') return 'Review';
       if (current.kind === 'outline') return 'Outline';
+      if (current.kind === 'perspectives') return 'How each group felt';
       if (current.kind === 'history') return 'History';
       return data.priority(current.id)?.title.trim() || 'Priority area';
     },

@@ -79,10 +79,17 @@ export function groupName(label: string): string {
 /** "people" for many, "person" for one. */
 const people = (count: number): string => `${count} ${count === 1 ? 'person' : 'people'}`;
 
+/**
+ * A point to show: one of at least 3 people with a middle feeling. The server never sends fewer;
+ * the page does not take that on trust.
+ */
+export const shownPoint = (point: PerspectivePoint | null | undefined): PerspectivePoint | null =>
+  point != null && point.count >= fewestForALine && medianInWords(point.median) !== null ? point : null;
+
 /** One group's point at a moment: "Bad (3 people)", or "Fewer than 3 people — not shown". */
 export function pointWords(point: PerspectivePoint | null | undefined): string {
-  if (point === null || point === undefined) return notShownWords;
-  return `${medianInWords(point.median) ?? 'Not known'} (${people(point.count)})`;
+  const shown = shownPoint(point);
+  return shown === null ? notShownWords : `${medianInWords(shown.median)} (${people(shown.count)})`;
 }
 
 /** How a group felt, inside a sentence: "felt very bad", "felt between bad and okay". */
@@ -109,7 +116,7 @@ const twoDigits = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * When the lines were worked out, and why not more often: "Worked out at 14:05. They are worked
- * out again at most every 10 minutes, so nobody's feeling can be picked out." On another day than
+ * out again at most every 10 minutes, so nobody’s feeling can be picked out." On another day than
  * `now`, the day too ("on Tuesday 3 March at 14:05"). Local time.
  */
 export function workedOutWords(workedOutAt: string, now: Date = new Date()): string {
@@ -119,7 +126,7 @@ export function workedOutWords(workedOutAt: string, now: Date = new Date()): str
   const sameDay = at.getFullYear() === now.getFullYear() && at.getMonth() === now.getMonth() && at.getDate() === now.getDate();
   const day = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long' }).format(at);
   const when = sameDay ? `at ${time}` : `on ${day} at ${time}`;
-  return `Worked out ${when}. They are worked out again at most every 10 minutes, so nobody's feeling can be picked out.`;
+  return `Worked out ${when}. They are worked out again at most every 10 minutes, so nobody’s feeling can be picked out.`;
 }
 
 /** What the chooser says is saved: "Your saved answer: I work here." or that none is. */
