@@ -2,7 +2,8 @@
  * `GET /api/boards/:id/export.pdf` (issue 14): the board as a tagged PDF for any member, made
  * from the document the board's room holds (or its store), streamed as it is made. The choices
  * come in the query (`exportPdfQuery`): paper, large print, no names, comments. Names come from
- * the members list, and only when names are wanted.
+ * the members list, and only when names are wanted. Perspectives' lines (issue 17) are the ones
+ * the server last worked out, as the page shows them: nobody's choice is in them.
  *
  * A few exports at once per server: each is CPU work for seconds on a big board, so one more is
  * told to try again shortly (503 with Retry-After) rather than slowing every board's sync; and an
@@ -10,7 +11,8 @@
  */
 import { Hono } from 'hono';
 import * as Y from 'yjs';
-import { exportPdfQuery } from '../../shared/api.ts';
+import { exportPdfQuery, type PerspectiveLines } from '../../shared/api.ts';
+import { perspectivesOf } from '../../shared/perspectives.ts';
 import { requireUser, type AuthVariables } from '../auth/current-user.ts';
 import { AppError } from '../http/app-error.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -52,7 +54,7 @@ export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurren
   let running = 0;
 
   app.get('/boards/:id/export.pdf', async (c) => {
-    requireUser(c);
+    const user = requireUser(c);
     const board = await boardFor(c, boards);
     const query = exportPdfQuery.safeParse(queryOf(c.req.url));
     if (!query.success) {
@@ -85,7 +87,14 @@ export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurren
       let model;
       try {
         Y.applyUpdate(doc, state);
-        model = readExport(doc, board.id, new Map(members.map((member) => [member.id, member.displayName])), options);
+        // Asked only of a board with perspectives: working the lines out loads the board's room.
+        let lines: PerspectiveLines | null = null;
+        if (perspectivesOf(doc) !== null) {
+          const answer = await sync.board(board.id).perspectiveAction({ userId: user.id, access: board.access }, { kind: 'lines' });
+          if (!answer.ok) throw new AppError(answer.code, answer.message);
+          lines = answer.lines ?? null;
+        }
+        model = readExport(doc, board.id, new Map(members.map((member) => [member.id, member.displayName])), options, lines);
       } finally {
         doc.destroy();
       }
