@@ -2,15 +2,18 @@
  * The journey-map board in real Chromium against the real server: two people co-editing, a
  * keyboard-only flow, offline edits that survive closing the tab, interplay with stock Node
  * y-websocket clients writing the contract's schema (each in its own writer's name, as the
- * server's guard requires), and axe-core's WCAG 2.2 AA rules.
+ * server's guard requires; feelings given over HTTP, which the server writes), and axe-core's
+ * WCAG 2.2 AA rules.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey, type Feeling } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, type Feeling } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
 import { addStage, addTouchpoint, chooseCardAction, contextFor, openBoard } from '../support/board-page.ts';
 import { twoPeopleOnBoard, useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling } from '../support/feelings.ts';
+import { roundTrip } from '../support/guard-board.ts';
 import { addMember } from '../support/members.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
@@ -108,32 +111,34 @@ describe('the journey-map board', () => {
     const ann = await signUp(server, 'Noor');
     const bob = await signUp(server, 'Sam');
     const boardId = await createBoard(server, ann, 'Interop');
-    // Sam can give feelings: his own client writes his, as nobody may write another person's.
+    // Sam can give feelings. Each person gives their own over HTTP; the server writes them.
     await addMember(server.libsqlUrl, boardId, bob.id, 'comment');
     const other = nodeClient(boardId, ann);
     await other.synced;
-    const { stages, touchpoints, feelings } = boardTypes(other.doc);
+    const { stages, touchpoints } = boardTypes(other.doc);
     other.doc.transact(() => {
       stages.push([newStage('stage-discharge', 'Discharge')]);
       touchpoints.set('card-letter', newTouchpoint({ id: 'card-letter', stageId: 'stage-discharge', order: 'a0', title: 'Going home letter', createdBy: ann.id, createdAt: 1 }));
-      feelings.set(participantKey('card-letter', ann.id), { score: 2, words: ['relieved'], at: 1 });
     });
+    await roundTrip(other);
+    await giveFeeling(server, boardId, ann, 'card-letter', { score: 2, words: ['relieved'] });
     const page = await openBoard(await contextFor(browser, server, ann), boardId);
     const tp = card(page, 'Going home letter');
     await tp.waitFor();
     await tp.getByText('1 person: 1 very good.').waitFor();
-    // The feeling the Node client wrote in Noor's name is hers on the page.
-    expect(await tp.getByRole('radio', { name: 'Very good', exact: true }).isChecked()).toBe(true);
+    // The feeling Noor gave is hers on the page (the server tells her alone where it is).
+    await expect.poll(() => tp.getByRole('radio', { name: 'Very good', exact: true }).isChecked()).toBe(true);
 
-    // Written while the page is open, by the same program and by another member's: shown live.
+    // Written while the page is open, by the Node client and by another member: shown live.
     other.doc.transact(() => {
       touchpoints.set('card-tablets', newTouchpoint({ id: 'card-tablets', stageId: 'stage-discharge', order: 'a1', title: 'Tablets to take home', createdBy: ann.id, createdAt: 2 }));
     });
     await card(page, 'Tablets to take home').waitFor();
-    const sams = nodeClient(boardId, bob);
-    await sams.synced;
-    boardTypes(sams.doc).feelings.set(participantKey('card-letter', bob.id), { score: -1, words: ['confused'], at: 3 });
+    await giveFeeling(server, boardId, bob, 'card-letter', { score: -1, words: ['confused'] });
     await tp.getByText('2 people: 1 bad, 1 very good.').waitFor();
+    // Sam's is counted, never taken for Noor's.
+    expect(await tp.getByRole('radio', { name: 'Very good', exact: true }).isChecked()).toBe(true);
+    expect(await tp.getByRole('radio', { name: 'Bad', exact: true }).isChecked()).toBe(false);
 
     await chooseCardAction(page, 'Going home letter', 'Change name or story');
     await page.getByLabel('Story').fill('They explained every tablet.');

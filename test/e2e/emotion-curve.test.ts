@@ -1,6 +1,6 @@
 /**
  * The emotion curve in real Chromium (issue 10, points 7, 9 and 10): a journey of 3 stages × 4
- * touchpoints whose feelings come from five people's stock y-websocket clients in Node. At a
+ * touchpoints whose feelings five people give over HTTP, as the page does (the server writes them). At a
  * 1366×768 laptop the picture fills its box and names every touchpoint; each point is a Tab stop
  * that says its title, middle feeling, spread and count; at a 390×844 phone neither the picture,
  * the table nor the page scrolls sideways; the pinned bar at the top always stays on top of the
@@ -10,10 +10,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint, participantKey, type FeelingScore } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, type FeelingScore } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
 import { contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling } from '../support/feelings.ts';
 import { addMember } from '../support/members.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 
@@ -87,22 +88,17 @@ async function feltJourney(name: string) {
       });
     });
   });
-  // Each person records their own feelings from their own client, keyed by their own id.
+  // Each person gives their own feelings, as the page does: over HTTP, the server writing them under keys that name nobody.
   const people = await Promise.all(['Bea', 'Cal', 'Dee', 'Eli', 'Fay'].map((n) => signUp(server, n)));
   for (const person of people) await addMember(server.libsqlUrl, boardId, person.id, 'edit');
   await Promise.all(
     people.map(async (person, p) => {
-      const client = fixture.nodeClient(boardId, person);
-      await client.synced;
-      const { feelings } = boardTypes(client.doc);
-      client.doc.transact(() => {
-        journey.forEach((stage, s) =>
-          stage.touchpoints.forEach((tp, t) => {
-            const score = tp.scores[p];
-            if (score !== null && score !== undefined) feelings.set(participantKey(`stage-no-${s}-card-${t}`, person.id), { score, words: [], at: 1 });
-          }),
-        );
-      });
+      for (const [s, stage] of journey.entries()) {
+        for (const [t, tp] of stage.touchpoints.entries()) {
+          const score = tp.scores[p];
+          if (score !== null && score !== undefined) await giveFeeling(server, boardId, person, `stage-no-${s}-card-${t}`, { score });
+        }
+      }
     }),
   );
   return { owner, boardId };
