@@ -1,17 +1,18 @@
 /**
  * The boards the guard's cost is measured on (bench/guard-cost.ts): a large, realistic EBCD map —
  * 20 stages, 300 touchpoints whose stories were written and edited in pieces by three editors,
- * and 30 people's feelings on every touchpoint (9,000, some changed once) — and the benchmark
- * room's small board (one stage, five cards), where `npm run bench` types. Every value fits the
- * schema the guard enforces (valid ids, touchpoints in their writer's name, texts within limits),
- * each person writes with their own Yjs client id, and everything is seeded, so every run builds
- * the same bytes.
+ * and 30 people's feelings on every touchpoint (9,000, some changed once), written as the server
+ * writes them since issue 17 (under keys that name nobody, with the server's own Yjs client id, one
+ * per session) — and the benchmark room's small board (one stage, five cards), where `npm run bench`
+ * types. Every value fits the schema the guard enforces (valid ids, touchpoints in their writer's
+ * name, texts within limits), each person writes with their own Yjs client id, and everything is
+ * seeded, so every run builds the same bytes.
  */
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import { generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
 import type { Access } from '../shared/access.ts';
-import { boardTypes, initBoardDocument, newStage, newTouchpoint, participantKey, type Feeling, type FeelingScore } from '../shared/board-document.ts';
+import { boardTypes, initBoardDocument, newStage, newTouchpoint, type Feeling, type FeelingScore } from '../shared/board-document.ts';
 import { negativeWords, positiveWords } from '../shared/emotion-words.ts';
 import { seededRandom, type SeededRandom } from '../test/support/seeded-random.ts';
 
@@ -23,7 +24,7 @@ export interface Person {
 export interface GuardBoard {
   /** The board as a server room holds it once loaded (gc on). */
   doc: Y.Doc;
-  /** Who wrote with each Yjs client id in it: the room's client-owner record. */
+  /** Who wrote with each Yjs client id in it: the room's client-owner record (the server's own ids are in no one's name). */
   owners: Map<number, string>;
   facilitator: Person;
   editors: Person[];
@@ -77,7 +78,8 @@ export function buildLargeBoard(seed = 12): GuardBoard {
   };
   const facilitator = person('facilitate');
   const editors = [person('edit'), person('edit'), person('edit')];
-  const participants = Array.from({ length: 30 }, () => person('comment'));
+  // People who give feelings only: the server writes those, so their pages write nothing themselves.
+  const participants: Person[] = Array.from({ length: 30 }, () => ({ userId: userId(random), access: 'comment' }));
   const { stages, touchpoints, feelings } = boardTypes(doc);
   const at = Date.UTC(2026, 11, 1);
 
@@ -110,12 +112,15 @@ export function buildLargeBoard(seed = 12): GuardBoard {
       else story.delete(random.int(0, story.length - 20), random.int(1, 20));
     });
   }
-  // Everyone's feeling on every touchpoint; one in ten changed their mind once.
-  for (const participant of participants) {
+  // Everyone's feeling on every touchpoint, written by the server (a room's own client id, three
+  // sessions) under a key of its own that names nobody; one in ten changed their mind once.
+  const serverClients = [clientId(random), clientId(random), clientId(random)];
+  for (let p = 0; p < participants.length; p++) {
+    const server = serverClients[p % serverClients.length]!;
     for (const id of touchpointIds) {
-      const key = participantKey(id, participant.userId);
-      as(doc, participant.client, () => feelings.set(key, someFeeling(random, at)));
-      if (random.chance(0.1)) as(doc, participant.client, () => feelings.set(key, someFeeling(random, at + 60_000)));
+      const key = `${id}/${userId(random)}`;
+      as(doc, server, () => feelings.set(key, someFeeling(random, at)));
+      if (random.chance(0.1)) as(doc, server, () => feelings.set(key, someFeeling(random, at + 60_000)));
     }
   }
   return {
@@ -127,7 +132,7 @@ export function buildLargeBoard(seed = 12): GuardBoard {
     stageIds,
     touchpointIds,
     name: 'large',
-    shape: '20 stages, 300 touchpoints (stories 150–900 characters, then 1,500 edits), 30 people × 300 feelings',
+    shape: '20 stages, 300 touchpoints (stories 150–900 characters, then 1,500 edits), 30 people × 300 feelings (written by the server under keys that name nobody)',
   };
 }
 
