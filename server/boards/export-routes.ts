@@ -74,13 +74,15 @@ export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurren
       settled = true;
     };
     try {
-      const [state, members, faces] = await Promise.all([
+      const [state, members, faces, owners] = await Promise.all([
         sync.board(board.id).documentState(),
         options.anonymise ? Promise.resolve([]) : boards.members(board.id),
         (parsed ??= fonts().then(parseFonts)).catch((error: unknown) => {
           parsed = null;
           throw error;
         }),
+        // Whose each feeling is, only to count the people who took part: never in the PDF.
+        sync.board(board.id).feelingAction({ userId: user.id, access: board.access }, { kind: 'owners' }),
       ]);
       if (state === null) throw new AppError('not_found', 'We could not find that board.');
       const doc = new Y.Doc({ gc: true });
@@ -94,7 +96,8 @@ export function exportRoutes({ boards, sync, fonts, clock, onError, maxConcurren
           if (!answer.ok) throw new AppError(answer.code, answer.message);
           lines = answer.lines ?? null;
         }
-        model = readExport(doc, board.id, new Map(members.map((member) => [member.id, member.displayName])), options, lines);
+        const feelingOwners = new Map(owners.ok ? (owners.owners ?? []).map((owner) => [owner.key, owner.userId] as const) : []);
+        model = readExport(doc, board.id, new Map(members.map((member) => [member.id, member.displayName])), options, lines, feelingOwners);
       } finally {
         doc.destroy();
       }

@@ -119,9 +119,18 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : va
 
 /**
  * Reads board `boardId`'s `doc` into what the PDF says; `names` maps members' user ids to display
- * names; `lines` are the perspectives' lines as the server last worked them out (null: none).
+ * names; `lines` are the perspectives' lines as the server last worked them out (null: none);
+ * `feelingOwners` says whose each feeling is (document key → user id; the server's records), to
+ * count the people who took part.
  */
-export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<string, string>, choices: ExportChoices, lines: PerspectiveLines | null = null): ExportModel {
+export function readExport(
+  doc: Y.Doc,
+  boardId: string,
+  names: ReadonlyMap<string, string>,
+  choices: ExportChoices,
+  lines: PerspectiveLines | null = null,
+  feelingOwners?: ReadonlyMap<string, string>,
+): ExportModel {
   const { meta, touchpoints, feelings, feelingsAfter, comments } = boardTypes(doc);
   const journey = readJourney(doc);
   const nameOf = (userId: string | null): string => {
@@ -157,9 +166,12 @@ export function readExport(doc: Y.Doc, boardId: string, names: ReadonlyMap<strin
       number: row.position + 1,
     });
   }
+  // Feelings are under keys that name nobody (issue 17): whose each is comes from the server's
+  // records. Without them (a document read on its own), a key's second part stands for a person,
+  // as it did in boards from before.
   for (const key of [...feelings.keys(), ...feelingsAfter.keys()]) {
     const parts = parseFeelingKey(key);
-    if (parts !== null && shown.has(parts.touchpointId)) people.add(parts.participantId);
+    if (parts !== null && shown.has(parts.touchpointId)) people.add(feelingOwners === undefined ? parts.participantId : (feelingOwners.get(key) ?? key));
   }
   const method = readMethod(doc, { before: journey, now: readJourney(doc, 'feelingsAfter'), titles }, names, choices.anonymise);
   for (const writer of method?.writers ?? []) people.add(writer);

@@ -250,6 +250,8 @@ export class BoardHost implements BoardControl {
 
   /** Gives, changes or clears a person's own feeling (feeling-actions.ts), as {@link commentAction}: whose it is stays on the server. */
   feelingAction(actor: FeelingActor, action: FeelingAction): Promise<FeelingActionResult> {
+    // The records alone: nothing of the document is needed, so no room is loaded for it.
+    if (action.kind === 'owners') return this.#options.feelings.all().then((owners) => ({ ok: true, key: null, owners }));
     return this.#serverAction((room) =>
       runFeelingAction(room.doc, (change) => room.writeAsServer(change, actor.userId), this.#options.feelings, actor, action, this.#clock.now(), newFeelingKey),
     );

@@ -47,6 +47,7 @@ export async function runFeelingAction(
   now: number,
   newKey: () => string,
 ): Promise<FeelingActionResult> {
+  if (action.kind === 'owners') return { ok: true, key: null, owners: await records.all() };
   if (action.kind === 'mine') return { ok: true, key: null, mine: myFeelings(doc, await records.ofPerson(actor.userId), actor.userId) };
 
   if (!canComment(actor.access)) return { ok: false, code: 'forbidden', message: 'You can look at this board but not give feelings on it.' };

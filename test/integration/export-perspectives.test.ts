@@ -7,6 +7,8 @@
  *   "Fewer than 3 people — not shown", and nothing of their count is anywhere in the file.
  * - Before perspectives are turned on the file has no such section.
  * - Nobody who chose is named in the file, names left out or not (they only chose and felt).
+ * - The cover counts each person once however many feelings they gave (whose each is, the server's
+ *   records say: the keys name nobody).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boardTypes, newTouchpoint } from '../../shared/board-document.ts';
@@ -80,5 +82,15 @@ describe.each(targets)('how each group felt in the PDF on %s', (target) => {
     const anonymised = await exportText('?anonymise=1');
     expect(anonymised).toContain('Very bad (3 people)');
     for (const shown of [text, anonymised]) for (const person of people) expect(shown).not.toContain(person.displayName);
+  }, 60_000);
+
+  it('counts each person once on the cover however many feelings they gave, though the keys name nobody', async () => {
+    // Fay added the cards and a comment; the five gave a feeling at the corridor; now each also
+    // gives one at the reception and says how it feels now: still six people, not sixteen.
+    for (const person of people) {
+      await giveFeeling(app, boardId, person, seeded.reception, { score: 1 });
+      await giveFeeling(app, boardId, person, corridor, { score: 0 }, 'feelingsAfter');
+    }
+    expect(await exportText()).toContain('6 people took part');
   }, 60_000);
 });
