@@ -1,12 +1,12 @@
 /**
  * Easy read in Chromium (issue 17), by keyboard alone, at 390×844 and 1366×768. Bo may comment;
  * Fay's stock client made the journey (Referral: one moment; Waiting list: none yet; Outpatients:
- * two) and Sam said from his own device how the waiting room felt. Bo turns on "Easy read" in the
- * toolbar: text and controls grow (measured against the same page without it), and the map shows
+ * two) and Sam said how the waiting room felt (over HTTP, as the page does). Bo turns on "Easy
+ * read" in the toolbar: text and controls grow (measured against the same page without it), and the map shows
  * one moment at a time with where it is in words. "Back" at the start and "Next" at the end stay
  * put and say why; in between the new place is said, across stages, and focus stays on the
- * button. Bo gives a feeling by keyboard and Fay's stock client sees it under his own id; everyone's
- * feelings show as lines with faces. "Read this to me" hands the moment's words to the browser's
+ * button. Bo gives a feeling by keyboard and Fay's stock client sees it under a key without his
+ * id; everyone's feelings show as lines with faces. "Read this to me" hands the moment's words to the browser's
  * own speechSynthesis (watched, not replaced, by wrapping speechSynthesis.speak before the page
  * loads); a browser without speech shows no such button. The setting survives a reload, the whole
  * map is one button away, nothing scrolls sideways, and axe finds nothing with it on. At 320 px
@@ -17,10 +17,11 @@
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, type Feeling } from '../../shared/board-document.ts';
 import { axeViolations } from '../support/axe.ts';
 import { contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling, myFeelings } from '../support/feelings.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { addMember } from '../support/members.ts';
 import { scrollsSideways } from '../support/method-board.ts';
@@ -114,9 +115,9 @@ async function journeyBoard() {
       touchpoints.set(moment.id, newTouchpoint({ ...moment, order: `a${i}`, createdBy: fay.id, createdAt: Date.now() }));
     });
   });
-  // Sam says from his own device how the waiting room felt.
+  // Sam says from his own device how the waiting room felt, once the journey is on the server.
   await waitUntil(() => boardTypes(samClient.doc).touchpoints.has(waiting.id), 'the journey reaches Sam', 10_000);
-  boardTypes(samClient.doc).feelings.set(participantKey(waiting.id, sam.id), { score: -1, words: ['rushed'], at: Date.now() });
+  await giveFeeling(server, boardId, sam, waiting.id, { score: -1, words: ['rushed'] });
   await waitUntil(() => boardTypes(watcher.doc).feelings.size === 1, 'Sam’s feeling reaches Fay', 10_000);
   return { boardId, fay, bo, watcher };
 }
@@ -215,7 +216,10 @@ describe.each(viewports)('easy read on $name', (viewport) => {
     await tabTo(page, 'Very bad');
     expect(await page.evaluate(() => document.activeElement?.closest('.easy-moment')?.querySelector('h3')?.textContent)).toBe(waiting.title);
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    await waitUntil(() => boardTypes(watcher.doc).feelings.get(participantKey(waiting.id, bo.id))?.score === 1, 'Bo’s feeling reaches the server', 10_000);
+    const bosFeeling = () => [...boardTypes(watcher.doc).feelings.entries()].find(([key, value]) => key.startsWith(`${waiting.id}/`) && (value as Feeling).score === 1);
+    await waitUntil(() => bosFeeling() !== undefined, 'Bo’s feeling reaches the server', 10_000);
+    expect(bosFeeling()?.[0]).not.toContain(bo.id);
+    expect((await myFeelings(fixture.server, boardId, bo)).feelings[waiting.id]).toBe(bosFeeling()?.[0]);
     await expect.poll(() => lines.allTextContents()).toEqual(['1 person felt bad', '1 person felt good']);
     expect(await lines.locator('svg.feeling-face').evaluateAll((faces) => faces.map((face) => face.getAttribute('data-score')))).toEqual(['-1', '1']);
 

@@ -3,8 +3,8 @@
  *
  * Fay organises; Sam and Cy may edit, Bo may comment, Ana may only look (method-board.ts). The
  * board has "At the clinic" with three moments, an empty stage "After the visit", and a stage in
- * Recently deleted with a moment of its own; feelings and comments written by each person's own
- * stock y-websocket client. Sam reaches "Outline" from "Parts of this board" by keyboard alone;
+ * Recently deleted with a moment of its own; feelings given by each person over HTTP (the server
+ * writes them) and comments written by each person's own stock y-websocket client. Sam reaches "Outline" from "Parts of this board" by keyboard alone;
  * the accessibility tree reads h2 "Outline", an h3 per stage in journey order (the deleted one
  * left out) and an h4 per moment under its stage; feelings read "4 people: 1 very bad, 3 bad;
  * words: frightened (2), rushed (1)."; comments with their replies. Sam changes a story by
@@ -17,11 +17,13 @@
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint, participantKey, type FeelingScore } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, type Feeling, type FeelingScore } from '../../shared/board-document.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { postComment } from '../../client/src/board/comments/comment-actions.ts';
 import { axeViolations } from '../support/axe.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
+import { giveFeeling } from '../support/feelings.ts';
+import { roundTrip } from '../support/guard-board.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { methodBoard, moments, scrollsSideways, smallTargets, viewPageOf, type MethodBoard } from '../support/method-board.ts';
 import type { SyncClient } from '../support/sync-client.ts';
@@ -62,8 +64,9 @@ async function checkPage(page: Page) {
 }
 const storyOf = (client: SyncClient, id: string) => String((boardTypes(client.doc).touchpoints.get(id) as Y.Map<unknown>).get('story'));
 
-function feel(client: SyncClient, person: TestPerson, touchpointId: string, score: FeelingScore, words: string[]) {
-  boardTypes(client.doc).feelings.set(participantKey(touchpointId, person.id), { score, words, at: Date.now() });
+/** `person` gives their feeling as the page does: over HTTP, the server writing it. */
+async function feel(board: MethodBoard, person: TestPerson, touchpointId: string, score: FeelingScore, words: string[]) {
+  await giveFeeling(fixture.server, board.boardId, person, touchpointId, { score, words });
 }
 
 describe.each(viewports)('the outline on $name', (viewport) => {
@@ -77,11 +80,12 @@ describe.each(viewports)('the outline on $name', (viewport) => {
       touchpoints.set('tp-in-the-bin', newTouchpoint({ id: 'tp-in-the-bin', stageId: goneStage.id, order: 'a0', title: 'Moment in the bin', createdBy: people.fay.id, createdAt: 1 }));
     });
     markDeleted(watcher.doc, { id: goneStage.id, kind: 'stage', deletedAt: Date.now(), deletedBy: people.fay.id }, null);
-    // Each person's own feeling and comments, from their own device.
-    feel(clients.sam, people.sam, arriving.id, -1, ['frightened', 'rushed']);
-    feel(clients.bo, people.bo, arriving.id, -2, ['frightened']);
-    feel(clients.cy, people.cy, arriving.id, -1, []);
-    feel(clients.fay, people.fay, arriving.id, -1, []);
+    // Each person's own feeling and comments, from their own device (the moments on the server first).
+    await roundTrip(watcher);
+    await feel(board, people.sam, arriving.id, -1, ['frightened', 'rushed']);
+    await feel(board, people.bo, arriving.id, -2, ['frightened']);
+    await feel(board, people.cy, arriving.id, -1, []);
+    await feel(board, people.fay, arriving.id, -1, []);
     const first = postComment(clients.sam.doc, { target: { type: 'touchpoint', id: arriving.id }, parentId: null, authorId: people.sam.id, body: 'The chairs were hard.', createdAt: Date.now() }, null);
     await waitUntil(() => boardTypes(clients.bo.doc).comments.has(first), 'Bo’s device has Sam’s comment', 10_000);
     postComment(clients.bo.doc, { target: { type: 'touchpoint', id: arriving.id }, parentId: first, authorId: people.bo.id, body: 'Me too, for an hour.', createdAt: Date.now() }, null);
@@ -158,8 +162,9 @@ describe.each(viewports)('the outline on $name', (viewport) => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Space');
-    const key = participantKey(home.id, board.people.bo.id);
-    await waitUntil(() => (boardTypes(board.watcher.doc).feelings.get(key) as { score?: number } | undefined)?.score === -2, 'Bo’s feeling reaches the server', 15_000);
+    const onHome = () => [...boardTypes(board.watcher.doc).feelings.entries()].filter(([key]) => key.startsWith(`${home.id}/`)) as [string, Feeling][];
+    await waitUntil(() => onHome()[0]?.[1].score === -2, 'Bo’s feeling reaches the server', 15_000);
+    expect(onHome()[0]?.[0]).not.toContain(board.people.bo.id);
     await expect.poll(() => moment(page, home.title).locator('.outline__feelings').textContent()).toBe('Feelings: 1 person: 1 very bad.');
 
     await tabTo(page, `Add a comment on “${home.title}”`);
@@ -201,7 +206,7 @@ describe.each(viewports)('the outline on $name', (viewport) => {
     const title = (touchpoints.get(arriving.id) as Y.Map<unknown>).get('title') as Y.Text;
     title.insert(title.length, ' (main entrance)');
     await expect.poll(() => moment(page, `${arriving.title} (main entrance)`).count()).toBe(1);
-    feel(board.clients.cy, board.people.cy, arriving.id, 2, []);
+    await feel(board, board.people.cy, arriving.id, 2, []);
     await expect.poll(() => moment(page, `${arriving.title} (main entrance)`).locator('.outline__feelings').textContent()).toBe(
       'Feelings: 4 people: 1 very bad, 2 bad, 1 very good; words: frightened (2), rushed (1). Views differ a lot.',
     );
