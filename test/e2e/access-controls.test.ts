@@ -10,7 +10,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { storyMaxLength, touchpointTitleMaxLength } from '../../shared/limits.ts';
 import { markDeleted } from '../../shared/recently-deleted.ts';
 import { axeViolations } from '../support/axe.ts';
@@ -123,10 +123,17 @@ describe.each(viewports)('access on $name', (viewport) => {
     expect(await structuralControls(guest)).toEqual([]);
     expect(await axeViolations(guest)).toEqual([]);
 
-    // The server kept it under Cai's own key, and the facilitator sees it.
+    // The server kept it under a key that does not name Cai (only Cai is told it), and the facilitator sees it.
     const caiId = await guest.evaluate(async () => ((await (await fetch('/api/me')).json()) as { user: { id: string } }).user.id);
-    await waitUntil(() => boardTypes(doc).feelings.has(participantKey('touchpoint-reception', caiId)), 'Cai\'s feeling reaches the server');
-    expect(boardTypes(doc).feelings.get(participantKey('touchpoint-reception', caiId))).toMatchObject({ score: -1, words: ['rushed', 'cold'] });
+    const caisKey = () =>
+      guest.evaluate(async (id) => ((await (await fetch(`/api/boards/${id}/feelings/mine`)).json()) as { feelings: Record<string, string> }).feelings['touchpoint-reception'], boardId);
+    await waitUntil(async () => {
+      const key = await caisKey();
+      return key !== undefined && (boardTypes(doc).feelings.get(key) as { words?: string[] } | undefined)?.words?.length === 2;
+    }, 'Cai\'s feeling reaches the server');
+    const key = (await caisKey())!;
+    expect(key).not.toContain(caiId);
+    expect(boardTypes(doc).feelings.get(key)).toMatchObject({ score: -1, words: ['rushed', 'cold'] });
     await card(facilitator, 'Reception desk').getByText('1 person: 1 bad.').waitFor();
 
     // Raised to "Can add and change": card controls at once, stages still the facilitator's.

@@ -6,18 +6,19 @@
  * Fay organises; Sam (edit) and Bo (comment) are the group of "Waiting without news"; Cy can edit
  * but is not in it. Before the review step the page says feelings are asked for then, and offers
  * no picker. Once Fay's stock client moves the board to `review`, Bo says by keyboard how two
- * moments feel now (written to `feelingsAfter` under his own id); with Sam's and Cy's from their
- * devices, the "now" curve and the table with both follow. Sam writes the before-and-after note
+ * moments feel now (the server writes them to `feelingsAfter` under keys that name nobody); with
+ * Sam's and Cy's from their devices, the "now" curve and the table with both follow. Sam writes the before-and-after note
  * by keyboard; Cy is offered no way to. Fay shows the summary: big text, one area at a time,
  * "Next", "Back", the arrow keys, and "Close the summary" back where she was. axe finds nothing
  * on each, at 390×844 and 1366×768.
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { boardTypes, participantKey } from '../../shared/board-document.ts';
+import { boardTypes } from '../../shared/board-document.ts';
 import { methodTypes, newAction, prioritiesOf } from '../../shared/method.ts';
 import * as Y from 'yjs';
 import { axeViolations } from '../support/axe.ts';
+import { myFeelings } from '../support/feelings.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { tabTo } from '../support/keyboard.ts';
 import { giveFeelings, methodBoard, moments, scrollsSideways, setGroup, smallTargets, viewPageOf } from '../support/method-board.ts';
@@ -63,9 +64,9 @@ describe.each(viewports)('the review on $name', (viewport) => {
     const { fay, sam, bo, cy } = people;
     setGroup(watcher, news.id, [sam.id, bo.id]);
     // How it felt at the start.
-    giveFeelings(clients.sam, sam, 'feelings', { [waiting.id]: -2, [home.id]: 1, [arriving.id]: -1 });
-    giveFeelings(clients.bo, bo, 'feelings', { [waiting.id]: -1 });
-    giveFeelings(clients.cy, cy, 'feelings', { [waiting.id]: 0 });
+    await giveFeelings(clients.sam, sam, 'feelings', { [waiting.id]: -2, [home.id]: 1, [arriving.id]: -1 });
+    await giveFeelings(clients.bo, bo, 'feelings', { [waiting.id]: -1 });
+    await giveFeelings(clients.cy, cy, 'feelings', { [waiting.id]: 0 });
     // The group's plan, written from Sam's own device (he is in the group and can edit).
     const now = Date.now();
     const plan = [
@@ -109,16 +110,21 @@ describe.each(viewports)('the review on $name', (viewport) => {
     await tabTo(boPage, 'Very bad');
     expect(await boPage.evaluate(() => document.activeElement?.closest('.feel-now')?.querySelector('h5')?.textContent)).toBe(waiting.title);
     for (let i = 0; i < 3; i++) await boPage.keyboard.press('ArrowRight');
-    await waitUntil(() => boardTypes(watcher.doc).feelingsAfter.get(participantKey(waiting.id, bo.id))?.score === 1, 'Bo’s feeling now reaches the server', 10_000);
+    // Where Bo's own feelings are, as the server tells him alone.
+    const bos = async (map: 'feelings' | 'feelingsAfter', touchpointId: string) => {
+      const key = (await myFeelings(server, boardId, bo))[map][touchpointId];
+      return key === undefined ? undefined : boardTypes(watcher.doc)[map].get(key);
+    };
+    await waitUntil(async () => (await bos('feelingsAfter', waiting.id))?.score === 1, 'Bo’s feeling now reaches the server', 10_000);
     await tabTo(boPage, 'Very bad');
     expect(await boPage.evaluate(() => document.activeElement?.closest('.feel-now')?.querySelector('h5')?.textContent)).toBe(home.title);
     await boPage.keyboard.press('ArrowLeft');
-    await waitUntil(() => boardTypes(watcher.doc).feelingsAfter.get(participantKey(home.id, bo.id))?.score === 2, 'Bo’s second feeling reaches the server', 10_000);
+    await waitUntil(async () => (await bos('feelingsAfter', home.id))?.score === 2, 'Bo’s second feeling reaches the server', 10_000);
     // His first answers stay where they were: the start is not touched.
-    expect(boardTypes(watcher.doc).feelings.get(participantKey(waiting.id, bo.id))?.score).toBe(-1);
+    expect((await bos('feelings', waiting.id))?.score).toBe(-1);
     // Sam and Cy say from their own devices.
-    giveFeelings(clients.sam, sam, 'feelingsAfter', { [waiting.id]: 2 });
-    giveFeelings(clients.cy, cy, 'feelingsAfter', { [waiting.id]: -1 });
+    await giveFeelings(clients.sam, sam, 'feelingsAfter', { [waiting.id]: 2 });
+    await giveFeelings(clients.cy, cy, 'feelingsAfter', { [waiting.id]: -1 });
 
     // The two curves, each with its spread, and the table with both.
     const sides = newsArea.locator('.compare__side');
