@@ -4,13 +4,15 @@
  * each on their own session and their own stock y-websocket client — once without comments and
  * once with 2,000 of them spread over its cards, stages and the board: threads with replies, some
  * long, some sorted, some changed, a few without a name (posted through the API, which the server
- * writes), a few hidden by the facilitator and some "Me too"s. Every value is the document's own
+ * writes), a few hidden by the facilitator and some "Me too"s. Feelings are given over HTTP, as
+ * the page gives them: the server writes each under a key that names nobody (issue 17). Every
+ * value is the document's own
  * shape (docs/board-document.md), so the guard takes every change; seeded, so every run writes the
  * same board.
  */
 import { generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint, type Feeling } from '../shared/board-document.ts';
 import { commentBodyMaxLength } from '../shared/limits.ts';
 import { cookieWebSocket, connectProvider, type SyncClient } from '../test/support/sync-client.ts';
 import { seededRandom, type SeededRandom } from '../test/support/seeded-random.ts';
@@ -92,6 +94,29 @@ export async function boardsAndPeople(server: ApiTarget, titles: readonly string
   return { boardIds, people: { facilitator, editors, participants, all: [facilitator, ...editors, ...participants] } };
 }
 
+/** A feeling to give: whose, where, and what. */
+export interface PlannedFeeling {
+  member: Member;
+  touchpointId: string;
+  feeling: Feeling;
+}
+
+/**
+ * Gives every planned feeling over HTTP, as the page does (`PUT /api/boards/:id/feelings/:touchpointId`):
+ * each person one after another, everyone at once — a room of people choosing their faces.
+ */
+export async function giveFeelings(server: ApiTarget, boardId: string, planned: readonly PlannedFeeling[]): Promise<void> {
+  const byPerson = new Map<string, PlannedFeeling[]>();
+  for (const one of planned) byPerson.set(one.member.userId, [...(byPerson.get(one.member.userId) ?? []), one]);
+  await Promise.all(
+    [...byPerson.values()].map(async (theirs) => {
+      for (const { member, touchpointId, feeling } of theirs) {
+        await (await call(server, 'PUT', `/api/boards/${boardId}/feelings/${touchpointId}`, member.cookie, { feeling: { score: feeling.score, words: feeling.words } })).arrayBuffer();
+      }
+    }),
+  );
+}
+
 /** One stock client per person on a board; any socket closed under them (a refusal: 4422) fails the seeding. */
 export function clientsFor(server: CommentsServer, boardId: string, people: readonly Member[]): { of(member: Member): SyncClient; synced: Promise<void>; closes(): string[]; destroy(): void } {
   const closes: string[] = [];
@@ -149,18 +174,12 @@ async function writeMap(server: CommentsServer, boardId: string, people: People,
       }
     }
     await settle(observer, clients, (doc) => boardTypes(doc).touchpoints.size === cardIds.length, 'every card is on the board');
-    let feelings = 0;
+    const feelings: PlannedFeeling[] = [];
     for (const participant of people.participants) {
-      const doc = clients.of(participant).doc;
-      doc.transact(() => {
-        for (const id of cardIds) {
-          if (!random.chance(0.7)) continue;
-          boardTypes(doc).feelings.set(participantKey(id, participant.userId), someFeeling(random, Date.UTC(2026, 10, 3)));
-          feelings++;
-        }
-      });
+      for (const id of cardIds) if (random.chance(0.7)) feelings.push({ member: participant, touchpointId: id, feeling: someFeeling(random, Date.UTC(2026, 10, 3)) });
     }
-    await settle(observer, clients, (doc) => boardTypes(doc).feelings.size === feelings, 'every feeling is on the board');
+    await giveFeelings(server, boardId, feelings);
+    await settle(observer, clients, (doc) => boardTypes(doc).feelings.size === feelings.length, 'every feeling is on the board');
     return cardIds;
   } finally {
     clients.destroy();

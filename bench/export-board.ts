@@ -3,15 +3,16 @@
  * touchpoints, written through the real server by real members on their own stock y-websocket
  * clients (bench/comments-board.ts gives the people and the clients): stages of 10–30 cards, each
  * card a title and a story of a few sentences by one of two editors, the feelings of about eight
- * of nine participants on every card with the words they chose, and about one comment for every
+ * of nine participants on every card with the words they chose (given over HTTP, as the page gives
+ * them: the server writes each under a key that names nobody), and about one comment for every
  * three cards, each by a participant in their own name. Seeded, so every run writes the same board.
  */
 import { generateNKeysBetween } from 'fractional-indexing';
 import * as Y from 'yjs';
-import { boardTypes, newStage, newTouchpoint, participantKey } from '../shared/board-document.ts';
+import { boardTypes, newStage, newTouchpoint } from '../shared/board-document.ts';
 import { cookieWebSocket, connectProvider } from '../test/support/sync-client.ts';
 import { seededRandom, type SeededRandom } from '../test/support/seeded-random.ts';
-import { clientsFor, settle, type CommentsServer, type People } from './comments-board.ts';
+import { clientsFor, giveFeelings, settle, type CommentsServer, type People, type PlannedFeeling } from './comments-board.ts';
 import { prose, someFeeling } from './guard-cost-board.ts';
 
 export interface ExportBoard {
@@ -93,20 +94,13 @@ export async function seedExportBoard(server: CommentsServer, boardId: string, p
     }
     await settle(observer, clients, (doc) => boardTypes(doc).touchpoints.size === touchpoints, `all ${touchpoints} cards are on the board`);
 
-    // Feelings: each participant on about nine cards in ten, a stage at a time.
-    let feelings = 0;
+    // Feelings: each participant on about nine cards in ten.
+    const planned: PlannedFeeling[] = [];
     for (const participant of people.participants) {
-      const doc = clients.of(participant).doc;
-      for (const ids of cardIds) {
-        doc.transact(() => {
-          for (const id of ids) {
-            if (!random.chance(0.9)) continue;
-            boardTypes(doc).feelings.set(participantKey(id, participant.userId), someFeeling(random, Date.UTC(2026, 10, 3)));
-            feelings++;
-          }
-        });
-      }
+      for (const id of cardIds.flat()) if (random.chance(0.9)) planned.push({ member: participant, touchpointId: id, feeling: someFeeling(random, Date.UTC(2026, 10, 3)) });
     }
+    await giveFeelings(server, boardId, planned);
+    const feelings = planned.length;
     await settle(observer, clients, (doc) => boardTypes(doc).feelings.size === feelings, 'every feeling is on the board');
 
     // About one comment for every three cards, each by a participant in their own name.
