@@ -38,16 +38,17 @@ const kinds: readonly FrameKind[] = [
 
 /**
  * Real updates of a small board document (the board's schema, shared/board-document.ts), made
- * once per generator, to cut and flip: stages, touchpoints with typing in their stories, feelings
- * and the phase. Some would pass the server's guard as sent and some not (a touchpoint made in a
- * made-up person's name), so flipped copies reach every part of it, not only the decoder.
+ * once per generator, to cut and flip: stages, touchpoints with typing in their stories, comments,
+ * feelings and the phase. Some would pass the server's guard as sent and some not (a touchpoint or
+ * comment made in a made-up person's name; a feeling, which only the server writes since issue
+ * 17), so flipped copies reach every part of it, not only the decoder.
  */
 function realUpdates(rng: SeededRandom, count: number): Uint8Array[] {
   const doc = new Y.Doc();
   doc.clientID = rng.int(1, 2 ** 31);
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
-  const { meta, stages, touchpoints, feelings } = boardTypes(doc);
+  const { meta, stages, touchpoints, feelings, comments } = boardTypes(doc);
   const id = (prefix: string, n: number) => `${prefix}-${String(n).padStart(8, '0')}`;
   const story = (): Y.Text | null => {
     const card = touchpoints.get(id('touch', rng.int(0, touchpoints.size - 1)))?.get('story');
@@ -60,7 +61,19 @@ function realUpdates(rng: SeededRandom, count: number): Uint8Array[] {
       const n = touchpoints.size;
       touchpoints.set(id('touch', n), newTouchpoint({ id: id('touch', n), stageId: id('stage', 0), order: `a${n}`, title: `Card ${n}`, createdBy: id('person', rng.int(0, 3)), createdAt: i }));
     } else if (step === 2) story()?.insert(0, 'x'.repeat(rng.int(1, 40)));
-    else if (step === 3) feelings.set(`${id('touch', rng.int(0, 5))}/${id('person', rng.int(0, 3))}`, { score: rng.int(-2, 2) as FeelingScore, words: ['safe'], at: i });
+    else if (step === 3 && rng.chance(0.5)) {
+      // Under a key like the server's (touchpointId/22 characters), as a client may not write it.
+      feelings.set(`${id('touch', rng.int(0, 5))}/${id('feeling', i).padStart(22, 'k')}`, { score: rng.int(-2, 2) as FeelingScore, words: ['safe'], at: i - (i % 60_000) });
+    } else if (step === 3) {
+      const comment = new Y.Map<unknown>();
+      comment.set('id', id('comment', i));
+      comment.set('target', { type: 'touchpoint', id: id('touch', rng.int(0, 5)) });
+      comment.set('parentId', null);
+      comment.set('authorId', id('person', rng.int(0, 3)));
+      comment.set('body', new Y.Text('x'.repeat(rng.int(1, 40))));
+      comment.set('createdAt', i);
+      comments.set(id('comment', i), comment);
+    }
     else if (step === 4) meta.set('phase', 'gather');
     else {
       const text = story();
