@@ -5,10 +5,7 @@
  * most as a sentence (never by colour alone), when the lines were worked out, and the plain words
  * of the setting and the chooser. Pure: unit-tested in test/unit/perspective-words.test.ts.
  */
-import type { PerspectivePoint } from '../../../../shared/api.ts';
-import { medianInWords } from '../../../../shared/feeling-stats.ts';
 import { fewestForALine, maxPerspectives, notShownWords, perspectiveLabelMaxLength } from '../../../../shared/perspectives.ts';
-import { touchpointName } from '../../../../shared/curve-words.ts';
 
 export { notShownWords };
 
@@ -48,68 +45,13 @@ export const perspectiveWords = {
 /** Words of a choice with the end stop taken off and spaces tidied. */
 const tidy = (label: string): string => label.trim().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
 
-/** "my" → "their" and the like, so "I care for my mum" reads "people who care for their mum". */
-const ownWords: [RegExp, string][] = [
-  [/\bmyself\b/gi, 'themselves'],
-  [/\bmy\b/gi, 'their'],
-  [/\bmine\b/gi, 'theirs'],
-  [/\bme\b/gi, 'them'],
-];
-
-/** "I am …", "I’m …", "I was …", "I have …", "I’ve …", then any "I …". */
-const firstPerson: [RegExp, string][] = [
-  [/^I(?:\s+am|['’]m)\s+/i, 'people who are '],
-  [/^I\s+was\s+/i, 'people who were '],
-  [/^I(?:\s+have|['’]ve)\s+/i, 'people who have '],
-  [/^I\s+/, 'people who '],
-];
-
-/**
- * A group in words from its choice: "I use this service" → "people who use this service"; a
- * choice not said as "I …" → "people who chose ‘Patient’".
- */
-export function groupName(label: string): string {
-  const words = tidy(label);
-  for (const [start, group] of firstPerson) {
-    if (start.test(words)) return ownWords.reduce((text, [own, their]) => text.replace(own, their), words.replace(start, group));
-  }
-  return `people who chose ‘${words}’`;
-}
-
-/** "people" for many, "person" for one. */
-const people = (count: number): string => `${count} ${count === 1 ? 'person' : 'people'}`;
-
-/**
- * A point to show: one of at least 3 people with a middle feeling. The server never sends fewer;
- * the page does not take that on trust.
- */
-export const shownPoint = (point: PerspectivePoint | null | undefined): PerspectivePoint | null =>
-  point != null && point.count >= fewestForALine && medianInWords(point.median) !== null ? point : null;
-
-/** One group's point at a moment: "Bad (3 people)", or "Fewer than 3 people — not shown". */
-export function pointWords(point: PerspectivePoint | null | undefined): string {
-  const shown = shownPoint(point);
-  return shown === null ? notShownWords : `${medianInWords(shown.median)} (${people(shown.count)})`;
-}
-
-/** How a group felt, inside a sentence: "felt very bad", "felt between bad and okay". */
-export function feltWords(median: number): string {
-  const words = medianInWords(median);
-  return words === null ? 'felt something we cannot say' : `felt ${words.toLowerCase()}`;
-}
+/** A group named from its choice, a point, how a group felt and where views differ: the same words as the PDF's. */
+export { differWords, feltWords, groupName, pointWords, shownPoint } from '../../../../shared/perspective-words.ts';
 
 /** One side of a difference: a group's words and its middle feeling there. */
 export interface GroupAtMoment {
   label: string;
   median: number;
-}
-
-/**
- * Where views differ, in words: "At ‘Waiting for results’: people who use this service felt very
- * bad; people who work here felt good."
- */
-export function differWords(momentTitle: string, lowest: GroupAtMoment, highest: GroupAtMoment): string {
-  return `At ‘${touchpointName(momentTitle)}’: ${groupName(lowest.label)} ${feltWords(lowest.median)}; ${groupName(highest.label)} ${feltWords(highest.median)}.`;
 }
 
 const twoDigits = (n: number): string => String(n).padStart(2, '0');
