@@ -13,8 +13,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeApp } from '../../server/runtime/node-app.ts';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
-import type { MyFeelingKey, MyFeelings } from '../../shared/api.ts';
+import type { MyFeelingKey, MyFeelings, MyPerspective } from '../../shared/api.ts';
 import type { HistoryList } from '../../shared/history.ts';
+import { defaultPerspectives } from '../../shared/perspectives.ts';
 import { roundTrip } from '../support/guard-board.ts';
 import { connectClient } from '../support/sync-client.ts';
 import { waitUntil } from '../support/wait.ts';
@@ -131,11 +132,12 @@ describe.each(targets)('private answers on %s', (target) => {
       await ok('POST /api/boards/:id/vote', `/api/boards/${boardId}/vote`, { body: { action: 'open', dots: 3 }, cookie: ann });
       await ok('GET /api/boards/:id/vote', `/api/boards/${boardId}/vote`, { cookie: ann });
       await ok('POST /api/boards/:id/seen', `/api/boards/${boardId}/seen`, { cookie: ann });
-      // A moment with a story, written by Ann's stock client; once she leaves, a version is kept.
+      // A moment with a story and the perspectives to choose from, written by Ann's stock client; once she leaves, a version is kept.
       const annId = ((await (await request(app, '/api/me', { cookie: ann })).json()) as { user: { id: string } }).user.id;
       const writer = connectClient(app, boardId, ann, { syncTimeoutMs: 20_000 });
       await writer.synced;
       writer.doc.transact(() => {
+        boardTypes(writer.doc).meta.set('perspectives', defaultPerspectives.map((choice) => ({ ...choice })));
         boardTypes(writer.doc).stages.push([newStage('stage-private', 'Arriving')]);
         boardTypes(writer.doc).touchpoints.set('touch-private', newTouchpoint({ id: 'touch-private', stageId: 'stage-private', order: 'a0', title: 'At the desk', story: 'A story', createdBy: annId, createdAt: 1 }));
       });
@@ -150,6 +152,13 @@ describe.each(targets)('private answers on %s', (target) => {
       const mine = async (cookie: string) => (await (await ok('GET /api/boards/:id/feelings/mine', `/api/boards/${boardId}/feelings/mine`, { cookie })).clone().json()) as MyFeelings;
       expect(await mine(ann)).toEqual({ feelings: { 'touch-private': annsKey }, feelingsAfter: {} });
       expect(await mine(guest)).toEqual({ feelings: { 'touch-private': gracesKey }, feelingsAfter: {} });
+      // Perspectives (issue 17): each is told her own choice only; the lines are everyone's.
+      const perspective = `/api/boards/${boardId}/perspective`;
+      await ok('PUT /api/boards/:id/perspective', perspective, { body: { choice: 'uses-this-service' }, cookie: ann });
+      await ok('PUT /api/boards/:id/perspective', perspective, { body: { choice: 'works-here' }, cookie: guest });
+      const choiceOf = async (cookie: string) => ((await (await ok('GET /api/boards/:id/perspective', perspective, { cookie })).clone().json()) as MyPerspective).choice;
+      expect([await choiceOf(ann), await choiceOf(guest)]).toEqual(['uses-this-service', 'works-here']);
+      await ok('GET /api/boards/:id/perspectives', `/api/boards/${boardId}/perspectives`, { cookie: ann });
       writer.destroy();
       const history = `/api/boards/${boardId}/history`;
       let versionId = '';
