@@ -10,7 +10,8 @@
  *   it, its document is exactly the reference (the board plus every honest change, nothing else);
  * - the same members' every allowed change still goes through, to the observer; their feelings,
  *   which no client may write (not even its own: a key it chose would say whose), they give over
- *   HTTP, and the server writes them;
+ *   HTTP, and the server writes them; a facilitator emptying Recently deleted of a card removes
+ *   the feelings on it, for good;
  * - after a restart, a fresh client loads exactly the reference: nothing refused was stored.
  *
  * One board and one restart per target check everything (a wrangler dev start is slow).
@@ -21,8 +22,9 @@ import type { Access } from '../../shared/access.ts';
 import type { FeelingMapName } from '../../shared/api.ts';
 import { boardTypes, newStage, newTouchpoint } from '../../shared/board-document.ts';
 import { CloseCode } from '../../shared/sync-protocol.ts';
+import { purgeDeleted } from '../../shared/recently-deleted.ts';
 import { deleteStage, deleteTouchpoint, moveStage, moveTouchpoint } from '../../client/src/board/ordering.ts';
-import { giveFeeling, type FeelingGiven } from '../support/feelings.ts';
+import { giveFeeling, myFeelings, type FeelingGiven } from '../support/feelings.ts';
 import { forbiddenChanges } from '../support/forbidden-changes.ts';
 import {
   documentJson,
@@ -90,9 +92,9 @@ describe.each(targets)('the guard on %s', (target) => {
     await waitUntil(() => written()?.score === feeling.score && JSON.stringify(written()?.words) === JSON.stringify(feeling.words ?? []), `the observer got the feeling at ${key}`, 20_000);
     boardTypes(reference.doc)[map].set(key, written()!);
   };
-  /** `person` gives (or changes) their feeling at the reception over HTTP; resolves to its key once the observer has it. */
-  const feelingGiven = async (person: TestPerson, feeling: FeelingGiven, map: FeelingMapName = 'feelings') => {
-    const key = (await giveFeeling(app, boardId, person, seeded.reception, feeling, map))!;
+  /** `person` gives (or changes) their feeling at a card over HTTP; resolves to its key once the observer has it. */
+  const feelingGiven = async (person: TestPerson, feeling: FeelingGiven, map: FeelingMapName = 'feelings', touchpointId: string = seeded.reception) => {
+    const key = (await giveFeeling(app, boardId, person, touchpointId, feeling, map))!;
     await serverWroteFeeling(key, feeling, map);
     return key;
   };
@@ -199,12 +201,17 @@ describe.each(targets)('the guard on %s', (target) => {
     (boardTypes(e).comments.get(seeded.editorComment)!.get('body') as Y.Text).insert(0, 'Far ');
     touchpoints.set('touch-waiting-room', newTouchpoint({ id: 'touch-waiting-room', stageId: seeded.waiting, order: 'a0', title: 'Waiting room', createdBy: cast.edit.id, createdAt: now }));
     touchpoints.set('touch-car-park', newTouchpoint({ id: 'touch-car-park', stageId: seeded.arriving, order: 'a1', title: 'Car park', createdBy: cast.edit.id, createdAt: now }));
+    touchpoints.set('touch-lift', newTouchpoint({ id: 'touch-lift', stageId: seeded.waiting, order: 'a2', title: 'Lift', createdBy: cast.edit.id, createdAt: now }));
     (touchpoints.get('touch-waiting-room')!.get('title') as Y.Text).insert('Waiting room'.length, ' 2');
     (touchpoints.get('touch-waiting-room')!.get('story') as Y.Text).insert(0, 'The screen showed the wrong names.');
     (touchpoints.get(seeded.reception)!.get('title') as Y.Text).insert('Reception'.length, ' desk');
     moveTouchpoint(e, 'touch-waiting-room', seeded.arriving, 0, null);
     deleteTouchpoint(e, 'touch-car-park', cast.edit.id, null);
     await observerMatchesReference("the editor's changes arrived");
+    // A card someone gave a feeling on (over HTTP) goes into Recently deleted, the feeling with it.
+    const liftFeeling = await feelingGiven(cast.comment, { score: -2, words: ['stuck'] }, 'feelings', 'touch-lift');
+    deleteTouchpoint(e, 'touch-lift', cast.edit.id, null);
+    await observerMatchesReference('the card with a feeling is in Recently deleted');
 
     // The facilitator: that, plus the board's title, purpose and phase, and stages.
     const f = honest.facilitate.doc;
@@ -221,6 +228,13 @@ describe.each(targets)('the guard on %s', (target) => {
     moveStage(f, 'stage-leaving', 0, null);
     deleteStage(f, 'stage-follow-up', cast.facilitate.id, null);
     await observerMatchesReference("the facilitator's changes arrived");
+    // Emptying Recently deleted of that card removes it for good with the feeling on it: the one
+    // way a client removes a feeling the server wrote. (The reference holds the feeling under its
+    // own Yjs item, which the facilitator's removal does not name: it is removed here by hand.)
+    purgeDeleted(f, ['touch-lift'], null);
+    boardTypes(reference.doc).feelings.delete(liftFeeling);
+    await observerMatchesReference('the card and its feeling are gone for good');
+    expect((await myFeelings(app, boardId, cast.comment)).feelings).toEqual({ [seeded.reception]: feelingOf.comment });
 
     // What they did is on the board as they did it, and none of their sockets was closed.
     const seen = boardTypes(observer.doc);
@@ -231,6 +245,7 @@ describe.each(targets)('the guard on %s', (target) => {
     expect(seen.touchpoints.get('touch-waiting-room')?.get('createdBy')).toBe(cast.edit.id);
     expect(seen.touchpoints.get('touch-waiting-room')?.get('stageId')).toBe(seeded.arriving);
     expect(seen.deleted.has('touch-car-park')).toBe(true);
+    expect([seen.touchpoints.has('touch-lift'), seen.feelings.has(liftFeeling)]).toEqual([false, false]);
     expect(seen.stages.toArray().map((stage) => stage.get('title'))).toEqual(['Leaving', 'Arriving', 'Waiting room', 'Follow-up']);
     expect(seen.meta.get('phase')).toBe('gather');
     expect(honestCloses).toEqual([]);
