@@ -16,6 +16,9 @@ import { api, createBoard, signUp, startTestServer, type AppAddress, type TestPe
 import { waitUntil } from '../support/wait.ts';
 import { joinBoard } from '../support/invites.ts';
 import { giveFeeling } from '../support/feelings.ts';
+import { defaultPerspectives } from '../../shared/perspectives.ts';
+
+const meta = (doc: import('yjs').Doc) => boardTypes(doc).meta;
 import { cellsContaining as storedCells, filesContaining as storedFiles } from '../support/stored-bytes.ts';
 
 /** The app the running describe block tests. */
@@ -118,6 +121,12 @@ describe('deleting a board on node: nothing of it in its LibSQL file', () => {
     // Whose Sam's feeling is, which only the server keeps (issue 17).
     await giveFeeling(server, boardId, sam, 'touch-at-the-desk', { score: -1 });
     expect(await cellsContaining(boardId)).toContain('feeling_owners.board_id');
+    // Sam's perspective and the lines worked out from everyone's, which only the server keeps.
+    meta(annClient.doc).set('perspectives', defaultPerspectives.map((choice) => ({ ...choice })));
+    await waitUntil(() => meta(samClient.doc).has('perspectives'), 'Sam sees perspectives turned on');
+    expect((await api(server, `/api/boards/${boardId}/perspective`, { method: 'PUT', body: { choice: 'works-here' }, cookie: sam.cookie })).status).toBe(200);
+    expect((await api(server, `/api/boards/${boardId}/perspectives`, { cookie: ann.cookie })).status).toBe(200);
+    expect(await cellsContaining(boardId)).toEqual(expect.arrayContaining(['perspective_choices.board_id', 'perspective_lines.board_id']));
 
     const closed = [nextCloseCode(annClient.provider), nextCloseCode(samClient.provider)];
     const response = await api(server, `/api/boards/${boardId}`, { method: 'DELETE', cookie: ann.cookie });
