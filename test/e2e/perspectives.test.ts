@@ -16,6 +16,8 @@
  * lines at "Waiting", the sentence "At ‘Waiting for results’: people who use this service felt
  * very bad; people who work here felt good." and when the lines were worked out. axe finds nothing
  * on the map with the setting open and on the view; no target under 44 px, nothing sideways.
+ * At 200 % zoom on a phone (195 CSS px wide) every round button of "Which describes you?" keeps
+ * its size beside long words.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -252,6 +254,27 @@ describe('each group’s line', () => {
     expect(await differ.allTextContents()).toEqual(['At ‘Waiting for results’: people who use this service felt very bad; people who work here felt good.']);
     expect(await page.getByText(/^Worked out at \d\d:\d\d\. They are worked out again at most every 10 minutes, so nobody’s feeling can be picked out\.$/).count()).toBe(1);
     await checkPage(page, '#board-view');
+    await page.context().close();
+  });
+});
+
+describe('“Which describes you?” at 200 % zoom on a phone', () => {
+  it('keeps every choice’s round button whole beside long words', async () => {
+    const { server, browser } = fixture;
+    const board = await methodBoard(fixture, []);
+    boardTypes(board.watcher.doc).meta.set('perspectives', defaultPerspectives.map((choice) => ({ ...choice })));
+    // A 390×844 phone zoomed to 200 % lays the page out 195 CSS pixels wide.
+    const page = await viewPageOf(browser, server, board.people.bo, board.boardId, 'view=perspectives', { width: 195, height: 422 });
+    const group = page.getByRole('group', { name: 'Which describes you?' });
+    await group.waitFor();
+    const sizes = await group.getByRole('radio').evaluateAll((radios) =>
+      radios.map((radio) => {
+        const box = radio.getBoundingClientRect();
+        return `${(radio as HTMLInputElement).labels?.[0]?.textContent}: ${Math.round(box.width)}×${Math.round(box.height)}`;
+      }),
+    );
+    // Squeezed by its words, a button shrank to a sliver (15×27) and was hard to see and hit.
+    expect(sizes.filter((size) => !/: (\d+)×\1$/.test(size))).toEqual([]);
     await page.context().close();
   });
 });
