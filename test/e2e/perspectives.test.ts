@@ -17,7 +17,8 @@
  * very bad; people who work here felt good." and when the lines were worked out. axe finds nothing
  * on the map with the setting open and on the view; no target under 44 px, nothing sideways.
  * At 200 % zoom on a phone (195 CSS px wide) every round button of "Which describes you?" keeps
- * its size beside long words.
+ * its size beside long words. A box the facilitator empties gets its old words back and says so
+ * under it, visibly.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -275,6 +276,28 @@ describe('“Which describes you?” at 200 % zoom on a phone', () => {
     );
     // Squeezed by its words, a button shrank to a sliver (15×27) and was hard to see and hit.
     expect(sizes.filter((size) => !/: (\d+)×\1$/.test(size))).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a choice emptied by the facilitator', () => {
+  it('says under its box, in words anyone can see, that the old words were kept', async () => {
+    const { server, browser } = fixture;
+    const board = await methodBoard(fixture, []);
+    boardTypes(board.watcher.doc).meta.set('perspectives', defaultPerspectives.map((choice) => ({ ...choice })));
+    const page = await viewPageOf(browser, server, board.people.fay, board.boardId, '', { width: 1366, height: 768 });
+    const box = page.getByRole('textbox', { name: 'Choice 2' });
+    await box.fill('');
+    await page.keyboard.press('Tab');
+    expect(await box.inputValue()).toBe('I care for someone who does');
+    // Before, only a screen reader heard why; the old words simply came back.
+    const said = page.locator('.perspectives-choices__row').nth(1).getByText('A choice needs some words, so we kept the old ones.');
+    expect(await said.isVisible()).toBe(true);
+    // Words again: the message goes.
+    await box.fill('I look after someone');
+    await page.keyboard.press('Tab');
+    await waitUntil(() => choicesOf(board)?.[1]?.label === 'I look after someone', 'the new words reach Fay’s stock client', 10_000);
+    expect(await said.count()).toBe(0);
     await page.context().close();
   });
 });

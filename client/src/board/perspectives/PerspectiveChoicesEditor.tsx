@@ -1,12 +1,12 @@
 /**
  * The choices people see when perspectives are on (issue 17), for the facilitator: one labelled
- * box per choice, saved when they press Enter or leave the box (blank words keep the old ones);
+ * box per choice, saved when they press Enter or leave the box (blank words keep the old ones, said under the box);
  * "Remove" for each but "Rather not say", which is always offered; "Add a choice" puts a new one
  * before it and moves focus into its box with the words selected, ready to type over. Between 2
  * and 6 choices (perspective-choices.ts), so nothing the server's guard would refuse is written.
  * A choice keeps its id when renamed, so people's answers stay with it.
  */
-import { createUniqueId, Index, Show } from 'solid-js';
+import { createSignal, createUniqueId, Index, Show } from 'solid-js';
 import { ratherNotSay, perspectiveLabelMaxLength, type Perspective } from '../../../../shared/perspectives.ts';
 import { useBoard } from '../board-context.ts';
 import { randomId } from '../random-id.ts';
@@ -33,14 +33,18 @@ export function PerspectiveChoicesEditor(props: { choices: readonly Perspective[
   const boxId = (choiceId: string) => `${id}-box-${choiceId}`;
   const removeId = (choiceId: string) => `${id}-remove-${choiceId}`;
   const addId = `${id}-add`;
+  // The choice whose box was emptied: said under it too, for those who do not hear the announcer.
+  const [blank, setBlank] = createSignal<string | null>(null);
 
   const rename = (choice: Perspective, box: HTMLInputElement) => {
     const next = renamed(props.choices, choice.id, box.value);
     if (next === null) {
       box.value = choice.label;
       board.announcer.say(perspectiveWords.blankChoice);
+      setBlank(choice.id);
       return;
     }
+    setBlank(null);
     if (next.every((entry, i) => entry.label === props.choices[i]?.label)) {
       box.value = choice.label;
       return;
@@ -112,6 +116,9 @@ export function PerspectiveChoicesEditor(props: { choices: readonly Perspective[
                   </button>
                 </Show>
               </div>
+              <Show when={blank() === choice().id}>
+                <p class="hint">{perspectiveWords.blankChoice}</p>
+              </Show>
             </li>
           )}
         </Index>
