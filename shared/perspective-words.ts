@@ -64,7 +64,7 @@ export function differWords(momentTitle: string, lowest: { label: string; median
 export const perspectivesIntro = `People could say which group they belong to — for example, people who use the service, people who care for someone who does, and staff. Each group’s line shows the middle of its people’s feelings at each moment. A group’s line is shown at a moment only where at least ${fewestForALine} of its people gave a feeling there, so nobody’s feeling can be picked out. People who would rather not say have no line.`;
 
 /** When no group has a line anywhere. */
-export const noLinesWords = `No group has ${fewestForALine} or more people who said how a moment felt yet, so no line is shown.`;
+export const noLinesWords = `When the lines were last worked out, no group had ${fewestForALine} or more people who had said how a moment felt, so no line is shown.`;
 
 /** When no moment is listed under "Where views differ most". */
 export const differNoneWords = 'Nowhere yet. A moment is listed here when two groups’ middle feelings are 2 steps or more apart.';

@@ -33,7 +33,7 @@ export const perspectiveWords = {
   momentColumn: 'Moment',
   differHeading: 'Where views differ most',
   differNone: 'Nowhere yet. A moment is listed here when two groups’ middle feelings are 2 steps or more apart.',
-  noLines: `No group has ${fewestForALine} or more people who said how a moment felt yet, so no line is shown.`,
+  noLines: noLinesWords,
   off: 'This board does not ask which describes people.',
   offFacilitator: 'You can turn perspectives on under the board’s title on the Journey map.',
   mapPrompt: 'This board can show how each group of people felt. You may say which describes you; only you see your answer.',
@@ -47,6 +47,7 @@ const tidy = (label: string): string => label.trim().replace(/\s+/g, ' ').replac
 
 /** A group named from its choice, a point, how a group felt and where views differ: the same words as the PDF's. */
 export { differWords, feltWords, groupName, pointWords, shownPoint } from '../../../../shared/perspective-words.ts';
+import { noLinesWords } from '../../../../shared/perspective-words.ts';
 
 /** One side of a difference: a group's words and its middle feeling there. */
 export interface GroupAtMoment {
