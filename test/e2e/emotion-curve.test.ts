@@ -15,6 +15,7 @@ import { axeViolations } from '../support/axe.ts';
 import { contextFor, openBoard } from '../support/board-page.ts';
 import { useBrowserFixture } from '../support/browser-fixture.ts';
 import { giveFeeling } from '../support/feelings.ts';
+import { roundTrip } from '../support/guard-board.ts';
 import { addMember } from '../support/members.ts';
 import { createBoard, signUp } from '../support/test-server.ts';
 
@@ -88,6 +89,8 @@ async function feltJourney(name: string) {
       });
     });
   });
+  // The cards are on the server before anyone says how they felt (a feeling on a card it has not got is refused, 404).
+  await roundTrip(builder);
   // Each person gives their own feelings, as the page does: over HTTP, the server writing them under keys that name nobody.
   const people = await Promise.all(['Bea', 'Cal', 'Dee', 'Eli', 'Fay'].map((n) => signUp(server, n)));
   for (const person of people) await addMember(server.libsqlUrl, boardId, person.id, 'edit');
