@@ -3,7 +3,7 @@
  * line while loading, or the server's words with "Try again" (history-data.ts).
  */
 import { Show } from 'solid-js';
-import type { Asked } from './history-data.ts';
+import type { Asked } from '../asked.ts';
 import { historyWords } from './history-words.ts';
 
 export function AskedState(props: { asked: Asked<unknown>; loading: string }) {

@@ -7,33 +7,11 @@
  * (readHistoryBoard) after each change to the document, so "what changed since" follows the board
  * as others change it, and a restore shows as soon as it arrives.
  */
-import { createResource, createSignal, onCleanup, type Accessor, type Resource } from 'solid-js';
+import { createResource, createSignal, onCleanup, type Accessor } from 'solid-js';
 import type * as Y from 'yjs';
 import { readHistoryBoard, type HistoryBoard, type HistoryEntry, type HistoryVersion } from '../../../../shared/history.ts';
-import { ApiError, type Api } from '../../api.ts';
-
-export interface Asked<T> {
-  /** The answer; null until there is one. */
-  value: Accessor<T | null>;
-  /** The server's words when it could not answer. */
-  error: Accessor<string | null>;
-  /** Asks again. */
-  retry(): void;
-}
-
-function asked<T>(resource: Resource<T>, refetch: () => unknown): Asked<T> {
-  return {
-    value: () => (resource.state === 'ready' || resource.state === 'refreshing' ? (resource.latest ?? null) : null),
-    error: () => {
-      if (resource.state !== 'errored') return null;
-      const error: unknown = resource.error;
-      // Anything but the API's refusal is a fault of the page: the view's error boundary shows it.
-      if (!(error instanceof ApiError)) throw error;
-      return error.message;
-    },
-    retry: () => void refetch(),
-  };
-}
+import type { Api } from '../../api.ts';
+import { asked, type Asked } from '../asked.ts';
 
 /** The board's kept versions, newest first. */
 export function createHistoryList(api: Api, boardId: Accessor<string>): Asked<readonly HistoryEntry[]> {

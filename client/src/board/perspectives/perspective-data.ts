@@ -11,31 +11,10 @@
  * The API's refusal comes back in its own plain words with a way to ask again; anything else is
  * thrown to the view's error boundary.
  */
-import { createResource, type Accessor, type Resource } from 'solid-js';
+import { createResource, type Accessor } from 'solid-js';
 import type { PerspectiveLines } from '../../../../shared/api.ts';
-import { ApiError, type Api } from '../../api.ts';
-
-export interface Asked<T> {
-  /** The answer; null until there is one. */
-  value: Accessor<T | null>;
-  /** The server's words when it could not answer. */
-  error: Accessor<string | null>;
-  /** Asks again. */
-  retry(): void;
-}
-
-function asked<T>(resource: Resource<T>, refetch: () => unknown): Asked<T> {
-  return {
-    value: () => (resource.state === 'ready' || resource.state === 'refreshing' ? (resource.latest ?? null) : null),
-    error: () => {
-      if (resource.state !== 'errored') return null;
-      const error: unknown = resource.error;
-      if (!(error instanceof ApiError)) throw error;
-      return error.message;
-    },
-    retry: () => void refetch(),
-  };
-}
+import type { Api } from '../../api.ts';
+import { asked, type Asked } from '../asked.ts';
 
 export interface MyChoice extends Asked<{ choice: string | null }> {
   /** Saves `choice` (null: none); the shown choice follows the server's answer. Throws ApiError. */
